@@ -1,0 +1,41 @@
+# Shared by .ci/run and developers (`source .ci/lib.sh`): install and start local services.
+
+DEBIAN_PACKAGES=(postgresql postgresql-contrib chromium docker-compose gettext espeak-ng)
+
+ensure_debian_packages() {
+  local missing=()
+  for package in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  else
+    echo "all present: ${DEBIAN_PACKAGES[*]}"
+  fi
+}
+
+# A PostgreSQL cluster of our own under var/, on 127.0.0.1:5432, owned by the postgres user.
+start_postgres() {
+  local bindir datadir
+  bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  datadir="${PGDATA_DIR:-/tmp/gohelliades-pgdata}"
+  if pg_isready -q -h 127.0.0.1 -p 5432; then
+    echo "PostgreSQL already answers on 127.0.0.1:5432"
+  else
+    if [ ! -s "$datadir/PG_VERSION" ]; then
+      mkdir -p "$datadir" && chown postgres:postgres "$datadir"
+      runuser -u postgres -- "$bindir/initdb" -D "$datadir" -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    runuser -u postgres -- "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" \
+      -o "-c listen_addresses=127.0.0.1 -c port=5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      -w start >/dev/null
+  fi
+  runuser -u postgres -- psql -h 127.0.0.1 -qtAc \
+    "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gohelliades') THEN CREATE ROLE gohelliades LOGIN CREATEDB SUPERUSER PASSWORD 'gohelliades'; END IF; END \$\$;"
+  runuser -u postgres -- psql -h 127.0.0.1 -qtAc "SELECT 1 FROM pg_database WHERE datname = 'gohelliades'" | grep -q 1 \
+    || runuser -u postgres -- createdb -h 127.0.0.1 -O gohelliades gohelliades
+  echo "PostgreSQL ready on 127.0.0.1:5432"
+}

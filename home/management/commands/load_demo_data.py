@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from rich.progress import Progress
+
+from archive.demo import ensure_archive_index, ensure_items
+from festival.demo import FIRST_YEAR, LAST_YEAR, ensure_editions, ensure_festival_index
+from home.demo import ensure_demo_admin, ensure_home_page, ensure_standard_pages
+
+
+class Command(BaseCommand):
+    help = "Charge le contenu de démonstration (idempotent : ne crée que ce qui manque)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--items", type=int, default=200, help="Nombre d'éléments d'archive (200)."
+        )
+
+    def handle(self, *args, items: int, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Les données de démonstration sont interdites avec ces réglages (production)."
+            )
+        home = ensure_home_page()
+        ensure_standard_pages(home)
+        festival_index = ensure_festival_index(home)
+        archive_index = ensure_archive_index(home)
+        with Progress(disable=options["verbosity"] == 0) as progress:
+            editions = progress.add_task("Éditions du festival", total=LAST_YEAR - FIRST_YEAR + 1)
+            for _edition in ensure_editions(festival_index):
+                progress.advance(editions)
+            archive = progress.add_task("Éléments d'archive", total=items)
+            for _item in ensure_items(archive_index, count=items):
+                progress.advance(archive)
+        home.volunteer_page = home.volunteer_page or festival_index
+        home.contribute_page = home.contribute_page or archive_index
+        home.save_revision().publish()
+        username, password = ensure_demo_admin()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Démo prête : {LAST_YEAR - FIRST_YEAR + 1} éditions, {items} éléments "
+                f"d'archive. Administration : identifiant « {username} », "
+                f"mot de passe « {password} »."
+            )
+        )

@@ -1,0 +1,147 @@
+"""The pages every visitor meets first: the home page and the institutional pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The town's front door: this year's festival, memories worth a look, two calls to act."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    hero_image = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name=_("image d'en-tête"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contribute_text = models.TextField(
+        _("appel à contribuer"),
+        blank=True,
+        default="Une photo de la fosse, un souvenir de la cité, la voix d'un mineur : "
+        "confiez-les à la mémoire commune.",
+    )
+    contribute_page = models.ForeignKey(
+        Page,
+        verbose_name=_("page « contribuer »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    volunteer_text = models.TextField(
+        _("appel aux bénévoles"),
+        blank=True,
+        default="Accueil, buvette, balades sur les terrils : le festival vit grâce à celles "
+        "et ceux qui donnent quelques heures.",
+    )
+    volunteer_page = models.ForeignKey(
+        Page,
+        verbose_name=_("page « devenir bénévole »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    max_count = 1
+    subpage_types = [
+        "home.StandardPage",
+        "archive.ArchiveIndexPage",
+        "festival.FestivalIndexPage",
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [FieldPanel("contribute_text"), FieldPanel("contribute_page")],
+            heading=_("Appel à contribuer"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("volunteer_text"), FieldPanel("volunteer_page")],
+            heading=_("Appel aux bénévoles"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.selectors import home_page_highlights
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_highlights())
+        return context
+
+
+class StandardPage(Page):
+    """A page of prose: about, legal notice, privacy policy, accessibility statement."""
+
+    intro = models.TextField(_("chapô"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    subpage_types = ["home.StandardPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(BaseSiteSetting):
+    """What the footer says on every page: who runs the site and how to reach them."""
+
+    organisation = models.CharField(
+        _("organisme"), max_length=255, default="Ville de Loos-en-Gohelle"
+    )
+    address = models.TextField(
+        _("adresse"), blank=True, default="Place de la République\n62750 Loos-en-Gohelle"
+    )
+    contact_email = models.EmailField(_("e-mail de contact"), blank=True)
+    legal_page = models.ForeignKey(
+        Page,
+        verbose_name=_("mentions légales"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        Page,
+        verbose_name=_("politique de confidentialité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        Page,
+        verbose_name=_("déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("address"),
+        FieldPanel("contact_email"),
+        FieldPanel("legal_page"),
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("pied de page")

@@ -1,0 +1,1 @@
+"""Factories build real objects through the models; tests import them from here."""
