@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from rich.progress import Progress
@@ -20,6 +22,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "Les données de démonstration sont interdites avec ces réglages (production)."
             )
+        # One line per published page would drown the progress bars.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         home = ensure_home_page()
         ensure_standard_pages(home)
         festival_index = ensure_festival_index(home)
