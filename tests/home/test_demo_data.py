@@ -1,0 +1,35 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_data_builds_a_french_site_once(client):
+    call_command("load_demo_data", items=6, verbosity=0)
+    pages_after_first_run = Page.objects.count()
+
+    call_command("load_demo_data", items=6, verbosity=0)
+
+    assert Page.objects.count() == pages_after_first_run
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
+    html = client.get("/").content.decode()
+    assert "Les Gohelliades 2026" in html
+    for path in ("/a-propos/", "/mentions-legales/", "/confidentialite/", "/accessibilite/"):
+        assert client.get(path).status_code == 200
+
+
+def test_demo_admin_can_log_in(client):
+    call_command("load_demo_data", items=1, verbosity=0)
+
+    assert client.login(username="admin", password="gohelle-1984")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_load_demo_data_refuses_production_settings(settings):
+    settings.DEMO_DATA_ALLOWED = False
+
+    with pytest.raises(Exception, match="interdites"):
+        call_command("load_demo_data", items=1, verbosity=0)
