@@ -1,0 +1,29 @@
+"""Festival models, split by kind: pages (editions, events) and snippets (venues)."""
+
+from festival.models.pages import (
+    Audience,
+    EditionPage,
+    EventArchiveLink,
+    EventCategory,
+    EventGalleryImage,
+    EventOccurrence,
+    EventPage,
+    EventPerformer,
+    FestivalIndexPage,
+    PerformerKind,
+)
+from festival.models.venues import Venue
+
+__all__ = [
+    "Audience",
+    "EditionPage",
+    "EventArchiveLink",
+    "EventCategory",
+    "EventGalleryImage",
+    "EventOccurrence",
+    "EventPage",
+    "EventPerformer",
+    "FestivalIndexPage",
+    "PerformerKind",
+    "Venue",
+]
