@@ -241,6 +241,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "heif", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Admin uploads get the same content checks as the public form (media/sanitise.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.SafeImageForm"
+MEDIA_AUDIO_VIDEO_MAX_UPLOAD_SIZE = 500 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "txt", "csv", "xlsx", "docx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -273,3 +276,8 @@ LOGGING = {
 
 # load_demo_data creates a known superuser: never where real people's data lives.
 DEMO_DATA_ALLOWED = True
+
+# Maps: a tile server URL template ("https://…/{z}/{x}/{y}.png"); empty shows pins on a plain
+# background, the right default where the server has no internet.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
