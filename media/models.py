@@ -32,6 +32,36 @@ class CustomImage(AbstractImage):
     # image needs to know. Publishing an archive item requires it.
     admin_form_fields = (*Image.admin_form_fields, "credit", "licence", "date_taken")
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._clean_file_name = instance.__dict__.get("file")
+        return instance
+
+    def save(self, *args, **kwargs):
+        # Every way a file arrives (public form, admin upload, multiple upload, replace,
+        # code) ends here: a file not yet cleaned by us is re-encoded without metadata.
+        if self.file and str(self.file.name) != str(getattr(self, "_clean_file_name", None)):
+            self._replace_with_clean_file()
+        super().save(*args, **kwargs)
+        self._clean_file_name = self.file.name
+
+    def _replace_with_clean_file(self) -> None:
+        from media.sanitise import sanitise_image
+
+        committed = self.file._committed
+        stored_name, storage = self.file.name, self.file.storage
+        self.file.open("rb")
+        try:
+            clean = sanitise_image(self.file)
+        finally:
+            self.file.close()
+        self.file = clean.content
+        if committed:
+            storage.delete(stored_name)
+        self.width, self.height = clean.width, clean.height
+        self._set_image_file_metadata()
+
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
@@ -43,3 +73,33 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class MediaKind(models.TextChoices):
+    AUDIO = "audio", _("Son")
+    VIDEO = "video", _("Vidéo")
+
+
+class MediaFile(models.Model):
+    """A sound or video recording, stored under a generated name once checked by content.
+
+    Create it with ``media.services.media_file_create`` so the checks always run."""
+
+    title = models.CharField(_("titre"), max_length=255)
+    kind = models.CharField(_("nature"), max_length=8, choices=MediaKind.choices)
+    file = models.FileField(_("fichier"), upload_to="audio_video/")
+    mime_type = models.CharField(_("type"), max_length=64)
+    file_size = models.PositiveBigIntegerField(_("taille"), default=0)
+    duration = models.FloatField(_("durée (secondes)"), null=True, blank=True)
+    credit = models.CharField(_("crédit"), max_length=255, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=32, choices=Licence.choices, default=Licence.CC_BY
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("son ou vidéo")
+        verbose_name_plural = _("sons et vidéos")
+
+    def __str__(self) -> str:
+        return self.title
