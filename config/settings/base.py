@@ -241,6 +241,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "heif", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Admin uploads get the same content checks as the public form (media/sanitise.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.SafeImageForm"
+MEDIA_AUDIO_VIDEO_MAX_UPLOAD_SIZE = 500 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "txt", "csv", "xlsx", "docx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
