@@ -1,0 +1,69 @@
+"""Helpers for browser tests: sizes, the accessibility scan, screenshots."""
+
+import os
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+
+# Screenshots the tests take to be looked at by a person; git-ignored.
+SCREENSHOT_DIR = Path(os.environ.get("E2E_SCREENSHOT_DIR", "test-results/e2e"))
+
+
+def axe_violations(page: Page, *, tags: list[str] | None = None) -> list[dict]:
+    """Run axe-core on the page as it is now; return its violations (an empty list is good)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_SOURCE)
+    result = page.evaluate(
+        "options => window.axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": tags or WCAG_21_AA}, "resultTypes": ["violations"]},
+    )
+    return result["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """One line per failing element, to read in an assertion message."""
+    lines = []
+    for violation in violations:
+        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']}")
+        lines.extend(
+            f"    {', '.join(map(str, node['target']))} — {node['failureSummary']}"
+            for node in violation["nodes"]
+        )
+    return "\n".join(lines)
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """A full-page PNG under test-results/e2e/ for a person to look at."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def tab_to(page: Page, target: Locator, *, max_presses: int = 40) -> int:
+    """Press Tab until ``target`` has the focus, as a keyboard user would; return the count."""
+    for presses in range(1, max_presses + 1):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return presses
+    raise AssertionError(f"{target} jamais atteint en {max_presses} appuis sur Tab")
+
+
+def focus_outline(page: Page) -> dict[str, str]:
+    """The computed outline of the focused element: how a sighted keyboard user finds it."""
+    return page.evaluate(
+        """() => {
+            const style = getComputedStyle(document.activeElement);
+            const {outlineStyle, outlineWidth, outlineColor} = style;
+            return {style: outlineStyle, width: outlineWidth, color: outlineColor};
+        }"""
+    )

@@ -1,0 +1,238 @@
+"""Browser tests: Debian's chromium driven by Playwright against pytest-django's live server.
+
+Fixtures for every app's browser tests:
+
+- ``browser``: one headless chromium for the session (never ``playwright install``).
+- ``page``: a fresh context per test (French browser, desktop size unless a test parametrizes
+  ``viewport``, e.g. ``@pytest.mark.parametrize("viewport", [PHONE, DESKTOP])``); its base URL
+  is the live server, so ``page.goto("/")`` works.
+- ``page_problems``: console errors, page errors and failed requests seen by ``page``;
+  ``page_problems.assert_none()`` fails with the list.
+- ``demo_site``: a small site like the demo (home, standard pages, archive items and an edition
+  with images), built with the factories.
+
+Helpers to import from ``tests.e2e.browser``: ``PHONE`` / ``DESKTOP`` sizes,
+``axe_violations(page)`` (the vendored axe-core, WCAG 2.1 A and AA rules),
+``describe_violations`` for assertion messages, ``save_screenshot(page, name)``.
+"""
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from home.demo import STANDARD_PAGES
+from home.models import FooterSettings, HomePage, StandardPage
+from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
+from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
+from tests.factories.home import StandardPageFactory, site_with_home
+from tests.factories.media import CustomImageFactory
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
+
+# Playwright's sync API keeps an asyncio loop running in this thread; Django would then refuse
+# every ORM call the test itself makes (factories, assertions). The calls are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"chromium introuvable à {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """The rows migrations create (Wagtail's root page, locale, collection, default site...).
+
+    Live-server tests are transactional: Django empties every table after each of them.
+    Django's own serialized rollback cannot bring these rows back here: Playwright's event loop
+    gives the test another context, hence another connection object, than the one Django
+    serialized at set-up. So we keep them ourselves, put them back before each browser test
+    and once more at the end, for the next ``--reuse-db`` run's ordinary tests.
+    """
+    with django_db_blocker.unblock():
+        rows = connection.creation.serialize_db_to_string()
+    yield rows
+    with django_db_blocker.unblock():
+        _restore_rows(rows)
+
+
+def _restore_rows(rows: str) -> None:
+    from wagtail.models import Page
+
+    if Page.objects.exists():
+        return
+    # The last flush re-created content types and permissions: start from truly empty tables.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(rows)
+
+
+@pytest.fixture
+def migrated_db(transactional_db, migrated_rows: str) -> None:
+    """A transactional database holding what migrations made, as a fresh install has."""
+    _restore_rows(migrated_rows)
+
+
+@pytest.fixture
+def viewport() -> dict[str, int]:
+    return DESKTOP
+
+
+@dataclass
+class PageProblems:
+    """What went wrong in the browser while a test ran."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+
+    def assert_none(self) -> None:
+        problems = [*self.console_errors, *self.failed_requests]
+        assert not problems, "Problèmes dans le navigateur :\n" + "\n".join(problems)
+
+    def clear(self) -> None:
+        self.console_errors.clear()
+        self.failed_requests.clear()
+
+
+@pytest.fixture
+def page_problems() -> PageProblems:
+    return PageProblems()
+
+
+@pytest.fixture
+def page(
+    browser: Browser,
+    live_server,
+    migrated_db,
+    viewport: dict[str, int],
+    page_problems: PageProblems,
+) -> Iterator[Page]:
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="fr-FR",
+        timezone_id="Europe/Paris",
+        viewport=viewport,
+        is_mobile=viewport["width"] < 600,
+        has_touch=viewport["width"] < 600,
+        # Lets axe-core be injected even once the site sends a Content-Security-Policy.
+        bypass_csp=True,
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda msg: (
+            page_problems.console_errors.append(f"console : {msg.text} ({msg.location})")
+            if msg.type == "error"
+            else None
+        ),
+    )
+    page.on("pageerror", lambda exc: page_problems.console_errors.append(f"erreur JS : {exc}"))
+    page.on(
+        "requestfailed",
+        lambda req: page_problems.failed_requests.append(
+            f"échec : {req.method} {req.url} ({req.failure})"
+        ),
+    )
+    page.on(
+        "response",
+        lambda resp: (
+            page_problems.failed_requests.append(f"HTTP {resp.status} : {resp.url}")
+            if resp.status >= 400
+            else None
+        ),
+    )
+    yield page
+    context.close()
+
+
+@dataclass
+class DemoSite:
+    home: HomePage
+    about: StandardPage
+    legal: StandardPage
+    privacy: StandardPage
+    accessibility: StandardPage
+    items: list = field(default_factory=list)
+    edition: object = None
+
+    @property
+    def standard_pages(self) -> list[StandardPage]:
+        return [self.about, self.legal, self.privacy, self.accessibility]
+
+
+@pytest.fixture
+def demo_site(migrated_db) -> DemoSite:
+    """The demo in small: what a visitor meets after ``make run``, built with the factories."""
+    home = site_with_home(
+        intro=(
+            "<p>À Loos-en-Gohelle, la mémoire de la mine se raconte à plusieurs voix. "
+            "Depuis 1984, les <b>Gohelliades</b> font de chaque habitant un acteur de cette "
+            'histoire. <a href="/a-propos/">En savoir plus</a>.</p>'
+        ),
+        hero_image=CustomImageFactory(
+            title="Les terrils jumeaux", description="Les terrils jumeaux au coucher du soleil"
+        ),
+    )
+    pages = {
+        slug: StandardPageFactory(
+            parent=home,
+            slug=slug,
+            title=title,
+            intro=intro,
+            body=body,
+            show_in_menus=slug == "a-propos",
+        )
+        for slug, (title, intro, body) in STANDARD_PAGES.items()
+    }
+    archive = ArchiveIndexPageFactory(parent=home, show_in_menus=True)
+    kinds = ["photo", "memory", "oral_history", "object"]
+    items = [
+        ArchiveItemPageFactory(
+            parent=archive,
+            title=title,
+            kind=kinds[n % len(kinds)],
+            featured=True,
+            cover_image=CustomImageFactory(description=alt),
+        )
+        for n, (title, alt) in enumerate(
+            [
+                ("La lampe du galibot", "Une lampe de mineur posée sur un établi"),
+                ("Le bal de la cité 5", "Des couples dansent sous des guirlandes"),
+                ("La remonte du dernier poste", "Des mineurs sortent de la cage"),
+                ("Le chevalement du 11/19", "Le chevalement de béton contre un ciel gris"),
+            ]
+        )
+    ]
+    festival = FestivalIndexPageFactory(parent=home, show_in_menus=True)
+    edition = EditionPageFactory(
+        parent=festival,
+        year=2026,
+        theme="Les chevalements dans le ciel",
+        image=CustomImageFactory(description="La scène du festival au pied du terril"),
+    )
+    footer = FooterSettings.for_site(home.get_site())
+    footer.contact_email = "memoire@loos-en-gohelle.fr"
+    footer.legal_page = pages["mentions-legales"]
+    footer.privacy_page = pages["confidentialite"]
+    footer.accessibility_page = pages["accessibilite"]
+    footer.save()
+    return DemoSite(
+        home=home,
+        about=pages["a-propos"],
+        legal=pages["mentions-legales"],
+        privacy=pages["confidentialite"],
+        accessibility=pages["accessibilite"],
+        items=items,
+        edition=edition,
+    )
