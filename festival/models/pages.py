@@ -114,7 +114,7 @@ class EditionPage(RoutablePageMixin, Page):
 
         return views.edition_programme(request, edition=self)
 
-    @path("programme.ics")
+    @path("calendrier/")
     def calendar(self, request):
         from festival import views
 
@@ -268,7 +268,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return views.event_detail(request, event=self)
 
-    @path("agenda.ics")
+    @path("agenda/")
     def calendar(self, request):
         from festival import views
 

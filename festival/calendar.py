@@ -1,0 +1,83 @@
+"""iCalendar (RFC 5545) feeds of the festival: a whole edition, or one event.
+
+Times are written in Europe/Paris with the VTIMEZONE that describes it, so calendars show
+15 h 30 on both sides of a daylight-saving change. UIDs are built from the occurrence's
+primary key: a calendar that imports the feed again updates the same entries."""
+
+import datetime
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.utils import timezone
+
+from festival.models import EditionPage, EventOccurrence, EventPage
+
+PARIS = ZoneInfo("Europe/Paris")
+UID_DOMAIN = "gohelliades.loos-en-gohelle.fr"
+PRODID = "-//Ville de Loos-en-Gohelle//Gohelliades//FR"
+
+
+def occurrence_uid(occurrence: EventOccurrence) -> str:
+    return f"occurrence-{occurrence.pk}@{UID_DOMAIN}"
+
+
+def _calendar(name: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Paris")
+    return calendar
+
+
+def _vevent(
+    occurrence: EventOccurrence, event: EventPage, *, request, stamp: datetime.datetime
+) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", occurrence_uid(occurrence))
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", occurrence.start.astimezone(PARIS))
+    vevent.add("dtend", occurrence.end.astimezone(PARIS))
+    vevent.add("summary", event.title)
+    url = request.build_absolute_uri(event.get_url(request)) if request else event.full_url
+    description = "\n\n".join(part for part in (event.summary, url) if part)
+    vevent.add("description", description)
+    if url:
+        vevent.add("url", url)
+    vevent.add("categories", [event.get_category_display()])
+    if event.venue_id:
+        venue = event.venue
+        vevent.add("location", f"{venue.name}, {venue.full_address}")
+        if venue.has_position:
+            vevent.add("geo", (float(venue.latitude), float(venue.longitude)))
+    if event.last_published_at:
+        vevent.add("last-modified", event.last_published_at)
+    return vevent
+
+
+def _finish(calendar: icalendar.Calendar) -> bytes:
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def build_calendar(*, name: str, occurrences: Iterable[EventOccurrence], request=None) -> bytes:
+    """One VEVENT per occurrence; their events must come joined (``select_related``)."""
+    calendar = _calendar(name)
+    stamp = timezone.now().replace(microsecond=0)
+    for occurrence in occurrences:
+        calendar.add_component(_vevent(occurrence, occurrence.event, request=request, stamp=stamp))
+    return _finish(calendar)
+
+
+def edition_ical(
+    *, edition: EditionPage, occurrences: Iterable[EventOccurrence], request=None
+) -> bytes:
+    return build_calendar(name=edition.title, occurrences=occurrences, request=request)
+
+
+def event_ical(*, event: EventPage, request=None) -> bytes:
+    occurrences = list(event.occurrences.select_related("event", "event__venue"))
+    return build_calendar(name=event.title, occurrences=occurrences, request=request)

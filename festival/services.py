@@ -1,0 +1,116 @@
+"""Writes of the festival: preparing next year's edition from this one.
+
+Other parts of the festival (volunteer roles and shift patterns) copy their own data when an
+edition is prepared by registering a step::
+
+    from festival.services import register_edition_copy_step
+
+    @register_edition_copy_step
+    def copy_volunteer_shifts(*, source, target, offset_days: int) -> None:
+        ...
+
+Steps run inside the same transaction as the copy, in registration order.
+"""
+
+import datetime
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from festival.models import EditionPage, EventOccurrence, EventPage
+
+PARIS = ZoneInfo("Europe/Paris")
+
+EditionCopyStep = Callable[..., None]
+EDITION_COPY_STEPS: list[EditionCopyStep] = []
+
+
+def register_edition_copy_step(step: EditionCopyStep) -> EditionCopyStep:
+    """Run ``step(source=, target=, offset_days=)`` each time an edition is prepared."""
+    if step not in EDITION_COPY_STEPS:
+        EDITION_COPY_STEPS.append(step)
+    return step
+
+
+def shift_local(moment: datetime.datetime, *, days: int) -> datetime.datetime:
+    """The same wall-clock time ``days`` later in Paris, whatever the DST change in between."""
+    local = moment.astimezone(PARIS).replace(tzinfo=None) + datetime.timedelta(days=days)
+    return local.replace(tzinfo=PARIS)
+
+
+def default_offset_days(edition: EditionPage) -> int:
+    """52 weeks: the next edition falls on the same weekdays, about a year later."""
+    return 364
+
+
+class EditionCopyError(ValueError):
+    """A reason, in French, why the edition cannot be prepared as asked."""
+
+
+@transaction.atomic
+def edition_prepare_next(
+    *, edition: EditionPage, year: int, offset_days: int, user=None
+) -> EditionPage:
+    """Copy an edition's structure into a new draft edition ``year``.
+
+    Venues are kept (they are shared snippets); every event becomes a draft under the new
+    edition with its dates moved ``offset_days`` later at the same local time; the registered
+    copy steps then copy what belongs to other parts of the festival."""
+    if EditionPage.objects.filter(year=year).exists():
+        raise EditionCopyError(_("L'édition %(year)s existe déjà.") % {"year": year})
+    parent = edition.get_parent()
+    slug = slugify(str(year))
+    if parent.get_children().filter(slug=slug).exists():
+        raise EditionCopyError(
+            _("Une page « %(slug)s » existe déjà à cet endroit.") % {"slug": slug}
+        )
+    shift = datetime.timedelta(days=offset_days)
+    new_edition = EditionPage(
+        title=edition.title.replace(str(edition.year), str(year))
+        if str(edition.year) in edition.title
+        else f"{edition.title} {year}",
+        slug=slug,
+        year=year,
+        start_date=edition.start_date + shift,
+        end_date=edition.end_date + shift,
+        theme="",
+        intro=edition.intro,
+        partners=edition.partners,
+        volunteer_call=edition.volunteer_call,
+        live=False,
+    )
+    parent.add_child(instance=new_edition)
+    new_edition.save_revision(user=user, log_action=True)
+
+    for event in EventPage.objects.child_of(edition).specific().order_by("path"):
+        event_copy_to(event=event, edition=new_edition, offset_days=offset_days, user=user)
+
+    for step in EDITION_COPY_STEPS:
+        step(source=edition, target=new_edition, offset_days=offset_days)
+    return new_edition
+
+
+def event_copy_to(
+    *, event: EventPage, edition: EditionPage, offset_days: int, user=None
+) -> EventPage:
+    """A draft copy of ``event`` under ``edition``, every date moved by ``offset_days``."""
+    copy = event.copy(
+        to=edition,
+        recursive=False,
+        keep_live=False,
+        copy_revisions=False,
+        user=user,
+        log_action=None,
+        reset_translation_key=True,
+    )
+    for occurrence in EventOccurrence.objects.filter(event=copy):
+        occurrence.start = shift_local(occurrence.start, days=offset_days)
+        occurrence.end = shift_local(occurrence.end, days=offset_days)
+        occurrence.save(update_fields=["start", "end"])
+    copy = EventPage.objects.get(pk=copy.pk)
+    # The editor opens the latest revision: it must carry the shifted dates.
+    copy.save_revision(user=user, log_action=False)
+    return copy

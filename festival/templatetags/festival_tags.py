@@ -1,0 +1,89 @@
+"""Dates the French way ("samedi 13 juin, 15 h 30") and structured data for festival pages."""
+
+import datetime
+import json
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+PARIS = ZoneInfo("Europe/Paris")
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _local(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(PARIS)
+
+
+@register.filter
+def fr_time(moment: datetime.datetime | datetime.time) -> str:
+    """15 h 30, 9 h, 0 h 15: French typography for hours."""
+    if isinstance(moment, datetime.datetime):
+        moment = _local(moment).time()
+    if not moment.minute:
+        return f"{moment.hour}\u00a0h"
+    return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
+
+
+@register.filter
+def fr_day(value: datetime.date | datetime.datetime) -> str:
+    """samedi 13 juin"""
+    if isinstance(value, datetime.datetime):
+        value = _local(value).date()
+    return date_format(value, "l j F")
+
+
+@register.filter
+def fr_datetime(moment: datetime.datetime) -> str:
+    """samedi 13 juin, 15 h 30"""
+    return f"{fr_day(moment)}, {fr_time(moment)}"
+
+
+@register.filter
+def when(occurrence) -> str:
+    """An occurrence as a sentence: "samedi 13 juin, 15 h 30 – 17 h" or across days."""
+    start, end = _local(occurrence.start), _local(occurrence.end)
+    if start.date() == end.date():
+        return f"{fr_datetime(start)} – {fr_time(end)}"
+    return _("du %(start)s au %(end)s") % {"start": fr_datetime(start), "end": fr_datetime(end)}
+
+
+@register.filter
+def time_range(occurrence) -> str:
+    """15 h 30 – 17 h, for lists already grouped by day."""
+    start, end = _local(occurrence.start), _local(occurrence.end)
+    if start.date() == end.date():
+        return f"{fr_time(start)} – {fr_time(end)}"
+    return _("%(start)s – %(end)s") % {"start": fr_time(start), "end": fr_datetime(end)}
+
+
+@register.filter
+def iso_local(moment: datetime.datetime) -> str:
+    """For <time datetime> and schema.org: ISO 8601 with the Paris offset."""
+    return _local(moment).isoformat()
+
+
+@register.simple_tag
+def json_ld(data) -> str:
+    """A <script type="application/ld+json"> that cannot be closed early by its content."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def programme_query(context, **changes) -> str:
+    """The current programme query string with some filters changed ("" removes one)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in ("", None):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
