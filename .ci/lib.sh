@@ -39,3 +39,16 @@ start_postgres() {
     || runuser -u postgres -- createdb -h 127.0.0.1 -O gohelliades gohelliades
   echo "PostgreSQL ready on 127.0.0.1:5432"
 }
+
+# A real OpenSearch 2.19 node on 127.0.0.1:9250 for the search tests (tools/opensearch/run.sh:
+# Maven resolves it into ~/.m2, the JDK runs it). The tests put their header proxy in front.
+start_opensearch() {
+  if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      maven openjdk-17-jdk-headless
+  fi
+  OPENSEARCH_TEST_URL="$(tools/opensearch/run.sh start | tail -n 1)"
+  export OPENSEARCH_TEST_URL
+  echo "OpenSearch ready on $OPENSEARCH_TEST_URL"
+}
