@@ -1,0 +1,76 @@
+"""French analysis for the index: how text is cut, folded and stemmed, and the local synonyms.
+
+At index time: elision (l', d', qu'…), lowercase, ASCII folding keeping the accented original,
+light French stemming. At search time the same, with the local synonyms expanded before the
+stemmer (``synonym_graph`` only works at search time), so « terri » finds « terril ».
+"""
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from elasticsearch.dsl import analyzer, token_filter
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms") / "fr.txt"
+ELIDED_ARTICLES = [
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
+]
+
+
+@cache
+def synonym_rules() -> tuple[str, ...]:
+    """The synonym groups of ``synonyms/fr.txt``, comments and blank lines left out."""
+    lines = SYNONYMS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: what both engines compare."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+french_elision = token_filter(
+    "french_elision", "elision", articles_case=True, articles=ELIDED_ARTICLES
+)
+folding_keep_original = token_filter(
+    "folding_keep_original", "asciifolding", preserve_original=True
+)
+french_light_stem = token_filter("french_light_stem", "stemmer", language="light_french")
+local_synonyms = token_filter("local_synonyms", "synonym_graph", synonyms=list(synonym_rules()))
+edge_ngrams = token_filter("edge_ngrams", "edge_ngram", min_gram=2, max_gram=20)
+
+french_index = analyzer(
+    "french_index",
+    tokenizer="standard",
+    filter=[french_elision, "lowercase", folding_keep_original, french_light_stem],
+)
+french_search = analyzer(
+    "french_search",
+    tokenizer="standard",
+    filter=[french_elision, "lowercase", "asciifolding", local_synonyms, french_light_stem],
+)
+autocomplete_index = analyzer(
+    "autocomplete_index",
+    tokenizer="standard",
+    filter=[french_elision, "lowercase", "asciifolding", edge_ngrams],
+)
+autocomplete_search = analyzer(
+    "autocomplete_search",
+    tokenizer="standard",
+    filter=[french_elision, "lowercase", "asciifolding"],
+)
+# Words as written (no stemming) for the "did you mean" suggester.
+spelling = analyzer("spelling", tokenizer="standard", filter=["lowercase", "asciifolding"])

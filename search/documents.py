@@ -1,0 +1,85 @@
+"""What the engine stores: one mapping shared by archive items, transcript segments and events.
+
+They live in one index so that a single query ranks them together and counts facets across
+them; ``doc_type`` tells them apart. Each ``Document`` subclass names its type; the data comes
+from ``search.sources`` so that the database fallback indexes exactly the same fields.
+"""
+
+from elasticsearch.dsl import (
+    Completion,
+    Date,
+    Document,
+    Float,
+    GeoPoint,
+    Index,
+    Integer,
+    Keyword,
+    Text,
+)
+
+from search import analysis
+
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
+
+
+def french_text(**kwargs) -> Text:
+    return Text(
+        analyzer=analysis.french_index,
+        search_analyzer=analysis.french_search,
+        fields={"spell": Text(analyzer=analysis.spelling)},
+        **kwargs,
+    )
+
+
+class ContentDocument(Document):
+    """Fields every searchable thing has; subclasses only fix ``doc_type``."""
+
+    doc_type = Keyword()
+    object_id = Integer()
+    title = Text(
+        analyzer=analysis.french_index,
+        search_analyzer=analysis.french_search,
+        fields={
+            "autocomplete": Text(
+                analyzer=analysis.autocomplete_index,
+                search_analyzer=analysis.autocomplete_search,
+            ),
+            "spell": Text(analyzer=analysis.spelling),
+            "raw": Keyword(),
+        },
+    )
+    body = french_text()
+    kind = Keyword()
+    themes = Keyword()
+    places = Keyword()
+    collections = Keyword()
+    edition = Keyword()
+    decades = Keyword()
+    date = Date()
+    date_label = Keyword(index=False)
+    url = Keyword(index=False)
+    thumbnail = Keyword(index=False)
+    location = GeoPoint()
+    timecode = Float()
+    parent_title = Keyword(index=False)
+    suggest = Completion(analyzer=analysis.autocomplete_search)
+
+
+class ArchiveItemDocument(ContentDocument):
+    DOC_TYPE = "archive_item"
+
+
+class TranscriptSegmentDocument(ContentDocument):
+    DOC_TYPE = "segment"
+
+
+class EventDocument(ContentDocument):
+    DOC_TYPE = "event"
+
+
+def content_index(name: str) -> Index:
+    """The index definition (settings, analysis, mapping) under a concrete, versioned name."""
+    index = Index(name)
+    index.settings(**INDEX_SETTINGS)
+    index.document(ContentDocument)
+    return index

@@ -1,0 +1,374 @@
+"""Writes to the search indices: the engine's (through its alias) and the database's own.
+
+Both are fed from ``search.sources`` in the same pass, so they never disagree on what is
+public. The database is written first: it is local and always there. The engine may be
+absent (nothing to do), or down (the change is kept in ``PendingSync`` and retried).
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from elasticsearch import Elasticsearch, helpers
+
+from search import documents, engine
+from search.models import PendingSync, SearchEntry, SearchFacetValue
+from search.sources import SOURCES, SearchData
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 500
+Progress = Callable[[int], None]
+
+DOCUMENT_CLASSES = {
+    cls.DOC_TYPE: cls
+    for cls in (
+        documents.ArchiveItemDocument,
+        documents.TranscriptSegmentDocument,
+        documents.EventDocument,
+    )
+}
+
+
+# The database's index ---------------------------------------------------------------------
+
+
+def _entries_write(data: list[SearchData]) -> None:
+    """Replace the entries of these documents (delete then insert: the triggers follow)."""
+    SearchEntry.objects.filter(doc_id__in=[item.doc_id for item in data]).delete()
+    entries = SearchEntry.objects.bulk_create(
+        SearchEntry(
+            doc_id=item.doc_id,
+            doc_type=item.doc_type,
+            object_id=item.object_id,
+            title=item.title,
+            body=item.body,
+            kind=item.kind,
+            date=item.date,
+            date_label=item.date_label,
+            url=item.url,
+            thumbnail=item.thumbnail,
+            timecode=item.timecode,
+            parent_title=item.parent_title,
+            latitude=item.latitude,
+            longitude=item.longitude,
+        )
+        for item in data
+    )
+    SearchFacetValue.objects.bulk_create(
+        SearchFacetValue(entry=entry, facet=facet, value=value[:255])
+        for entry, item in zip(entries, data, strict=True)
+        for facet, value in item.facets()
+    )
+
+
+# The engine's index -----------------------------------------------------------------------
+
+
+def _document(item: SearchData) -> dict:
+    document_class = DOCUMENT_CLASSES[item.doc_type]
+    return document_class(**item.to_document()).to_dict(skip_empty=True)
+
+
+def _write_targets(client: Elasticsearch) -> list[str]:
+    """The live index and, during a rebuild, the one being filled."""
+    aliases = client.options(ignore_status=404).indices.get_alias(
+        name=[engine.alias_name(), engine.building_alias_name()]
+    )
+    # A partly missing alias answers 404 with the found indices beside "error" and "status".
+    return sorted(name for name in aliases.body if name not in ("error", "status"))
+
+
+def _new_index_name() -> str:
+    return f"{engine.alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def index_ensure(*, client: Elasticsearch) -> list[str]:
+    """The indices writes go to; creates an empty versioned index behind the alias if none."""
+    targets = _write_targets(client)
+    if targets:
+        return targets
+    name = _new_index_name()
+    documents.content_index(name).create(using=client)
+    client.indices.put_alias(index=name, name=engine.alias_name())
+    return [name]
+
+
+def _engine_apply(
+    *, client: Elasticsearch, upserts: list[SearchData], deletes: list[str], refresh=False
+) -> None:
+    actions = []
+    for index in index_ensure(client=client):
+        actions.extend(
+            {"_op_type": "index", "_index": index, "_id": item.doc_id, "_source": _document(item)}
+            for item in upserts
+        )
+        actions.extend({"_op_type": "delete", "_index": index, "_id": doc_id} for doc_id in deletes)
+    if actions:
+        # A delete of something never indexed answers 404: that is the state we want.
+        helpers.bulk(client, actions, refresh=refresh, raise_on_error=False, stats_only=True)
+
+
+# One object --------------------------------------------------------------------------------
+
+
+def _current_data(doc_type: str, object_ids: Iterable[int]) -> tuple[list[SearchData], list[str]]:
+    """What the public may see of these objects now, and the ids that must disappear."""
+    source = SOURCES[doc_type]
+    ids = set(object_ids)
+    found = list(source.iter_data(source.queryset().filter(pk__in=ids)))
+    missing = ids - {item.object_id for item in found}
+    return found, [f"{doc_type}-{object_id}" for object_id in sorted(missing)]
+
+
+def entry_sync(*, doc_type: str, object_id: int, refresh: bool = False) -> str:
+    """Bring both indices in line with one object: indexed if public, removed otherwise.
+
+    Returns ``"indexed"`` or ``"removed"``. Never raises because of the engine: a failure is
+    kept for a retry and shows in ``search_index status``.
+    """
+    upserts, deletes = _current_data(doc_type, [object_id])
+    with transaction.atomic():
+        SearchEntry.objects.filter(doc_id__in=deletes).delete()
+        if upserts:
+            _entries_write(upserts)
+    outcome = "indexed" if upserts else "removed"
+    client = engine.get_client()
+    if client is None:
+        return outcome
+    try:
+        _engine_apply(client=client, upserts=upserts, deletes=deletes, refresh=refresh)
+    except engine.ENGINE_ERRORS as error:
+        pending_record(doc_type=doc_type, object_id=object_id, error=error)
+        return outcome
+    PendingSync.objects.filter(doc_type=doc_type, object_id=object_id).delete()
+    pending_retry(refresh=refresh)
+    return outcome
+
+
+def pending_record(*, doc_type: str, object_id: int, error: Exception) -> PendingSync:
+    logger.warning("Index non mis à jour pour %s-%s : %s", doc_type, object_id, error)
+    pending, created = PendingSync.objects.get_or_create(
+        doc_type=doc_type, object_id=object_id, defaults={"last_error": str(error)[:2000]}
+    )
+    if not created:
+        pending.attempts += 1
+        pending.last_error = str(error)[:2000]
+        pending.save(update_fields=["attempts", "last_error", "updated_at"])
+    return pending
+
+
+def pending_retry(*, limit: int = 500, refresh: bool = False) -> int:
+    """Send what the engine missed. Returns how many changes were sent."""
+    client = engine.get_client()
+    pending = list(PendingSync.objects.order_by("created_at")[:limit])
+    if client is None or not pending:
+        return 0
+    by_type: dict[str, list[int]] = {}
+    for change in pending:
+        by_type.setdefault(change.doc_type, []).append(change.object_id)
+    try:
+        for doc_type, object_ids in by_type.items():
+            upserts, deletes = _current_data(doc_type, object_ids)
+            _engine_apply(client=client, upserts=upserts, deletes=deletes, refresh=refresh)
+    except engine.ENGINE_ERRORS as error:
+        logger.warning("Reprise des mises à jour en attente impossible : %s", error)
+        return 0
+    PendingSync.objects.filter(pk__in=[change.pk for change in pending]).delete()
+    return len(pending)
+
+
+# Everything --------------------------------------------------------------------------------
+
+
+@dataclass
+class RebuildReport:
+    documents: int
+    seconds: float
+    index: str | None
+
+    @property
+    def per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else float(self.documents)
+
+
+def total_to_index(doc_types: Iterable[str] | None = None) -> int:
+    return sum(SOURCES[doc_type].queryset().count() for doc_type in doc_types or SOURCES)
+
+
+def index_rebuild(*, progress: Progress | None = None) -> RebuildReport:
+    """Fill a new versioned index and the database's index, then switch the alias atomically.
+
+    Searches keep answering from the previous index until the switch; edits made meanwhile
+    are written to both (the new index is reachable through the "next" alias).
+    """
+    started = time.perf_counter()
+    client = engine.get_client()
+    name = None
+    if client is not None:
+        name = _new_index_name()
+        documents.content_index(name).create(using=client)
+        client.indices.put_alias(index=name, name=engine.building_alias_name())
+    try:
+        count = _rebuild_fill(client, name, progress)
+    except BaseException:
+        if client is not None:
+            client.options(ignore_status=404).indices.delete(index=name)
+        raise
+    if client is not None:
+        client.indices.refresh(index=name)
+        _switch_alias(client, name)
+        PendingSync.objects.all().delete()
+    return RebuildReport(documents=count, seconds=time.perf_counter() - started, index=name)
+
+
+def _rebuild_fill(client: Elasticsearch | None, name: str | None, progress) -> int:
+    count = 0
+    with transaction.atomic():
+        SearchEntry.objects.filter(doc_type__in=list(SOURCES)).delete()
+        for source in SOURCES.values():
+            chunk: list[SearchData] = []
+            for item in source.iter_data():
+                chunk.append(item)
+                if len(chunk) >= CHUNK_SIZE:
+                    _rebuild_chunk(client, name, chunk)
+                    count += len(chunk)
+                    if progress:
+                        progress(len(chunk))
+                    chunk = []
+            if chunk:
+                _rebuild_chunk(client, name, chunk)
+                count += len(chunk)
+                if progress:
+                    progress(len(chunk))
+    return count
+
+
+def _rebuild_chunk(client: Elasticsearch | None, name: str | None, chunk: list[SearchData]):
+    _entries_write(chunk)
+    if client is not None:
+        helpers.bulk(
+            client,
+            (
+                {
+                    "_op_type": "index",
+                    "_index": name,
+                    "_id": item.doc_id,
+                    "_source": _document(item),
+                }
+                for item in chunk
+            ),
+            request_timeout=120,
+        )
+
+
+def _switch_alias(client: Elasticsearch, name: str) -> None:
+    """One ``_aliases`` request: readers see the old index or the new one, never neither."""
+    alias, building = engine.alias_name(), engine.building_alias_name()
+    current = client.options(ignore_status=404).indices.get_alias(name=alias)
+    old = [index for index in current.body if index != name] if current.meta.status == 200 else []
+    actions = [{"add": {"index": name, "alias": alias}}]
+    actions += [{"remove": {"index": index, "alias": alias}} for index in old]
+    actions.append({"remove": {"index": name, "alias": building}})
+    client.indices.update_aliases(actions=actions)
+    for index in old:
+        client.options(ignore_status=404).indices.delete(index=index)
+
+
+def index_update(*, progress: Progress | None = None) -> RebuildReport:
+    """Re-send everything to the live index and the database, and remove what is gone."""
+    started = time.perf_counter()
+    client = engine.get_client()
+    count = 0
+    for doc_type, source in SOURCES.items():
+        seen: set[str] = set()
+        chunk: list[SearchData] = []
+        for item in source.iter_data():
+            chunk.append(item)
+            seen.add(item.doc_id)
+            if len(chunk) >= CHUNK_SIZE:
+                count += _update_chunk(client, chunk, progress)
+                chunk = []
+        if chunk:
+            count += _update_chunk(client, chunk, progress)
+        SearchEntry.objects.filter(doc_type=doc_type).exclude(doc_id__in=seen).delete()
+        if client is not None:
+            stale = [doc_id for doc_id in engine_doc_ids(client, doc_type) if doc_id not in seen]
+            _engine_apply(client=client, upserts=[], deletes=stale)
+    if client is not None:
+        PendingSync.objects.all().delete()
+        client.indices.refresh(index=engine.alias_name())
+    return RebuildReport(documents=count, seconds=time.perf_counter() - started, index=None)
+
+
+def _update_chunk(client, chunk: list[SearchData], progress: Progress | None) -> int:
+    with transaction.atomic():
+        _entries_write(chunk)
+    if client is not None:
+        _engine_apply(client=client, upserts=chunk, deletes=[])
+    if progress:
+        progress(len(chunk))
+    return len(chunk)
+
+
+def engine_doc_ids(client: Elasticsearch, doc_type: str) -> list[str]:
+    hits = helpers.scan(
+        client,
+        index=engine.alias_name(),
+        query={"query": {"term": {"doc_type": doc_type}}, "_source": False},
+    )
+    return [hit["_id"] for hit in hits]
+
+
+@dataclass
+class StatusRow:
+    doc_type: str
+    label: str
+    in_database: int
+    in_fallback: int
+    in_engine: int | None
+    pending: int
+
+    @property
+    def drift(self) -> bool:
+        return (
+            self.pending > 0
+            or (self.in_engine is not None and self.in_engine != self.in_database)
+            or self.in_fallback != self.in_database
+        )
+
+
+def index_status() -> tuple[list[StatusRow], str | None]:
+    """Counts per document type; the concrete index behind the alias (``None`` if no engine)."""
+    client = engine.get_client()
+    index_name = None
+    engine_counts: dict[str, int] = {}
+    if client is not None:
+        aliases = client.options(ignore_status=404).indices.get_alias(name=engine.alias_name())
+        if aliases.meta.status == 200:
+            index_name = ", ".join(sorted(aliases.body))
+            client.indices.refresh(index=engine.alias_name())
+            answer = client.search(
+                index=engine.alias_name(),
+                size=0,
+                aggs={"types": {"terms": {"field": "doc_type", "size": 50}}},
+            )
+            engine_counts = {
+                bucket["key"]: bucket["doc_count"]
+                for bucket in answer["aggregations"]["types"]["buckets"]
+            }
+    rows = [
+        StatusRow(
+            doc_type=doc_type,
+            label=source.label,
+            in_database=source.queryset().count(),
+            in_fallback=SearchEntry.objects.filter(doc_type=doc_type).count(),
+            in_engine=engine_counts.get(doc_type, 0) if client is not None else None,
+            pending=PendingSync.objects.filter(doc_type=doc_type).count(),
+        )
+        for doc_type, source in SOURCES.items()
+    ]
+    return rows, index_name

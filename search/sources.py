@@ -1,0 +1,234 @@
+"""What each kind of searchable thing contributes to the index, and which ones may be indexed.
+
+A source gives the queryset of what the public may find (published, public, and as the
+archive decides: not embargoed, not withdrawn) and turns one object into the plain data that
+both the engine and the database fallback store. Only fields meant for the public are read:
+never a contributor's contact details, an owner, a revision or a consent record.
+"""
+
+import datetime
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db.models import Model, QuerySet
+from django.utils.html import strip_tags
+from django.utils.text import normalize_newlines
+
+logger = logging.getLogger(__name__)
+
+THUMBNAIL_SPEC = "fill-320x240"
+
+
+@dataclass
+class SearchData:
+    """One searchable thing, as both engines store it."""
+
+    doc_type: str
+    object_id: int
+    title: str
+    body: str = ""
+    kind: str = ""
+    themes: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    collections: list[str] = field(default_factory=list)
+    edition: str = ""
+    decades: list[str] = field(default_factory=list)
+    date: datetime.date | None = None
+    date_label: str = ""
+    url: str = ""
+    thumbnail: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    timecode: float | None = None
+    parent_title: str = ""
+
+    @property
+    def doc_id(self) -> str:
+        return f"{self.doc_type}-{self.object_id}"
+
+    def facets(self) -> Iterator[tuple[str, str]]:
+        """Every (facet, value) pair the facet counts and the filters use."""
+        yield "doc_type", self.doc_type
+        if self.kind:
+            yield "kind", self.kind
+        for facet in ("themes", "places", "collections", "decades"):
+            for value in getattr(self, facet):
+                yield facet, value
+        if self.edition:
+            yield "edition", self.edition
+
+    def to_document(self) -> dict:
+        """The engine's ``_source``."""
+        document = {
+            "doc_type": self.doc_type,
+            "object_id": self.object_id,
+            "title": self.title,
+            "body": self.body,
+            "kind": self.kind,
+            "themes": self.themes,
+            "places": self.places,
+            "collections": self.collections,
+            "edition": self.edition or None,
+            "decades": self.decades,
+            "date": self.date.isoformat() if self.date else None,
+            "date_label": self.date_label,
+            "url": self.url,
+            "thumbnail": self.thumbnail,
+            "timecode": self.timecode,
+            "parent_title": self.parent_title,
+            "suggest": {"input": [self.title]} if self.doc_type != "segment" else None,
+        }
+        if self.latitude is not None and self.longitude is not None:
+            document["location"] = {"lat": self.latitude, "lon": self.longitude}
+        return {key: value for key, value in document.items() if value not in (None, "", [])}
+
+
+def plain_text(html: str) -> str:
+    return " ".join(normalize_newlines(strip_tags(html or "")).split())
+
+
+def decades_between(start: int | None, end: int | None) -> list[str]:
+    """« vers 1960 » (1958–1962) belongs to the 1950s and the 1960s."""
+    if start is None:
+        return []
+    end = end if end is not None and end >= start else start
+    first, last = start // 10 * 10, min(end, start + 100) // 10 * 10
+    return [str(decade) for decade in range(first, last + 1, 10)]
+
+
+def thumbnail_url(image) -> str:
+    if image is None:
+        return ""
+    try:
+        return image.get_rendition(THUMBNAIL_SPEC).url
+    except Exception:  # noqa: BLE001 - a missing or broken file must not stop indexing
+        logger.warning("Vignette impossible pour l'image %s", image.pk)
+        return ""
+
+
+def related_names(obj: Model, attribute: str, name_field: str = "name") -> list[str]:
+    """Names of a many-to-many the archive may or may not have yet (places, themes…)."""
+    manager = getattr(obj, attribute, None)
+    if manager is None or not hasattr(manager, "all"):
+        return []
+    return [str(getattr(related, name_field, related)) for related in manager.all()]
+
+
+def page_url(page) -> str:
+    return page.get_url() or page.url_path
+
+
+class Source:
+    doc_type: str
+    label: str
+
+    def model(self) -> type[Model]:
+        raise NotImplementedError
+
+    def queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def build(self, obj) -> SearchData:
+        raise NotImplementedError
+
+    def iter_data(self, objects: Iterable | None = None) -> Iterator[SearchData]:
+        for obj in self.queryset() if objects is None else objects:
+            yield self.build(obj)
+
+
+class ArchiveItemSource(Source):
+    doc_type = "archive_item"
+    label = "Éléments d'archive"
+
+    def model(self):
+        from archive.models import ArchiveItemPage
+
+        return ArchiveItemPage
+
+    def queryset(self):
+        from archive.selectors import public_items
+
+        return public_items().order_by("pk")
+
+    def build(self, item) -> SearchData:
+        story = []
+        for child in item.story:
+            story.extend(str(text) for text in child.block.get_searchable_content(child.value))
+        caption = getattr(item.cover_image, "description", "") if item.cover_image else ""
+        body = " ".join(filter(None, [item.summary, plain_text(" ".join(story)), caption]))
+        date = datetime.date(item.year_start, 1, 1) if item.year_start else None
+        return SearchData(
+            doc_type=self.doc_type,
+            object_id=item.pk,
+            title=item.title,
+            body=body,
+            kind=item.kind,
+            themes=related_names(item, "themes"),
+            places=related_names(item, "places"),
+            collections=related_names(item, "collections", "title"),
+            decades=decades_between(item.year_start, item.year_end),
+            date=date,
+            date_label=item.date_label,
+            url=page_url(item),
+            thumbnail=thumbnail_url(item.cover_image),
+        )
+
+
+class EventSource(Source):
+    doc_type = "event"
+    label = "Événements du festival"
+
+    def model(self):
+        from festival.models import EventPage
+
+        return EventPage
+
+    def queryset(self):
+        from festival.models import EventPage
+
+        return (
+            EventPage.objects.live()
+            .public()
+            .select_related("venue", "image")
+            .prefetch_related("occurrences")
+            .order_by("pk")
+        )
+
+    def build(self, event) -> SearchData:
+        from festival.models import EditionPage
+
+        edition = EditionPage.objects.parent_of(event).first() if event.depth else None
+        occurrences = sorted(occurrence.start for occurrence in event.occurrences.all())
+        first = occurrences[0].date() if occurrences else None
+        venue = event.venue
+        year = edition.year if edition else (first.year if first else None)
+        return SearchData(
+            doc_type=self.doc_type,
+            object_id=event.pk,
+            title=event.title,
+            body=" ".join(filter(None, [event.summary, plain_text(event.body)])),
+            kind="event",
+            themes=[edition.theme] if edition and edition.theme else [],
+            places=[venue.name] if venue else [],
+            edition=str(year) if year else "",
+            decades=decades_between(year, year),
+            date=first,
+            date_label=first.strftime("%d/%m/%Y") if first else "",
+            url=page_url(event),
+            thumbnail=thumbnail_url(event.image),
+            latitude=float(venue.latitude) if venue and venue.latitude is not None else None,
+            longitude=float(venue.longitude) if venue and venue.longitude is not None else None,
+        )
+
+
+SOURCES: dict[str, Source] = {
+    source.doc_type: source for source in (ArchiveItemSource(), EventSource())
+}
+
+
+def source_for_instance(obj) -> Source | None:
+    for source in SOURCES.values():
+        if isinstance(obj, source.model()):
+            return source
+    return None

@@ -1,0 +1,15 @@
+"""Background work of the search: thin wrappers around ``search.services``."""
+
+from django_tasks import task
+
+from search import services
+
+
+@task()
+def sync_object(*, doc_type: str, object_id: int) -> str:
+    return services.entry_sync(doc_type=doc_type, object_id=object_id)
+
+
+@task()
+def retry_pending() -> int:
+    return services.pending_retry()
