@@ -1,10 +1,14 @@
-"""Festival admin: venues as snippets."""
+"""Festival admin: venues as snippets, the programme with its gaps, preparing next year."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from festival.models import Venue
+from festival.admin_views import PrepareNextEditionView, ProgrammeAdminView
+from festival.models import EditionPage, Venue
 
 
 class VenueViewSet(SnippetViewSet):
@@ -18,3 +22,48 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+
+
+@hooks.register("register_admin_urls")
+def festival_admin_urls():
+    return [
+        path(
+            "festival/editions/<int:pk>/programme/",
+            ProgrammeAdminView.as_view(),
+            name="festival_programme",
+        ),
+        path(
+            "festival/editions/<int:pk>/preparer-la-suivante/",
+            PrepareNextEditionView.as_view(),
+            name="festival_prepare_next",
+        ),
+    ]
+
+
+def _edition_buttons(page, user, priority: int):
+    if not issubclass(page.specific_class or type(page), EditionPage):
+        return
+    if page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Programme et manques"),
+            url=reverse("festival_programme", args=[page.pk]),
+            icon_name="list-ul",
+            priority=priority,
+        )
+    if page.get_parent().permissions_for_user(user).can_add_subpage():
+        yield Button(
+            _("Préparer l'édition suivante"),
+            url=reverse("festival_prepare_next", args=[page.pk]),
+            icon_name="copy",
+            priority=priority + 1,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def edition_header_buttons(page, user, view_name=None, next_url=None):
+    yield from _edition_buttons(page, user, priority=35)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def edition_listing_buttons(page, user, next_url=None):
+    yield from _edition_buttons(page, user, priority=25)
