@@ -5,7 +5,13 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.progress import Progress
 
 from archive.demo import ensure_archive_index, ensure_items
-from festival.demo import FIRST_YEAR, LAST_YEAR, ensure_editions, ensure_festival_index
+from festival.demo import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    ensure_editions,
+    ensure_festival_index,
+    ensure_recent_programmes,
+)
 from home.demo import ensure_demo_admin, ensure_home_page, ensure_standard_pages
 
 
@@ -32,6 +38,7 @@ class Command(BaseCommand):
             editions = progress.add_task("Éditions du festival", total=LAST_YEAR - FIRST_YEAR + 1)
             for _edition in ensure_editions(festival_index):
                 progress.advance(editions)
+            ensure_recent_programmes(years=2)
             archive = progress.add_task("Éléments d'archive", total=items)
             for _item in ensure_items(archive_index, count=items):
                 progress.advance(archive)
