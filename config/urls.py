@@ -13,8 +13,10 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("search.urls")),
     path("langue/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("contribuer/", include("archive.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:
