@@ -73,4 +73,6 @@ autocomplete_search = analyzer(
     filter=[french_elision, "lowercase", "asciifolding"],
 )
 # Words as written (no stemming) for the "did you mean" suggester.
-spelling = analyzer("spelling", tokenizer="standard", filter=["lowercase", "asciifolding"])
+spelling = analyzer(
+    "spelling", tokenizer="standard", filter=[french_elision, "lowercase", "asciifolding"]
+)
