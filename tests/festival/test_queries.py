@@ -1,0 +1,53 @@
+import datetime
+
+import pytest
+
+from tests.factories.festival import VenueFactory, event_at, paris
+from tests.factories.media import CustomImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(edition, n: int) -> None:
+    venues = [VenueFactory() for _ in range(3)]
+    for i in range(n):
+        event_at(
+            edition=edition,
+            start=paris(2026, 6, 12 + i % 3, 10, 0) + datetime.timedelta(minutes=20 * i),
+            venue=venues[i % 3],
+            image=CustomImageFactory(),
+        )
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_programme_queries_do_not_grow(client, edition, django_assert_max_num_queries, n):
+    _fill(edition, n)
+    client.get(edition.url + "programme/")  # renditions are created on the first view
+
+    with django_assert_max_num_queries(18):
+        response = client.get(edition.url + "programme/")
+
+    assert response.status_code == 200
+    assert response.content.decode().count('class="programme-item__image"') == n
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_edition_calendar_queries_do_not_grow(client, edition, django_assert_max_num_queries, n):
+    _fill(edition, n)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(edition.url + "calendrier/")
+
+    assert response.content.decode().count("BEGIN:VEVENT") == n
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_admin_programme_queries_do_not_grow(
+    admin_client, edition, django_assert_max_num_queries, n
+):
+    _fill(edition, n)
+
+    with django_assert_max_num_queries(40):
+        response = admin_client.get(f"/admin/festival/editions/{edition.pk}/programme/")
+
+    assert response.status_code == 200

@@ -1,0 +1,67 @@
+import datetime
+
+import pytest
+
+from festival import services
+from festival.models import EditionPage, EventOccurrence, EventPage
+from tests.factories.festival import event_at, paris
+
+pytestmark = pytest.mark.django_db
+
+
+def test_shift_local_keeps_wall_clock_time_across_dst():
+    winter = paris(2026, 3, 21, 15, 30)
+
+    shifted = services.shift_local(winter, days=14)
+
+    assert shifted.astimezone(services.PARIS).hour == 15
+    assert shifted.astimezone(services.PARIS).minute == 30
+    assert shifted.utcoffset() == datetime.timedelta(hours=2)
+
+
+def test_edition_prepare_next_copies_events_as_drafts_with_shifted_dates(edition):
+    event = event_at(edition=edition, start=paris(2026, 6, 13, 15, 30), title="Le grand récit")
+    venue = event.venue
+
+    new_edition = services.edition_prepare_next(edition=edition, year=2027, offset_days=364)
+
+    new_edition = EditionPage.objects.get(pk=new_edition.pk)
+    assert new_edition.year == 2027
+    assert new_edition.live is False
+    assert new_edition.start_date == datetime.date(2027, 6, 11)
+    assert new_edition.get_parent().pk == edition.get_parent().pk
+    (copy,) = EventPage.objects.child_of(new_edition)
+    assert copy.title == "Le grand récit"
+    assert copy.live is False
+    assert copy.venue_id == venue.pk
+    (occurrence,) = EventOccurrence.objects.filter(event=copy)
+    local = occurrence.start.astimezone(services.PARIS)
+    assert (local.date(), local.hour, local.minute) == (datetime.date(2027, 6, 12), 15, 30)
+    # The editor opens the latest revision: it must show the shifted date too.
+    revision_copy = copy.get_latest_revision_as_object()
+    assert revision_copy.occurrences.all()[0].start == occurrence.start
+    # The original is untouched.
+    assert EventOccurrence.objects.get(event=event).start == paris(2026, 6, 13, 15, 30)
+    assert event.venue.pk == venue.pk
+
+
+def test_edition_prepare_next_refuses_an_existing_year(edition, festival_index):
+    services.edition_prepare_next(edition=edition, year=2027, offset_days=364)
+
+    with pytest.raises(services.EditionCopyError, match="existe déjà"):
+        services.edition_prepare_next(edition=edition, year=2027, offset_days=364)
+
+
+def test_edition_prepare_next_runs_registered_copy_steps(edition):
+    calls = []
+
+    def step(*, source, target, offset_days):
+        calls.append((source.pk, target.year, offset_days))
+
+    services.register_edition_copy_step(step)
+    try:
+        services.edition_prepare_next(edition=edition, year=2027, offset_days=364)
+    finally:
+        services.EDITION_COPY_STEPS.remove(step)
+
+    assert calls == [(edition.pk, 2027, 364)]

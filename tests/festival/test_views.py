@@ -1,0 +1,182 @@
+import datetime
+import json
+import re
+
+import pytest
+from django.utils import timezone
+
+from festival.models import Audience, EventCategory
+from tests.factories.festival import EditionPageFactory, VenueFactory, event_at, paris
+from tests.factories.media import CustomImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def programme(edition):
+    base = VenueFactory(name="Base 11/19", slug="base-11-19")
+    church = VenueFactory(name="Église Saint-Vaast", slug="eglise-saint-vaast")
+    return {
+        "recit": event_at(
+            edition=edition,
+            start=paris(2026, 6, 13, 15, 30),
+            title="Le grand récit du 11/19",
+            venue=base,
+            category=EventCategory.THEATRE,
+        ),
+        "atelier": event_at(
+            edition=edition,
+            start=paris(2026, 6, 13, 10, 0),
+            title="Atelier lampes de mineur",
+            venue=base,
+            category=EventCategory.WORKSHOP,
+            audience=Audience.CHILDREN,
+        ),
+        "chorale": event_at(
+            edition=edition,
+            start=paris(2026, 6, 13, 16, 0),
+            title="Chorale des anciens mineurs",
+            venue=church,
+            category=EventCategory.CONCERT,
+        ),
+        "cloture": event_at(
+            edition=edition,
+            start=paris(2026, 6, 14, 15, 0),
+            title="Concert de clôture",
+            venue=base,
+            category=EventCategory.CONCERT,
+        ),
+    }
+
+
+def _titles(html: str) -> list[str]:
+    return re.findall(r'class="programme-item__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_programme_lists_events_by_day_in_french(client, edition, programme):
+    html = client.get(edition.url + "programme/").content.decode()
+
+    assert "Samedi 13 juin" in html
+    assert "Dimanche 14 juin" in html
+    assert "15\u00a0h\u00a030 – 17\u00a0h" in html
+    assert _titles(html) == [
+        "Atelier lampes de mineur",
+        "Le grand récit du 11/19",
+        "Chorale des anciens mineurs",
+        "Concert de clôture",
+    ]
+
+
+def test_programme_filters_combine_day_venue_and_moment(client, edition, programme):
+    query = "?jour=2026-06-13&lieu=base-11-19&moment=apres-midi"
+
+    html = client.get(edition.url + "programme/" + query).content.decode()
+
+    assert _titles(html) == ["Le grand récit du 11/19"]
+    assert 'value="base-11-19" selected' in html
+
+
+def test_programme_filters_by_category_and_audience(client, edition, programme):
+    concerts = client.get(edition.url + "programme/?categorie=concert").content.decode()
+    children = client.get(edition.url + "programme/?public=children").content.decode()
+
+    assert _titles(concerts) == ["Chorale des anciens mineurs", "Concert de clôture"]
+    assert _titles(children) == ["Atelier lampes de mineur"]
+
+
+def test_programme_ignores_unknown_filter_values(client, edition, programme):
+    response = client.get(edition.url + "programme/?jour=1999-01-01&moment=nuit")
+
+    assert response.status_code == 200
+    assert len(_titles(response.content.decode())) == 4
+
+
+def test_programme_hides_unpublished_events(client, edition, programme):
+    programme["chorale"].unpublish()
+
+    html = client.get(edition.url + "programme/").content.decode()
+
+    assert "Chorale des anciens mineurs" not in html
+
+
+def test_edition_page_shows_now_and_next_during_the_festival(client, festival_index):
+    today = timezone.localdate()
+    running = EditionPageFactory(
+        parent=festival_index,
+        year=2030,
+        start_date=today - datetime.timedelta(days=1),
+        end_date=today + datetime.timedelta(days=1),
+    )
+    now = timezone.now()
+    event_at(edition=running, start=now - datetime.timedelta(minutes=30), title="En cours")
+    event_at(edition=running, start=now + datetime.timedelta(hours=2), title="Plus tard")
+
+    html = client.get(running.url).content.decode()
+
+    now_section = html.split("En ce moment")[1].split("À suivre")[0]
+    next_section = html.split("À suivre")[1]
+    assert "En cours" in now_section and "Plus tard" not in now_section
+    assert "Plus tard" in next_section
+
+
+def test_edition_page_lists_venues_as_text_and_map_pins(client, edition, programme):
+    html = client.get(edition.url).content.decode()
+
+    assert "Base 11/19" in html and "Église Saint-Vaast" in html
+    pins = json.loads(re.search(r'id="carte-lieux-pins"[^>]*>(.*?)</script>', html).group(1))
+    assert sorted(pin["name"] for pin in pins) == ["Base 11/19", "Église Saint-Vaast"]
+    assert 'data-tile-url=""' in html
+
+
+def test_past_editions_stay_browsable(client, festival_index, edition):
+    old = EditionPageFactory(parent=festival_index, year=1984, theme="La première")
+
+    index_html = client.get(festival_index.url).content.decode()
+    old_html = client.get(old.url).content.decode()
+
+    assert old.url in index_html and edition.url in index_html
+    assert client.get(old.url).status_code == 200
+    assert "La première" in old_html
+    assert edition.url in old_html  # a link onwards to the next edition held
+
+
+def test_event_page_has_json_ld_and_open_graph(client, edition, programme):
+    event = programme["recit"]
+    event.image = CustomImageFactory()
+    event.save_revision().publish()
+
+    html = client.get(event.url).content.decode()
+
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["@type"] == "Event"
+    assert data["name"] == "Le grand récit du 11/19"
+    assert data["startDate"] == "2026-06-13T15:30:00+02:00"
+    assert data["location"]["name"] == "Base 11/19"
+    assert data["location"]["address"]["addressLocality"] == "Loos-en-Gohelle"
+    assert data["isAccessibleForFree"] is True
+    assert '<meta property="og:title" content="Le grand récit du 11/19">' in html
+    assert 'property="og:image" content="http://testserver/' in html
+    assert "Samedi 13 juin, 15\u00a0h\u00a030 – 17\u00a0h" in html
+    assert f'href="{event.url}agenda/"' in html
+
+
+def test_event_page_json_ld_escapes_closing_script(client, edition):
+    event = event_at(edition=edition, start=paris(2026, 6, 13, 15, 30), summary="</script><b>x</b>")
+
+    html = client.get(event.url).content.decode()
+
+    assert "</script><b>" not in html
+
+
+def test_edition_links_to_its_archive_collection(client, edition, home_page):
+    from tests.factories.home import StandardPageFactory
+
+    collection = StandardPageFactory(parent=home_page, title="Photos 2026")
+    edition.archive_collection = collection
+    edition.save_revision().publish()
+
+    html = client.get(edition.url).content.decode()
+
+    assert f'href="{collection.url}"' in html
