@@ -13,6 +13,14 @@ from festival.models.pages import (
     PerformerKind,
 )
 from festival.models.venues import Venue
+from festival.models.volunteers import (
+    Prerequisite,
+    Shift,
+    Signup,
+    SignupStatus,
+    Volunteer,
+    VolunteerRole,
+)
 
 __all__ = [
     "Audience",
@@ -26,4 +34,10 @@ __all__ = [
     "FestivalIndexPage",
     "PerformerKind",
     "Venue",
+    "Prerequisite",
+    "Shift",
+    "Signup",
+    "SignupStatus",
+    "Volunteer",
+    "VolunteerRole",
 ]
