@@ -149,15 +149,34 @@ class ArchiveItemSource(Source):
     def queryset(self):
         from archive.selectors import public_items
 
-        return public_items().order_by("pk")
+        queryset = public_items().order_by("pk")
+        # The archive's relations as they exist (places, themes, collections, gallery).
+        names = {field.name for field in self.model()._meta.get_fields()}
+        related = [name for name in ("places", "themes", "gallery_images") if name in names]
+        if "collection" in names:
+            queryset = queryset.select_related("collection")
+        return queryset.prefetch_related(*related)
 
     def build(self, item) -> SearchData:
         story = []
         for child in item.story:
             story.extend(str(text) for text in child.block.get_searchable_content(child.value))
-        caption = getattr(item.cover_image, "description", "") if item.cover_image else ""
-        body = " ".join(filter(None, [item.summary, plain_text(" ".join(story)), caption]))
-        date = datetime.date(item.year_start, 1, 1) if item.year_start else None
+        captions = [getattr(item.cover_image, "description", "") if item.cover_image else ""]
+        gallery = getattr(item, "gallery_images", None)
+        if gallery is not None:
+            captions += [image.caption for image in gallery.all()]
+        # Names of people who agreed to be named are part of the published item.
+        named = getattr(item, "people_named", "")
+        body = " ".join(filter(None, [item.summary, plain_text(" ".join(story)), *captions, named]))
+        start = getattr(item, "date_start", None)
+        end = getattr(item, "date_end", None)
+        if start is None and item.year_start:
+            start = datetime.date(item.year_start, 1, 1)
+        first_year = start.year if start else item.year_start
+        last_year = end.year if end else item.year_end
+        collection = getattr(item, "collection", None)
+        places = list(item.places.all()) if hasattr(item, "places") else []
+        located = next((p for p in places if getattr(p, "latitude", None) is not None), None)
         return SearchData(
             doc_type=self.doc_type,
             object_id=item.pk,
@@ -165,13 +184,15 @@ class ArchiveItemSource(Source):
             body=body,
             kind=item.kind,
             themes=related_names(item, "themes"),
-            places=related_names(item, "places"),
-            collections=related_names(item, "collections", "title"),
-            decades=decades_between(item.year_start, item.year_end),
-            date=date,
+            places=[place.name for place in places],
+            collections=[collection.name] if collection else [],
+            decades=decades_between(first_year, last_year),
+            date=start,
             date_label=item.date_label,
             url=page_url(item),
             thumbnail=thumbnail_url(item.cover_image),
+            latitude=float(located.latitude) if located else None,
+            longitude=float(located.longitude) if located and located.longitude else None,
         )
 
 
