@@ -67,3 +67,46 @@ def focus_outline(page: Page) -> dict[str, str]:
             return {style: outlineStyle, width: outlineWidth, color: outlineColor};
         }"""
     )
+
+
+def focus_ring(page: Page) -> dict:
+    """The focused element's outline and its contrast with the background around it.
+
+    WCAG 2.1 (1.4.11, 2.4.7): a focus indicator must be seen, at 3:1 against what surrounds it.
+    The background is the colour painted under the ring (transparency ignored).
+    """
+    return page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            const style = getComputedStyle(element);
+            const rgb = colour => colour.match(/[\\d.]+/g).map(Number);
+            const luminance = ([r, g, b]) => {
+                const [R, G, B] = [r, g, b].map(c => {
+                    c /= 255;
+                    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+                });
+                return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+            };
+            // What lies under the ring: hit-test just beside the element (the ring itself is
+            // not hit-testable), so a positioned element such as the skip link is judged
+            // against what it is drawn over, not against its parent in the markup.
+            const box = element.getBoundingClientRect();
+            const beside = document.elementsFromPoint(
+                Math.max(0, box.left - 4), box.top + box.height / 2
+            ).filter(other => other !== element && !element.contains(other));
+            let ground = beside[0] || element.parentElement;
+            let background = [255, 255, 255];
+            while (ground) {
+                const parts = rgb(getComputedStyle(ground).backgroundColor);
+                if (parts.length === 3 || parts[3] > 0) { background = parts.slice(0, 3); break; }
+                ground = ground.parentElement;
+            }
+            const [a, b] = [luminance(rgb(style.outlineColor)), luminance(background)];
+            return {
+                element: element.outerHTML.slice(0, 120),
+                style: style.outlineStyle,
+                width: parseFloat(style.outlineWidth),
+                contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+            };
+        }"""
+    )

@@ -68,6 +68,7 @@ def migrated_rows(django_db_setup, django_db_blocker) -> Iterator[str]:
 
 
 def _restore_rows(rows: str) -> None:
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 
     if Page.objects.exists():
@@ -75,6 +76,8 @@ def _restore_rows(rows: str) -> None:
     # The last flush re-created content types and permissions: start from truly empty tables.
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(rows)
+    # Content types are back under their first ids; forget the ones cached since.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture
@@ -171,6 +174,13 @@ class DemoSite:
         return [self.about, self.legal, self.privacy, self.accessibility]
 
 
+def _image(title: str, alt: str):
+    """A photo-sized image (the factory's default is a tiny square that hides layout bugs)."""
+    return CustomImageFactory(
+        title=title, description=alt, file__width=1600, file__height=1000, file__color="#7a6a58"
+    )
+
+
 @pytest.fixture
 def demo_site(migrated_db) -> DemoSite:
     """The demo in small: what a visitor meets after ``make run``, built with the factories."""
@@ -180,9 +190,7 @@ def demo_site(migrated_db) -> DemoSite:
             "Depuis 1984, les <b>Gohelliades</b> font de chaque habitant un acteur de cette "
             'histoire. <a href="/a-propos/">En savoir plus</a>.</p>'
         ),
-        hero_image=CustomImageFactory(
-            title="Les terrils jumeaux", description="Les terrils jumeaux au coucher du soleil"
-        ),
+        hero_image=_image("Les terrils jumeaux", "Les terrils jumeaux au coucher du soleil"),
     )
     pages = {
         slug: StandardPageFactory(
@@ -195,6 +203,30 @@ def demo_site(migrated_db) -> DemoSite:
         )
         for slug, (title, intro, body) in STANDARD_PAGES.items()
     }
+    # Every kind of body block once, so the accessibility scan covers their templates too.
+    about = pages["a-propos"]
+    about.body = [
+        *[(block.block_type, block.value) for block in about.body],
+        ("quote", "On descendait à six heures, on remontait noirs comme des corbeaux."),
+        (
+            "image",
+            {
+                "image": _image("Le 11/19", "Le chevalement du 11/19 au-dessus des toits"),
+                "alt_text": "Le chevalement du 11/19 au-dessus des toits de la cité",
+                "decorative": False,
+            },
+        ),
+        (
+            "callout",
+            {
+                "title": "Confiez un souvenir",
+                "text": "Une photo, une lettre, une voix : tout compte.",
+                "link_page": pages["accessibilite"],
+                "link_label": "",
+            },
+        ),
+    ]
+    about.save_revision().publish()
     archive = ArchiveIndexPageFactory(parent=home, show_in_menus=True)
     kinds = ["photo", "memory", "oral_history", "object"]
     items = [
@@ -203,7 +235,7 @@ def demo_site(migrated_db) -> DemoSite:
             title=title,
             kind=kinds[n % len(kinds)],
             featured=True,
-            cover_image=CustomImageFactory(description=alt),
+            cover_image=_image(title, alt),
         )
         for n, (title, alt) in enumerate(
             [
@@ -219,7 +251,7 @@ def demo_site(migrated_db) -> DemoSite:
         parent=festival,
         year=2026,
         theme="Les chevalements dans le ciel",
-        image=CustomImageFactory(description="La scène du festival au pied du terril"),
+        image=_image("La grande scène", "La scène du festival au pied du terril"),
     )
     footer = FooterSettings.for_site(home.get_site())
     footer.contact_email = "memoire@loos-en-gohelle.fr"
