@@ -56,3 +56,19 @@ def test_admin_festival_views_refuse_people_without_edit_rights(client, edition,
 
     assert response.status_code in (302, 403)
     assert not EditionPage.objects.filter(year=2027).exists()
+
+
+def test_admin_edit_forms_of_edition_event_and_venue_open(admin_client, edition):
+    event = event_at(edition=edition, start=paris(2026, 6, 13, 15, 0))
+
+    edit_event = admin_client.get(f"/admin/pages/{event.pk}/edit/")
+    add_event = admin_client.get(f"/admin/pages/add/festival/eventpage/{edition.pk}/")
+    edit_edition = admin_client.get(f"/admin/pages/{edition.pk}/edit/")
+    venues = admin_client.get("/admin/snippets/festival/venue/")
+
+    assert edit_event.status_code == 200
+    assert "Dates et horaires" in edit_event.content.decode()
+    assert add_event.status_code == 200
+    assert edit_edition.status_code == 200
+    assert venues.status_code == 200
+    assert event.venue.name in venues.content.decode()
