@@ -251,7 +251,7 @@ def _rebuild_chunk(client: Elasticsearch | None, name: str | None, chunk: list[S
     _entries_write(chunk)
     if client is not None:
         helpers.bulk(
-            client,
+            client.options(request_timeout=120),
             (
                 {
                     "_op_type": "index",
@@ -261,7 +261,6 @@ def _rebuild_chunk(client: Elasticsearch | None, name: str | None, chunk: list[S
                 }
                 for item in chunk
             ),
-            request_timeout=120,
         )
 
 

@@ -1,0 +1,257 @@
+"""Search on the real engine (OpenSearch 2.19 through the header proxy)."""
+
+import io
+import threading
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from elasticsearch import helpers
+
+from search import engine, selectors, services
+from search.models import PendingSync
+from search.query import SearchParams
+from tests.search.engine_proxy import EngineProxy
+from tests.search.factories import CHURCH, MINER, SPOIL_TIP, archive_index, item
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def archive(search_engine, home_page):
+    index = archive_index(home_page)
+    items = {
+        name: item(index, **fields)
+        for name, fields in (("church", CHURCH), ("miner", MINER), ("tip", SPOIL_TIP))
+    }
+    services.index_rebuild()
+    return index, items
+
+
+def search(q="", **filters):
+    return selectors.search_content(SearchParams(q=q, filters=filters))
+
+
+def titles(q="", **filters):
+    results = search(q, **filters)
+    assert results.engine == "elasticsearch"
+    return [hit.title for hit in results.results]
+
+
+def refresh():
+    engine.get_client().indices.refresh(index=engine.alias_name())
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("l'eglise", CHURCH["title"]),
+        ("L’ÉGLISE saint vaast", CHURCH["title"]),
+        ("mineurs", MINER["title"]),
+        ("terri", SPOIL_TIP["title"]),
+        ("puits 11", MINER["title"]),
+        ("sainte barbe", CHURCH["title"]),
+    ],
+)
+def test_engine_understands_french_as_typed(archive, typed, expected):
+    assert titles(typed) == [expected]
+
+
+def test_engine_counts_every_facet_value(archive):
+    index, _ = archive
+    for year in range(1900, 2020, 10):
+        item(
+            index,
+            title=f"Souvenir de la fosse en {year}",
+            date_label=str(year),
+            year_start=year,
+            year_end=year,
+        )
+    services.index_rebuild()
+
+    results = search("fosse")
+
+    assert results.count == 13
+    assert len(results.facets["decade"]) == 12
+    assert {"value": "oral_history", "label": "Témoignage oral", "count": 1} in results.facets[
+        "kind"
+    ]
+
+
+def test_engine_filters_by_decade_and_kind(archive):
+    assert titles(decade="1950") == [MINER["title"]]
+    assert titles(kind="photo") == [SPOIL_TIP["title"]]
+    assert titles("terril", kind="memory") == []
+
+
+def test_engine_highlights_the_words_found(archive):
+    results = search("mineurs")
+
+    assert "<mark>mineur</mark>" in results.results[0].excerpt
+
+
+def test_engine_suggests_a_spelling_when_nothing_is_found(archive):
+    results = search("eglsie saint vaast")
+
+    assert results.count == 0
+    assert results.suggestion == "eglise saint vaast"
+
+
+def test_engine_autocompletes_titles(archive):
+    suggestions, engine_name = selectors.autocomplete("sainte bar")
+
+    assert engine_name == "elasticsearch"
+    assert [suggestion["title"] for suggestion in suggestions] == [CHURCH["title"]]
+
+
+def test_search_api_answers_from_the_engine(archive, client):
+    data = client.get("/api/search/", {"q": "l'eglise saint vaast"}).json()
+
+    assert data["engine"] == "elasticsearch"
+    assert data["count"] == 1
+    assert data["results"][0]["url"].endswith("/")
+    assert "<mark>" in data["results"][0]["excerpt"]
+
+
+def test_rebuild_switches_the_alias_while_queries_keep_answering(archive):
+    failures, answers = [], []
+    stop = threading.Event()
+    build = selectors.build_search
+
+    def keep_searching():
+        while not stop.is_set():
+            try:
+                answers.append(build(SearchParams(q="terril")).execute().hits.total.value)
+            except Exception as error:  # noqa: BLE001 - counted, that is the test
+                failures.append(error)
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        first = services.index_rebuild()
+        second = services.index_rebuild()
+    finally:
+        stop.set()
+        searcher.join()
+
+    assert first.index != second.index
+    assert failures == []
+    assert len(answers) > 10
+    assert set(answers) == {1}
+    aliases = engine.get_client().indices.get_alias(name=engine.alias_name())
+    assert list(aliases.body) == [second.index]
+
+
+def test_publish_unpublish_and_delete_reach_the_engine(archive, django_capture_on_commit_callbacks):
+    index, items = archive
+    new = item(index, title="La lampisterie de la fosse 12", live=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new.save_revision().publish()
+    refresh()
+    assert titles("lampisterie") == ["La lampisterie de la fosse 12"]
+
+    new.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        new.unpublish()
+    refresh()
+    assert titles("lampisterie") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        items["church"].delete()
+    refresh()
+    assert titles("eglise") == []
+
+
+def test_engine_frozen_mid_session_falls_back_to_the_database(
+    archive, search_engine, settings, client
+):
+    settings.ELASTICSEARCH_TIMEOUT = 1
+    engine.reset()
+    search_engine.freeze()  # the node's process is stopped: it accepts, it never answers
+    try:
+        response = client.get("/api/search/", {"q": "l'eglise"})
+        page = client.get("/recherche/", {"q": "mineurs"})
+    finally:
+        search_engine.thaw()
+
+    assert response.status_code == 200
+    assert response.json()["engine"] == "database"
+    assert [hit["title"] for hit in response.json()["results"]] == [CHURCH["title"]]
+    assert page.status_code == 200
+    assert "directement de la base de données" in page.content.decode()
+
+
+def test_unreachable_engine_never_breaks_a_save_and_is_retried(
+    archive, search_engine, settings, django_capture_on_commit_callbacks
+):
+    index, _ = archive
+    doomed_proxy = EngineProxy(search_engine.url).start()
+    settings.ELASTICSEARCH_URL = doomed_proxy.url
+    engine.reset()
+    doomed_proxy.stop()  # connection refused from now on, like a stopped node
+    new = item(index, title="Le carnet de paie de la fosse 9", live=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new.save_revision().publish()
+
+    assert PendingSync.objects.filter(object_id=new.pk).exists()
+    assert search("carnet").engine == "database"
+    assert [hit.title for hit in search("carnet").results] == ["Le carnet de paie de la fosse 9"]
+
+    settings.ELASTICSEARCH_URL = search_engine.proxy.url
+    engine.reset()
+    assert services.pending_retry(refresh=True) == 1
+    assert titles("carnet") == ["Le carnet de paie de la fosse 9"]
+    assert not PendingSync.objects.exists()
+
+
+def test_no_personal_data_in_any_indexed_document(archive):
+    _, items = archive
+    editor = get_user_model().objects.create_user(
+        "paulette", email="paulette.wiart@example.org", password="x", first_name="Paulette"
+    )
+    items["church"].owner = editor
+    items["church"].save_revision(user=editor).publish()
+    services.index_rebuild()
+
+    sources = [
+        hit["_source"] for hit in helpers.scan(engine.get_client(), index=engine.alias_name())
+    ]
+
+    assert len(sources) == 3
+    allowed = {
+        "doc_type",
+        "object_id",
+        "title",
+        "body",
+        "kind",
+        "themes",
+        "places",
+        "collections",
+        "edition",
+        "decades",
+        "date",
+        "date_label",
+        "url",
+        "thumbnail",
+        "location",
+        "timecode",
+        "parent_title",
+        "suggest",
+    }
+    assert all(set(source) <= allowed for source in sources)
+    dumped = repr(sources).lower()
+    assert "paulette" not in dumped
+    assert "example.org" not in dumped
+
+
+def test_search_index_command_rebuilds_and_reports_status(archive):
+    out = io.StringIO()
+    call_command("search_index", "rebuild", stdout=out)
+    call_command("search_index", "status", stdout=out)
+
+    text = out.getvalue()
+    assert "3 documents indexés" in text
+    assert "documents/s" in text
+    assert "Aucun écart." in text
