@@ -1,0 +1,1 @@
+"""Festival volunteers: signing up for shifts without an account, and coordinating them."""

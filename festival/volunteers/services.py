@@ -1,0 +1,446 @@
+"""Writes of the volunteer side of the festival: signing up, confirming, cancelling, the
+waitlist, reminders, coordinators' actions and erasing personal data.
+
+Capacity rules hold under concurrency because every change to who holds a place on a shift
+happens inside a transaction that first locks that shift's row (``select_for_update``), in
+primary-key order so two transactions never wait on each other."""
+
+import datetime
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from festival.models import EditionPage, Shift, Signup, SignupStatus, Volunteer
+from festival.models.volunteers import ACTIVE_STATUSES, HOLDING_STATUSES
+from festival.services import register_edition_copy_step, shift_local
+from festival.volunteers import conf
+
+logger = logging.getLogger(__name__)
+
+CONFIRM_SALT = "festival.volunteers.confirm"
+LINK_SALT = "festival.volunteers.my-shifts"
+
+
+class SignupRefused(Exception):
+    """Why a sign-up cannot be taken, in French, and the form field it belongs to."""
+
+    def __init__(self, message: str, *, field: str = "shifts"):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class SignupResult:
+    volunteer: Volunteer
+    signups: list[Signup] = field(default_factory=list)
+
+    @property
+    def waitlisted(self) -> list[Signup]:
+        return [s for s in self.signups if s.status == SignupStatus.WAITLISTED]
+
+
+# Links -----------------------------------------------------------------------------------
+
+
+def volunteer_confirm_token(volunteer: Volunteer) -> str:
+    return signing.dumps(str(volunteer.public_id), salt=CONFIRM_SALT)
+
+
+def volunteer_link_token(volunteer: Volunteer) -> str:
+    """The private "my shifts" link: signed (not guessable), dated (it expires)."""
+    return signing.dumps(str(volunteer.public_id), salt=LINK_SALT)
+
+
+def _site_root(base_url: str | None) -> str:
+    return (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
+def _mail_after_commit(task_name: str, *args) -> None:
+    from festival.volunteers import tasks
+
+    task = getattr(tasks, task_name)
+    transaction.on_commit(lambda: task.enqueue(*args))
+
+
+# Signing up ------------------------------------------------------------------------------
+
+
+def _locked_volunteer(*, edition: EditionPage, email: str, name: str) -> Volunteer:
+    """The volunteer row for this address, created if needed, locked until commit."""
+    volunteer = Volunteer.objects.select_for_update().filter(edition=edition, email=email).first()
+    if volunteer is not None:
+        return volunteer
+    try:
+        with transaction.atomic():
+            return Volunteer.objects.create(edition=edition, email=email, name=name)
+    except IntegrityError:
+        # The same address signed up at the same instant: use the other request's row.
+        return Volunteer.objects.select_for_update().get(edition=edition, email=email)
+
+
+def _lock_shifts(shift_ids: Iterable[int]) -> list[Shift]:
+    return list(Shift.objects.select_for_update().filter(pk__in=set(shift_ids)).order_by("pk"))
+
+
+def _holding_counts(shift_ids: Iterable[int]) -> dict[int, int]:
+    rows = (
+        Signup.objects.filter(shift_id__in=list(shift_ids), status__in=HOLDING_STATUSES)
+        .values("shift_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["shift_id"]: row["n"] for row in rows}
+
+
+def _describe(shift: Shift) -> str:
+    from festival.templatetags.festival_tags import when
+
+    return _("« %(role)s, %(when)s »") % {"role": shift.role.name, "when": when(shift)}
+
+
+def _check_schedule(*, new: list[Shift], held: list[Shift]) -> None:
+    """No two overlapping shifts, no more than the maximum of hours in a row."""
+    everything = sorted([*held, *new], key=lambda s: (s.start, s.end))
+    for index, shift in enumerate(everything):
+        for other in everything[index + 1 :]:
+            if other.start >= shift.end:
+                break
+            raise SignupRefused(
+                _(
+                    "Le créneau %(first)s chevauche le créneau %(second)s : "
+                    "choisissez l'un des deux."
+                )
+                % {"first": _describe(shift), "second": _describe(other)}
+            )
+    max_hours = conf.get("MAX_CONSECUTIVE_HOURS")
+    rest = datetime.timedelta(minutes=conf.get("REST_MINUTES"))
+    block_start = block_end = None
+    for shift in everything:
+        if block_end is None or shift.start - block_end >= rest:
+            block_start = shift.start
+        block_end = max(block_end or shift.end, shift.end)
+        if (block_end - block_start).total_seconds() / 3600 > max_hours:
+            raise SignupRefused(
+                _(
+                    "Avec le créneau %(shift)s, vous enchaîneriez plus de %(hours)s heures "
+                    "sans pause : gardez au moins %(rest)s minutes de repos entre deux."
+                )
+                % {"shift": _describe(shift), "hours": max_hours, "rest": conf.get("REST_MINUTES")}
+            )
+
+
+def signup_create(
+    *,
+    edition: EditionPage,
+    name: str,
+    email: str,
+    shift_ids: Iterable[int],
+    phone: str = "",
+    first_time: bool = False,
+    contact_next_year: bool = False,
+    now: datetime.datetime | None = None,
+    base_url: str | None = None,
+) -> SignupResult:
+    """Hold a place on each shift (or a spot on its waitlist) and mail the confirmation link.
+
+    Everything is stored in one transaction before the e-mail is sent, so a mail failure
+    never loses a sign-up. Raises ``SignupRefused`` when the rules say no."""
+    now = now or timezone.now()
+    email = email.strip().lower()
+    shift_ids = [int(pk) for pk in shift_ids]
+    if not shift_ids:
+        raise SignupRefused(_("Choisissez au moins un créneau."))
+    with transaction.atomic():
+        volunteer = _locked_volunteer(edition=edition, email=email, name=name)
+        shifts = _lock_shifts(shift_ids)
+        if len(shifts) != len(set(shift_ids)) or any(s.edition_id != edition.pk for s in shifts):
+            raise SignupRefused(_("Un des créneaux choisis n'existe plus : rechargez la page."))
+        if any(s.start <= now for s in shifts):
+            raise SignupRefused(_("Un des créneaux choisis a déjà commencé."))
+        _expire_holds_locked(shifts=shifts, now=now)
+        active = list(
+            volunteer.signups.filter(status__in=ACTIVE_STATUSES).select_related(
+                "shift", "shift__role"
+            )
+        )
+        already = [s.shift for s in active if s.shift_id in set(shift_ids)]
+        if already:
+            raise SignupRefused(
+                _("Vous êtes déjà inscrit au créneau %(shift)s.") % {"shift": _describe(already[0])}
+            )
+        _check_schedule(new=shifts, held=[s.shift for s in active])
+
+        volunteer.name = name
+        volunteer.phone = phone or volunteer.phone
+        volunteer.first_time = first_time
+        volunteer.contact_next_year = contact_next_year
+        volunteer.consented_at = now
+        volunteer.save()
+
+        counts = _holding_counts(s.pk for s in shifts)
+        signups = []
+        for shift in shifts:
+            has_place = counts.get(shift.pk, 0) < shift.capacity
+            signups.append(
+                Signup.objects.create(
+                    volunteer=volunteer,
+                    shift=shift,
+                    status=SignupStatus.PENDING if has_place else SignupStatus.WAITLISTED,
+                )
+            )
+        _mail_after_commit("mail_confirmation", volunteer.pk, _site_root(base_url))
+    return SignupResult(volunteer=volunteer, signups=signups)
+
+
+def signup_confirm(
+    *, volunteer: Volunteer, now: datetime.datetime | None = None, base_url: str | None = None
+) -> list[Signup]:
+    """The e-mail link was followed: held places become confirmed, waitlist spots count.
+
+    Returns the sign-ups that changed (none when the link is used a second time)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        unconfirmed = list(
+            volunteer.signups.filter(
+                status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
+                email_confirmed_at__isnull=True,
+            ).order_by("shift_id")
+        )
+        shifts = _lock_shifts(s.shift_id for s in unconfirmed)
+        for signup in unconfirmed:
+            signup.email_confirmed_at = now
+            if signup.status == SignupStatus.PENDING:
+                signup.status = SignupStatus.CONFIRMED
+            signup.save(update_fields=["status", "email_confirmed_at"])
+        # A place may have freed while this person's waitlist spot was still unconfirmed.
+        for shift in shifts:
+            _promote_waitlist_locked(shift=shift, now=now, base_url=base_url)
+    return unconfirmed
+
+
+def _promote_waitlist_locked(
+    *, shift: Shift, now: datetime.datetime, base_url: str | None
+) -> list[Signup]:
+    """Give free places to the first confirmed people on the waitlist (shift row locked)."""
+    free = shift.capacity - _holding_counts([shift.pk]).get(shift.pk, 0)
+    if free <= 0:
+        return []
+    promoted = list(
+        Signup.objects.filter(
+            shift=shift, status=SignupStatus.WAITLISTED, email_confirmed_at__isnull=False
+        ).order_by("created_at", "pk")[:free]
+    )
+    for signup in promoted:
+        signup.status = SignupStatus.CONFIRMED
+        signup.promoted_at = now
+        signup.save(update_fields=["status", "promoted_at"])
+        _mail_after_commit("mail_promoted", signup.pk, _site_root(base_url))
+    return promoted
+
+
+def signup_cancel(
+    *, signup: Signup, now: datetime.datetime | None = None, base_url: str | None = None
+) -> Signup | None:
+    """Free the place and hand it to the first person waiting, in one transaction.
+
+    Returns the promoted sign-up, if any."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        (shift,) = _lock_shifts([signup.shift_id])
+        signup = Signup.objects.get(pk=signup.pk)
+        if signup.status not in ACTIVE_STATUSES:
+            return None
+        signup.status = SignupStatus.CANCELLED
+        signup.cancelled_at = now
+        signup.save(update_fields=["status", "cancelled_at"])
+        Signup.objects.filter(paired_with=signup).update(paired_with=None)
+        promoted = _promote_waitlist_locked(shift=shift, now=now, base_url=base_url)
+    return promoted[0] if promoted else None
+
+
+def waitlist_leave(*, signup: Signup, now: datetime.datetime | None = None) -> bool:
+    """Take this person off the shift's waitlist; False if they were not on it."""
+    now = now or timezone.now()
+    left = Signup.objects.filter(pk=signup.pk, status=SignupStatus.WAITLISTED).update(
+        status=SignupStatus.CANCELLED, cancelled_at=now
+    )
+    return bool(left)
+
+
+def signups_cancel_all(
+    *, volunteer: Volunteer, now: datetime.datetime | None = None, base_url: str | None = None
+) -> int:
+    """Cancel every place and waitlist spot of this person; returns how many."""
+    count = 0
+    for signup in volunteer.signups.filter(status__in=ACTIVE_STATUSES).order_by("shift_id"):
+        if signup.status == SignupStatus.WAITLISTED:
+            count += waitlist_leave(signup=signup, now=now)
+        else:
+            signup_cancel(signup=signup, now=now, base_url=base_url)
+            count += 1
+    return count
+
+
+# Expiry, reminders, erasure (scheduled commands) -----------------------------------------
+
+
+def _hold_deadline(now: datetime.datetime) -> datetime.datetime:
+    return now - datetime.timedelta(hours=conf.get("HOLD_HOURS"))
+
+
+def _expire_holds_locked(*, shifts: list[Shift], now: datetime.datetime) -> int:
+    expired = Signup.objects.filter(
+        shift__in=shifts,
+        status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
+        email_confirmed_at__isnull=True,
+        created_at__lt=_hold_deadline(now),
+    ).update(status=SignupStatus.EXPIRED)
+    if expired:
+        for shift in shifts:
+            _promote_waitlist_locked(shift=shift, now=now, base_url=None)
+    return expired
+
+
+def holds_expire(*, now: datetime.datetime | None = None) -> int:
+    """Free the places of sign-ups never confirmed in time; returns how many expired."""
+    now = now or timezone.now()
+    shift_ids = (
+        Signup.objects.filter(
+            status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
+            email_confirmed_at__isnull=True,
+            created_at__lt=_hold_deadline(now),
+        )
+        .values_list("shift_id", flat=True)
+        .distinct()
+    )
+    total = 0
+    for shift_id in sorted(set(shift_ids)):
+        with transaction.atomic():
+            total += _expire_holds_locked(shifts=_lock_shifts([shift_id]), now=now)
+    return total
+
+
+def reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Mail each confirmed volunteer once before each of their shifts; returns how many.
+
+    Each sign-up is claimed by a conditional UPDATE before its mail goes out, so two runs at
+    the same time (or one run after another) never send the same reminder twice."""
+    from festival.volunteers.emails import send_reminder
+
+    now = now or timezone.now()
+    due = Signup.objects.filter(
+        status=SignupStatus.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        shift__start__gt=now,
+        shift__start__lte=now + datetime.timedelta(hours=conf.get("REMINDER_HOURS")),
+    ).exclude(volunteer__email="")
+    sent = 0
+    for signup in due.select_related("volunteer", "shift__role", "shift__venue"):
+        claimed = Signup.objects.filter(pk=signup.pk, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=now
+        )
+        if not claimed:
+            continue
+        try:
+            send_reminder(signup=signup, site_root=_site_root(None))
+        except Exception:
+            # Let the next run try again rather than lose the reminder.
+            Signup.objects.filter(pk=signup.pk).update(reminder_sent_at=None)
+            logger.exception("Rappel non envoyé pour l'inscription %s", signup.pk)
+            continue
+        sent += 1
+    return sent
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    for candidate_day in range(day.day, 0, -1):
+        try:
+            return datetime.date(year, month + 1, candidate_day)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - day 1 always exists
+
+
+def volunteers_erase_expired(
+    *, now: datetime.datetime | None = None, months: int | None = None
+) -> int:
+    """Erase names, e-mails and phones ``months`` after the edition ended, except for people
+    who asked to be contacted next year. Sign-ups stay (anonymous) for the statistics."""
+    now = now or timezone.now()
+    months = conf.get("RETENTION_MONTHS") if months is None else months
+    cutoff = _months_before(timezone.localdate(now), months)
+    return Volunteer.objects.filter(
+        edition__end_date__lt=cutoff, erased_at__isnull=True, contact_next_year=False
+    ).update(name=_("Bénévole (données effacées)"), email="", phone="", erased_at=now)
+
+
+# Coordinators ----------------------------------------------------------------------------
+
+
+def attendance_mark(*, signup: Signup, attended: bool | None) -> Signup:
+    signup.attended = attended
+    signup.save(update_fields=["attended"])
+    return signup
+
+
+def shift_pair_first_timers(*, shift: Shift) -> int:
+    """Pair each unpaired first-timer with the least busy experienced volunteer of the shift."""
+    signups = list(shift.signups.filter(status__in=HOLDING_STATUSES).select_related("volunteer"))
+    mentors = [s for s in signups if not s.volunteer.first_time]
+    if not mentors:
+        return 0
+    load = {m.pk: sum(1 for s in signups if s.paired_with_id == m.pk) for m in mentors}
+    paired = 0
+    for signup in signups:
+        if signup.volunteer.first_time and signup.paired_with_id is None:
+            mentor = min(mentors, key=lambda m: (load[m.pk], m.created_at, m.pk))
+            signup.paired_with = mentor
+            signup.save(update_fields=["paired_with"])
+            load[mentor.pk] += 1
+            paired += 1
+    return paired
+
+
+def shift_message_send(*, shift: Shift, subject: str, body: str, reply_to: str = "") -> int:
+    """Mail every volunteer holding a place on the shift (one message each: no shared list)."""
+    from festival.volunteers.emails import send_shift_message
+
+    recipients = list(
+        Volunteer.objects.filter(
+            signups__shift=shift, signups__status__in=HOLDING_STATUSES
+        ).exclude(email="")
+    )
+    return send_shift_message(
+        shift=shift, volunteers=recipients, subject=subject, body=body, reply_to=reply_to
+    )
+
+
+# Preparing next year ---------------------------------------------------------------------
+
+
+@register_edition_copy_step
+def shifts_copy_to_edition(*, source: EditionPage, target: EditionPage, offset_days: int) -> None:
+    """Next year's shifts: same roles, venues, capacities and local times, no sign-ups.
+
+    Roles and prerequisites are shared by every edition: nothing to copy there."""
+    Shift.objects.bulk_create(
+        Shift(
+            edition=target,
+            role_id=shift.role_id,
+            venue_id=shift.venue_id,
+            start=shift_local(shift.start, days=offset_days),
+            end=shift_local(shift.end, days=offset_days),
+            capacity=shift.capacity,
+            notes=shift.notes,
+        )
+        for shift in Shift.objects.filter(edition=source).order_by("start", "pk")
+    )

@@ -1,0 +1,224 @@
+"""Public volunteer pages: the shifts and the form, confirmation, "my shifts" and its iCal."""
+
+import datetime
+
+import icalendar
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from festival.calendar import PARIS, PRODID, UID_DOMAIN
+from festival.models import SignupStatus
+from festival.volunteers import conf, selectors, services
+from festival.volunteers.forms import SignupForm
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Pages reached through a personal link: never indexed, cached or leaked as a referrer."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _edition_or_404(year: int):
+    edition = selectors.edition_for_signup(year=year)
+    if edition is None:
+        raise Http404
+    return edition
+
+
+def _rate_limited(request, email: str) -> bool:
+    """True once an IP address or an e-mail address has submitted too often this hour."""
+    limit = conf.get("RATE_LIMIT_PER_HOUR")
+    ip = request.META.get("REMOTE_ADDR", "")
+    over = False
+    for key in (f"ip:{ip}", f"email:{email.strip().lower()}"):
+        cache_key = f"festival-volunteers:rate:{key}"
+        cache.add(cache_key, 0, timeout=3600)
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # expired between add and incr
+            cache.set(cache_key, 1, timeout=3600)
+            count = 1
+        over = over or count > limit
+    return over
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request, year: int):
+    edition = _edition_or_404(year)
+    shifts = [s for s in selectors.shifts_with_places(edition=edition) if selectors.upcoming(s)]
+    form = SignupForm(request.POST or None, shifts=shifts)
+    status = 200
+    if request.method == "POST":
+        if form.is_spam:
+            # Say nothing to a robot; store nothing.
+            return redirect("festival_volunteers:thanks", year=year)
+        if _rate_limited(request, request.POST.get("email", "")):
+            form.add_error(
+                None,
+                _(
+                    "Trop d'inscriptions envoyées depuis cette adresse en peu de temps. "
+                    "Réessayez dans une heure, ou écrivez-nous."
+                ),
+            )
+            form.is_valid()
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.signup_create(
+                    edition=edition,
+                    name=data["name"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    shift_ids=data["shifts"],
+                    first_time=data["first_time"],
+                    contact_next_year=data["contact_next_year"],
+                    base_url=request.build_absolute_uri("/"),
+                )
+            except services.SignupRefused as refusal:
+                form.add_error(refusal.field, refusal.message)
+            else:
+                return redirect("festival_volunteers:thanks", year=year)
+    context = {
+        "edition": edition,
+        "form": form,
+        "days": selectors.group_by_day_and_role(shifts),
+        "selected": form.selected_ids(),
+        "hold_hours": conf.get("HOLD_HOURS"),
+    }
+    return TemplateResponse(request, "festival/volunteers/signup.html", context, status=status)
+
+
+def thanks(request, year: int):
+    edition = _edition_or_404(year)
+    return TemplateResponse(
+        request,
+        "festival/volunteers/thanks.html",
+        {"edition": edition, "hold_hours": conf.get("HOLD_HOURS")},
+    )
+
+
+def _link_expired(request, status: int = 410):
+    return _private(
+        TemplateResponse(request, "festival/volunteers/link_expired.html", status=status)
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    volunteer = selectors.volunteer_from_confirm_token(token)
+    if volunteer is None:
+        return _link_expired(request)
+    if request.method == "POST":
+        services.signup_confirm(volunteer=volunteer, base_url=request.build_absolute_uri("/"))
+        messages.success(request, _("Merci, votre inscription est confirmée."))
+        return redirect(
+            "festival_volunteers:my_shifts", token=services.volunteer_link_token(volunteer)
+        )
+    return _private(
+        TemplateResponse(
+            request,
+            "festival/volunteers/confirm.html",
+            {
+                "volunteer": volunteer,
+                "edition": volunteer.edition,
+                "signups": selectors.volunteer_signups(volunteer=volunteer),
+            },
+        )
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def my_shifts(request, token: str):
+    volunteer = selectors.volunteer_from_link_token(token)
+    if volunteer is None:
+        return _link_expired(request)
+    signups = selectors.volunteer_signups(volunteer=volunteer)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        base_url = request.build_absolute_uri("/")
+        if action == "cancel_all":
+            count = services.signups_cancel_all(volunteer=volunteer, base_url=base_url)
+            messages.success(
+                request,
+                _("%(count)s créneau(x) annulé(s). Merci de nous avoir prévenus.")
+                % {"count": count},
+            )
+        else:
+            signup = next((s for s in signups if str(s.pk) == request.POST.get("signup", "")), None)
+            if signup is None:
+                messages.error(request, _("Ce créneau ne fait plus partie de vos inscriptions."))
+            elif signup.status == SignupStatus.WAITLISTED:
+                services.waitlist_leave(signup=signup)
+                messages.success(request, _("Vous avez quitté la liste d'attente."))
+            else:
+                services.signup_cancel(signup=signup, base_url=base_url)
+                messages.success(
+                    request,
+                    _("Créneau annulé. Merci de nous avoir prévenus : la place est libérée."),
+                )
+        return redirect("festival_volunteers:my_shifts", token=token)
+    return _private(
+        TemplateResponse(
+            request,
+            "festival/volunteers/my_shifts.html",
+            {
+                "volunteer": volunteer,
+                "edition": volunteer.edition,
+                "signups": signups,
+                "token": token,
+                "unconfirmed": any(s.email_confirmed_at is None for s in signups),
+            },
+        )
+    )
+
+
+def my_shifts_calendar(request, token: str):
+    volunteer = selectors.volunteer_from_link_token(token)
+    if volunteer is None:
+        return _link_expired(request)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add(
+        "x-wr-calname",
+        _("Mes créneaux de bénévole — %(edition)s") % {"edition": volunteer.edition.title},
+    )
+    stamp = timezone.now().replace(microsecond=0)
+    for signup in selectors.volunteer_signups(volunteer=volunteer):
+        if signup.status == SignupStatus.WAITLISTED:
+            continue
+        shift = signup.shift
+        event = icalendar.Event()
+        event.add("uid", f"shift-{shift.pk}-volunteer-{volunteer.pk}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", shift.start.astimezone(PARIS))
+        event.add("dtend", shift.end.astimezone(PARIS))
+        event.add("summary", _("Bénévole : %(role)s") % {"role": shift.role.name})
+        if shift.venue:
+            event.add("location", f"{shift.venue.name}, {shift.venue.full_address}")
+        if shift.notes:
+            event.add("description", shift.notes)
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", shift.role.name)
+        alarm.add("trigger", -datetime.timedelta(hours=2))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mes-creneaux-benevole.ics"'
+    return _private(response)
