@@ -51,3 +51,29 @@ def test_admin_programme_queries_do_not_grow(
         response = admin_client.get(f"/admin/festival/editions/{edition.pk}/programme/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_edition_page_queries_do_not_grow(client, edition, django_assert_max_num_queries, n):
+    _fill(edition, n)
+    client.get(edition.url)
+
+    with django_assert_max_num_queries(20):
+        response = client.get(edition.url)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_festival_index_queries_do_not_grow(
+    client, festival_index, django_assert_max_num_queries, n
+):
+    from tests.factories.festival import EditionPageFactory
+
+    for year in range(1984, 1984 + n):
+        EditionPageFactory(parent=festival_index, year=year)
+
+    with django_assert_max_num_queries(15):
+        response = client.get(festival_index.url)
+
+    assert response.content.decode().count('class="edition-list__year"') == n
