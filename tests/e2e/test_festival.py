@@ -115,3 +115,16 @@ def test_organiser_prepares_next_year_in_the_admin(page, festival):
         event.title for event in events.values()
     )
     assert not copies.filter(live=True).exists()
+
+
+def test_programme_prints_as_a_paper_programme(page, festival):
+    edition, _events = festival
+    page.goto(edition.url + "programme/")
+
+    page.emulate_media(media="print")
+
+    expect(page.locator(".programme-filters")).to_be_hidden()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_text("Du vendredi 12 juin au dimanche 14 juin 2026")).to_be_visible()
+    expect(page.locator(".programme-item__title")).to_have_count(4)
+    save_screenshot(page, "festival-programme-print")
