@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = _("Archive des mémoires")
+
+    def ready(self):
+        from archive import handlers
+
+        handlers.connect()

@@ -3,7 +3,16 @@
 import random
 from collections.abc import Iterator
 
-from archive.models import ArchiveIndexPage, ArchiveItemPage, ItemKind
+from archive.models import (
+    ArchiveCollection,
+    ArchiveIndexPage,
+    ArchiveItemPage,
+    ItemKind,
+    ItemSource,
+    Place,
+    PlaceKind,
+    Theme,
+)
 from home.models import HomePage
 from media.demo import demo_image
 
@@ -20,6 +29,139 @@ PLACES = [
     "le carreau de la fosse 12",
     "l'école Jules-Ferry",
     "la salle des fêtes",
+]
+
+# The phrase used in titles, then the place as the archive knows it (approximate positions).
+PLACE_DATA = {
+    "la Base 11/19": (
+        "Base 11/19",
+        "base-11-19",
+        PlaceKind.PIT,
+        50.4574,
+        2.7930,
+        "Fosse 11/19\nLe 11/19",
+        "L'ancien siège d'extraction, devenu lieu de culture.",
+    ),
+    "la fosse 11/19": (
+        "Base 11/19",
+        "base-11-19",
+        PlaceKind.PIT,
+        50.4574,
+        2.7930,
+        "",
+        "",
+    ),
+    "les terrils jumeaux": (
+        "Terrils jumeaux du 11/19",
+        "terrils-jumeaux",
+        PlaceKind.SLAG_HEAP,
+        50.4612,
+        2.7868,
+        "Les jumeaux\nTerrils 74 et 74A",
+        "Les plus hauts terrils d'Europe, 186 mètres.",
+    ),
+    "l'église Saint-Vaast": (
+        "Église Saint-Vaast",
+        "eglise-saint-vaast",
+        PlaceKind.BUILDING,
+        50.4573,
+        2.7955,
+        "Saint-Vaast",
+        "L'église du centre de Loos-en-Gohelle.",
+    ),
+    "la cité des Provinces": (
+        "Cité des Provinces",
+        "cite-des-provinces",
+        PlaceKind.CITE,
+        50.4548,
+        2.7895,
+        "",
+        "Cité minière aux maisons de brique.",
+    ),
+    "la cité du 11": (
+        "Cité du 11",
+        "cite-du-11",
+        PlaceKind.CITE,
+        50.4590,
+        2.7905,
+        "Cité 11",
+        "",
+    ),
+    "la cité Belgique": (
+        "Cité Belgique",
+        "cite-belgique",
+        PlaceKind.CITE,
+        50.4530,
+        2.7990,
+        "",
+        "",
+    ),
+    "la rue de la Gare": (
+        "Rue de la Gare",
+        "rue-de-la-gare",
+        PlaceKind.STREET,
+        50.4560,
+        2.7975,
+        "",
+        "",
+    ),
+    "la place de la République": (
+        "Place de la République",
+        "place-de-la-republique",
+        PlaceKind.STREET,
+        50.4569,
+        2.7948,
+        "",
+        "",
+    ),
+    "le carreau de la fosse 12": (
+        "Fosse 12",
+        "fosse-12",
+        PlaceKind.PIT,
+        50.4480,
+        2.8010,
+        "Carreau du 12",
+        "",
+    ),
+    "l'école Jules-Ferry": (
+        "École Jules-Ferry",
+        "ecole-jules-ferry",
+        PlaceKind.BUILDING,
+        50.4580,
+        2.7960,
+        "",
+        "",
+    ),
+    "la salle des fêtes": (
+        "Salle des fêtes",
+        "salle-des-fetes",
+        PlaceKind.BUILDING,
+        50.4565,
+        2.7940,
+        "",
+        "",
+    ),
+}
+
+THEMES = [
+    ("Le travail au fond", "travail-au-fond", ("remonte", "descendu", "lampe", "berline", "paie")),
+    ("Fêtes et traditions", "fetes-et-traditions", ("Sainte-Barbe", "ducasse", "bal")),
+    ("La vie dans les cités", "vie-dans-les-cites", ("lavoirs", "jardins", "pigeons", "coron")),
+    ("Grèves et luttes", "greves-et-luttes", ("grève",)),
+    ("L'école", "ecole", ("classe", "école")),
+    ("Paysages miniers", "paysages-miniers", ("chevalement", "terril", "carreau")),
+    ("Décorations et médailles", "medailles", ("médaille",)),
+]
+
+COLLECTIONS = [
+    ("Gohelliades 1984", "gohelliades-1984", "Photographies et récits de la première édition."),
+    (
+        "Ch'ti TAIDx 2019",
+        "chti-taidx-2019",
+        "Les habitants racontent les projets portés avec la ville.",
+    ),
+    ("Fonds de la famille Wiart", "fonds-famille-wiart", "Trois générations de mineurs."),
+    ("Fonds de l'association Mémoire 11/19", "fonds-memoire-11-19", "Le fonds de l'association."),
 ]
 
 SUBJECTS = [
@@ -82,6 +224,58 @@ CONTRIBUTORS = [
 ]
 
 
+def ensure_places() -> dict[str, Place]:
+    """Create the demo places; return them by the phrase titles use."""
+    places: dict[str, Place] = {}
+    for phrase, (name, slug, kind, lat, lng, alternatives, description) in PLACE_DATA.items():
+        place = Place.objects.filter(slug=slug).first()
+        if place is None:
+            place = Place.objects.create(
+                name=name,
+                slug=slug,
+                kind=kind,
+                latitude=lat,
+                longitude=lng,
+                alternative_names=alternatives,
+                description=description,
+            )
+        places[phrase] = place
+    return places
+
+
+def ensure_themes() -> list[tuple[Theme, tuple[str, ...]]]:
+    themes = []
+    for name, slug, words in THEMES:
+        theme, _created = Theme.objects.get_or_create(slug=slug, defaults={"name": name})
+        themes.append((theme, words))
+    return themes
+
+
+def ensure_collections() -> list[ArchiveCollection]:
+    return [
+        ArchiveCollection.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )[0]
+        for name, slug, description in COLLECTIONS
+    ]
+
+
+def _classify(
+    item: ArchiveItemPage,
+    *,
+    number: int,
+    place: Place,
+    themes: list[tuple[Theme, tuple[str, ...]]],
+    collections: list[ArchiveCollection],
+) -> None:
+    """Attach place, themes and (for some) a collection, from what the title says."""
+    item.places = [place]
+    matching = [theme for theme, words in themes if any(w in item.title for w in words)]
+    item.themes = matching or [themes[0][0]]
+    item.collection = collections[number % len(collections)] if number % 4 == 0 else None
+    item.source = ItemSource.CONTRIBUTION if number % 3 else ItemSource.DONATION
+
+
 def ensure_archive_index(home: HomePage) -> ArchiveIndexPage:
     index = ArchiveIndexPage.objects.first()
     if index is None:
@@ -125,6 +319,10 @@ def _date_for(rng: random.Random) -> tuple[str, int, int]:
 def ensure_items(index: ArchiveIndexPage, *, count: int = 200) -> Iterator[ArchiveItemPage]:
     """Create the missing demo items one by one, yielding each for progress display."""
     rng = random.Random(1984)
+    places = ensure_places()
+    themes = ensure_themes()
+    collections = ensure_collections()
+    previous: ArchiveItemPage | None = None
     for number in range(1, count + 1):
         slug = f"souvenir-{number:03d}"
         subject, kind = rng.choice(SUBJECTS)
@@ -160,5 +358,18 @@ def ensure_items(index: ArchiveIndexPage, *, count: int = 200) -> Iterator[Archi
                     featured=number % 25 == 0,
                 )
             )
+            _classify(
+                item, number=number, place=places[place], themes=themes, collections=collections
+            )
+            if previous is not None and number % 5 == 0:
+                item.related_items = [previous]
             item.save_revision().publish()
+        elif not item.places.exists():
+            # Items made before places existed: classify them once, by what the title says.
+            said = next((p for p in PLACES if p.split(" ", 1)[1] in item.title), place)
+            _classify(
+                item, number=number, place=places[said], themes=themes, collections=collections
+            )
+            item.save_revision().publish()
+        previous = item
         yield item

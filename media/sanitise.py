@@ -158,6 +158,52 @@ def _too_many_pixels_unknown() -> ValidationError:
     )
 
 
+def inspect_image(upload) -> tuple[str, int, int]:
+    """Check an upload's header only (format, size, pixels) for a quick answer in a form.
+
+    Returns ``(format, width, height)``; the full cleaning happens later, in a task."""
+    data = _read(upload, limit=image_max_bytes(), what=_("une photo"))
+    if hasattr(upload, "seek"):
+        upload.seek(0)
+    max_pixels = image_max_pixels()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
+            width, height = image.size
+            if width * height > max_pixels:
+                raise _too_many_pixels(width, height)
+            image.verify()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise _too_many_pixels_unknown() from error
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+            raise _not_an_image() from error
+    return image.format, width, height
+
+
+def inspect_audio_video(upload) -> str:
+    """Check an upload's first bytes and size; returns the kind (``audio`` or ``video``)."""
+    size = getattr(upload, "size", None)
+    limit = audio_video_max_bytes()
+    if size is not None and size > limit:
+        raise ValidationError(
+            _("Ce fichier pèse %(size)s : %(what)s ne doit pas dépasser %(limit)s.")
+            % {
+                "size": filesizeformat(size),
+                "what": _("un son ou une vidéo"),
+                "limit": filesizeformat(limit),
+            },
+            code="file_too_large",
+        )
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    guess = filetype.guess(head) if head else None
+    if guess is None or guess.mime not in AUDIO_VIDEO_TYPES:
+        raise _not_audio_video()
+    return AUDIO_VIDEO_TYPES[guess.mime][0]
+
+
 def _reencode(image: Image.Image, source_format: str) -> CleanImage:
     target = STORED_FORMAT[source_format]
     icc_profile = image.info.get("icc_profile")

@@ -1,7 +1,17 @@
 import factory
 import wagtail_factories
+from django.utils.text import slugify
 
-from archive.models import ArchiveIndexPage, ArchiveItemPage, ItemKind
+from archive.models import (
+    ArchiveCollection,
+    ArchiveIndexPage,
+    ArchiveItemPage,
+    ItemKind,
+    Place,
+    PlaceKind,
+    Theme,
+)
+from media.models import Licence
 
 
 class ArchiveIndexPageFactory(wagtail_factories.PageFactory):
@@ -22,3 +32,59 @@ class ArchiveItemPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArchiveItemPage
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Fosse {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = PlaceKind.PIT
+    latitude = 50.4574
+    longitude = 2.7930
+    alternative_names = "Base 11/19\nFosse 11/19"
+
+    class Meta:
+        model = Place
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+    class Meta:
+        model = Theme
+
+
+class ArchiveCollectionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Gohelliades {1984 + n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+    class Meta:
+        model = ArchiveCollection
+
+
+def contribution_data(**overrides) -> dict:
+    """What the public form hands to ``contribution_create`` once valid."""
+    data = {
+        "title": "La Sainte-Barbe à la fosse 11",
+        "story": "Mon père remontait du fond.\n\nLa fanfare jouait devant l'église.",
+        "date_label": "vers 1962",
+        "place": None,
+        "proposed_place": "",
+        "themes": [],
+        "full_name": "Jeannine Dupont-Kowalski",
+        "name_display": "initial",
+        "pseudonym": "",
+        "email": "jeannine.dupont@example.org",
+        "phone": "06 12 34 56 78",
+        "allow_web": True,
+        "allow_festival": True,
+        "allow_research": False,
+        "licence": Licence.CC_BY,
+        "image_rights_attested": True,
+        "is_minor": False,
+        "parent_name": "",
+        "parent_consent": False,
+        "embargo_until": None,
+    }
+    data.update(overrides)
+    return data

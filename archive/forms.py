@@ -1,0 +1,256 @@
+"""Public forms of the archive: contribute without an account, complete an item.
+
+Errors are French sentences attached to the field that caused them; what was typed is kept."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from archive.models import Contribution, NameDisplay, Place, ResidentAddition, Theme
+from media.models import Licence
+from media.sanitise import inspect_audio_video, inspect_image
+
+MAX_PHOTOS = 20
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.FileField):
+    """Up to ``MAX_PHOTOS`` pictures, each checked by its content."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if not files:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(files) > MAX_PHOTOS:
+            raise ValidationError(
+                _("Vous avez choisi %(count)s photos : %(max)s au plus par envoi.")
+                % {"count": len(files), "max": MAX_PHOTOS},
+                code="too_many_files",
+            )
+        errors = []
+        for number, upload in enumerate(files, start=1):
+            try:
+                inspect_image(upload)
+            except ValidationError as error:
+                errors.append(
+                    ValidationError(
+                        _("Photo %(number)s : %(message)s")
+                        % {"number": number, "message": " ".join(error.messages)},
+                        code=error.code,
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+class AudioVideoField(forms.FileField):
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            inspect_audio_video(upload)
+        return upload
+
+
+def _date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ContributionForm(forms.Form):
+    """Everything the issue asks for, in the order a person thinks of it on a phone."""
+
+    title = forms.CharField(
+        label=_("Titre de votre souvenir"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    story = forms.CharField(
+        label=_("Racontez"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Ce dont vous vous souvenez : qui, quoi, comment. Prenez votre temps."),
+    )
+    date_label = forms.CharField(
+        label=_("Quand ?"),
+        max_length=64,
+        required=False,
+        help_text=_(
+            "Comme vous le diriez : « 12 mai 1968 », « été 1975 », « vers 1960 », « années 50 »."
+        ),
+    )
+    place = forms.ModelChoiceField(
+        label=_("Où ?"),
+        queryset=Place.objects.order_by("name"),
+        required=False,
+        empty_label=_("— Choisir un lieu —"),
+    )
+    proposed_place = forms.CharField(
+        label=_("Ou proposez un lieu qui n'est pas dans la liste"),
+        max_length=255,
+        required=False,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thèmes"),
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    photos = MultipleImageField(
+        label=_("Photos (20 au plus)"),
+        required=False,
+        widget=MultipleFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,.heic,.heif"}
+        ),
+        help_text=_(
+            "JPEG, PNG, WebP ou HEIC, 25 Mo au plus chacune. La position GPS et les "
+            "autres informations cachées des photos sont effacées."
+        ),
+    )
+    media = AudioVideoField(
+        label=_("Un son ou une vidéo (facultatif)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "audio/*,video/*"}),
+        help_text=_("MP3, M4A, WAV, OGG, MP4, MOV ou WebM, 500 Mo au plus."),
+    )
+    full_name = forms.CharField(
+        label=_("Vos prénom et nom"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=_("Ils restent privés si vous choisissez un autre affichage."),
+    )
+    name_display = forms.ChoiceField(
+        label=_("Comment votre nom apparaît-il sous votre souvenir ?"),
+        choices=NameDisplay.choices,
+        initial=NameDisplay.FIRST_NAME_INITIAL,
+        widget=forms.RadioSelect,
+    )
+    pseudonym = forms.CharField(label=_("Pseudonyme"), max_length=100, required=False)
+    email = forms.EmailField(
+        label=_("Votre adresse électronique"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_(
+            "Jamais affichée. Nous y envoyons le lien privé pour suivre, modifier ou "
+            "retirer votre souvenir."
+        ),
+    )
+    phone = forms.CharField(
+        label=_("Téléphone (facultatif)"),
+        max_length=32,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    allow_web = forms.BooleanField(
+        label=_("Publication sur le site de l'archive"), required=False, initial=True
+    )
+    allow_festival = forms.BooleanField(
+        label=_("Expositions et projections pendant le festival"), required=False
+    )
+    allow_research = forms.BooleanField(label=_("Recherche seulement (non publié)"), required=False)
+    licence = forms.ChoiceField(
+        label=_("Ce que les autres peuvent en faire"),
+        choices=Licence.choices,
+        initial=Licence.CC_BY,
+        widget=forms.RadioSelect,
+    )
+    image_rights_attested = forms.BooleanField(
+        label=_(
+            "Les personnes reconnaissables sur mes photos ou ma vidéo sont d'accord "
+            "(droit à l'image)."
+        ),
+        required=False,
+    )
+    is_minor = forms.BooleanField(label=_("J'ai moins de 18 ans"), required=False)
+    parent_name = forms.CharField(
+        label=_("Nom de votre parent ou tuteur"), max_length=255, required=False
+    )
+    parent_consent = forms.BooleanField(
+        label=_("Mon parent ou tuteur est d'accord avec cet envoi."), required=False
+    )
+    embargo_until = forms.DateField(
+        label=_("Ne pas publier avant le (facultatif)"),
+        required=False,
+        widget=_date_input(),
+    )
+    accept = forms.BooleanField(
+        label=_(
+            "Je confie ce souvenir à l'archive selon les choix ci-dessus ; je pourrai le "
+            "retirer à tout moment."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        photos = data.get("photos") or []
+        if data.get("name_display") == NameDisplay.PSEUDONYM and not data.get("pseudonym"):
+            self.add_error("pseudonym", _("Indiquez le pseudonyme à afficher."))
+        if not (data.get("allow_web") or data.get("allow_festival") or data.get("allow_research")):
+            self.add_error(
+                "allow_web", _("Choisissez au moins un usage : site, festival ou recherche.")
+            )
+        if (photos or data.get("media")) and not data.get("image_rights_attested"):
+            self.add_error(
+                "image_rights_attested",
+                _(
+                    "Avec des photos ou une vidéo, confirmez que les personnes reconnaissables "
+                    "sont d'accord."
+                ),
+            )
+        if data.get("is_minor"):
+            if not data.get("parent_name"):
+                self.add_error("parent_name", _("Indiquez le nom de votre parent ou tuteur."))
+            if not data.get("parent_consent"):
+                self.add_error(
+                    "parent_consent",
+                    _("Avant 18 ans, l'accord d'un parent ou tuteur est nécessaire."),
+                )
+        embargo = data.get("embargo_until")
+        if embargo and embargo <= timezone.localdate():
+            self.add_error("embargo_until", _("Choisissez une date à venir, ou laissez vide."))
+        return data
+
+
+class ContributionEditForm(forms.ModelForm):
+    """While in review, the contributor may still change what they told."""
+
+    class Meta:
+        model = Contribution
+        fields = ["title", "story", "date_label", "place", "proposed_place", "themes"]
+        labels = {
+            "title": _("Titre de votre souvenir"),
+            "story": _("Racontez"),
+            "date_label": _("Quand ?"),
+            "place": _("Où ?"),
+            "proposed_place": _("Ou proposez un lieu qui n'est pas dans la liste"),
+        }
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "story": forms.Textarea(attrs={"rows": 8}),
+        }
+
+
+class ResidentAdditionForm(forms.ModelForm):
+    """« Vous reconnaissez quelqu'un ? » — held for review before it shows."""
+
+    class Meta:
+        model = ResidentAddition
+        fields = ["person_named", "date_label", "comment", "credit_name", "email"]
+        labels = {
+            "person_named": _("Qui reconnaissez-vous ? (facultatif)"),
+            "date_label": _("Une date ? (facultatif)"),
+            "comment": _("Votre complément"),
+            "credit_name": _("Votre nom tel qu'il sera affiché"),
+            "email": _("Votre adresse électronique (facultatif, jamais affichée)"),
+        }
+        widgets = {"comment": forms.Textarea(attrs={"rows": 3})}
+
+
+def max_upload_bytes() -> int:
+    return settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE

@@ -1,0 +1,347 @@
+"""The memory archive: items residents and the town keep of the pits and the cités."""
+
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from archive.dates import parse_fuzzy_date, year_range
+from home.blocks import BodyBlock
+from media.models import Licence
+
+
+class ArchiveIndexPage(RoutablePageMixin, Page):
+    """The entrance to the archive: featured items, recent additions, and the ways to browse
+    (themes, places on a map, decades, collections)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["archive.ArchiveItemPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("index de l'archive")
+
+    def get_context(self, request, *args, **kwargs):
+        from archive.selectors import featured_items, recent_items
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_items"] = featured_items(limit=6)
+        context["recent_items"] = recent_items(limit=12)
+        return context
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            from archive.models.contributions import Withdrawal
+
+            # A withdrawn item's address says so (410), rather than "never existed" (404).
+            if (
+                len(path_components) == 1
+                and Withdrawal.objects.filter(
+                    url_path=f"{self.url_path}{path_components[0]}/"
+                ).exists()
+            ):
+                return RouteResult(self, args=(self.serve_withdrawn, (), {}))
+            raise
+
+    def serve_withdrawn(self, request):
+        return TemplateResponse(
+            request, "archive/withdrawn.html", {"page": self, "self": self}, status=410
+        )
+
+    # Browsing: these addresses come before items' own slugs.
+
+    @path("themes/", name="themes")
+    def themes_view(self, request):
+        from archive.selectors import themes_with_counts
+
+        return self.render(
+            request,
+            template="archive/browse_themes.html",
+            context_overrides={"themes": themes_with_counts()},
+        )
+
+    @path("themes/<slug:slug>/", name="theme")
+    def theme_view(self, request, slug):
+        from archive.selectors import items_for_theme, theme_by_slug
+
+        theme = theme_by_slug(slug=slug)
+        return self._list(
+            request, title=theme.name, intro=theme.description, items=items_for_theme(theme=theme)
+        )
+
+    @path("lieux/", name="places")
+    def places_view(self, request):
+        from archive.selectors import places_with_counts
+
+        places = places_with_counts()
+        return self.render(
+            request,
+            template="archive/browse_places.html",
+            context_overrides={"places": places},
+        )
+
+    @path("lieux/<slug:slug>/", name="place")
+    def place_view(self, request, slug):
+        from archive.selectors import items_for_place, place_by_slug
+
+        place = place_by_slug(slug=slug)
+        return self._list(
+            request,
+            title=place.name,
+            intro=place.description,
+            items=items_for_place(place=place),
+            place=place,
+        )
+
+    @path("decennies/", name="decades")
+    def decades_view(self, request):
+        from archive.selectors import decades_with_counts
+
+        return self.render(
+            request,
+            template="archive/browse_decades.html",
+            context_overrides={"decades": decades_with_counts()},
+        )
+
+    @re_path(r"^decennies/(?P<decade>\d{4})/$", name="decade")
+    def decade_view(self, request, decade):
+        from archive.selectors import items_for_decade
+
+        decade = int(decade)
+        if decade % 10:
+            raise Http404
+        return self._list(
+            request,
+            title=_("Les années %(decade)s") % {"decade": decade},
+            intro="",
+            items=items_for_decade(decade=decade),
+        )
+
+    @path("collections/", name="collections")
+    def collections_view(self, request):
+        from archive.selectors import collections_with_counts
+
+        return self.render(
+            request,
+            template="archive/browse_collections.html",
+            context_overrides={"collections": collections_with_counts()},
+        )
+
+    @path("collections/<slug:slug>/", name="collection")
+    def collection_view(self, request, slug):
+        from archive.selectors import collection_by_slug, items_for_collection
+
+        collection = collection_by_slug(slug=slug)
+        return self._list(
+            request,
+            title=collection.name,
+            intro=collection.description,
+            items=items_for_collection(collection=collection),
+        )
+
+    def _list(self, request, *, title, intro, items, **extra):
+        from django.core.paginator import Paginator
+
+        page_obj = Paginator(items, 24).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            template="archive/browse_items.html",
+            context_overrides={
+                "list_title": title,
+                "list_intro": intro,
+                "page_obj": page_obj,
+                **extra,
+            },
+        )
+
+
+class ItemKind(models.TextChoices):
+    MEMORY = "memory", _("Souvenir écrit")
+    PHOTO = "photo", _("Photographie")
+    ORAL_HISTORY = "oral_history", _("Témoignage oral")
+    OBJECT = "object", _("Objet ou document")
+
+
+class ItemSource(models.TextChoices):
+    CONTRIBUTION = "contribution", _("Contribution d'un habitant")
+    DONATION = "donation", _("Don")
+    FESTIVAL_RECORDING = "festival", _("Enregistrement au festival")
+    EDITORIAL = "editorial", _("Rédaction de l'archive")
+
+
+class ArchiveItemPage(Page):
+    """One memory, photo, interview or object, with what is known of its date and origin.
+
+    Never holds personal data beyond the display name the contributor chose (``credit``)
+    and the names of people who agreed to be named."""
+
+    kind = models.CharField(_("nature"), max_length=20, choices=ItemKind.choices)
+    summary = models.TextField(_("résumé"), blank=True)
+    story = StreamField(BodyBlock(), verbose_name=_("récit"), blank=True)
+    date_label = models.CharField(
+        _("date telle qu'on la dit"),
+        max_length=64,
+        blank=True,
+        help_text=_("« 12 mai 1968 », « été 1975 », « vers 1960 », « années 1950 »…"),
+    )
+    # The sortable range, filled from the words when they are understood.
+    date_start = models.DateField(_("au plus tôt"), null=True, blank=True, db_index=True)
+    date_end = models.DateField(_("au plus tard"), null=True, blank=True)
+    year_start = models.PositiveSmallIntegerField(_("de l'année"), null=True, blank=True)
+    year_end = models.PositiveSmallIntegerField(_("à l'année"), null=True, blank=True)
+    cover_image = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name=_("image principale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    media_file = models.ForeignKey(
+        "media.MediaFile",
+        verbose_name=_("son ou vidéo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+    )
+    places = ParentalManyToManyField(
+        "archive.Place", verbose_name=_("lieux"), blank=True, related_name="items"
+    )
+    themes = ParentalManyToManyField(
+        "archive.Theme", verbose_name=_("thèmes"), blank=True, related_name="items"
+    )
+    collection = models.ForeignKey(
+        "archive.ArchiveCollection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+    )
+    people_named = models.TextField(
+        _("personnes nommées"),
+        blank=True,
+        help_text=_("Une par ligne, seulement avec leur accord (ou celui de leur famille)."),
+    )
+    related_items = ParentalManyToManyField(
+        "self", verbose_name=_("éléments liés"), blank=True, symmetrical=False
+    )
+    source = models.CharField(
+        _("provenance"), max_length=16, choices=ItemSource.choices, default=ItemSource.EDITORIAL
+    )
+    credit = models.CharField(_("crédit"), max_length=255, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=32, choices=Licence.choices, default=Licence.CC_BY
+    )
+    featured = models.BooleanField(_("à la une"), default=False)
+
+    parent_page_types = ["archive.ArchiveIndexPage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("story"),
+        MultiFieldPanel(
+            [
+                FieldPanel("date_label"),
+                FieldRowPanel([FieldPanel("year_start"), FieldPanel("year_end")]),
+            ],
+            heading=_("Date"),
+        ),
+        FieldPanel("cover_image"),
+        InlinePanel("gallery_images", label=_("Galerie")),
+        FieldPanel("media_file"),
+        MultiFieldPanel(
+            [
+                FieldPanel("places"),
+                FieldPanel("themes"),
+                FieldPanel("collection"),
+                FieldPanel("people_named"),
+                FieldPanel("related_items"),
+            ],
+            heading=_("Classement"),
+        ),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("credit"), FieldPanel("licence")]),
+        FieldPanel("featured"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("story"),
+        index.FilterField("kind"),
+        index.FilterField("date_start"),
+    ]
+
+    class Meta:
+        verbose_name = _("élément d'archive")
+        verbose_name_plural = _("éléments d'archive")
+
+    def get_context(self, request, *args, **kwargs):
+        from archive.forms import ResidentAdditionForm
+        from archive.selectors import item_detail_relations
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(item_detail_relations(item=self))
+        context["addition_form"] = ResidentAdditionForm()
+        return context
+
+    def full_clean(self, *args, **kwargs):
+        self.fill_date_range()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.fill_date_range()
+        return super().save(*args, **kwargs)
+
+    def fill_date_range(self) -> None:
+        """Keep the sortable range in step with the words, or with the years if given alone."""
+        fuzzy = parse_fuzzy_date(self.date_label)
+        if fuzzy is None and self.year_start:
+            fuzzy = year_range(self.year_start, self.year_end or self.year_start)
+        if fuzzy is None:
+            self.date_start = self.date_end = None
+            return
+        self.date_start, self.date_end = fuzzy.start, fuzzy.end
+        self.year_start, self.year_end = fuzzy.start.year, fuzzy.end.year
+
+    @property
+    def decade(self) -> int | None:
+        return self.date_start.year // 10 * 10 if self.date_start else None
+
+    @property
+    def people_named_list(self) -> list[str]:
+        return [line.strip() for line in self.people_named.splitlines() if line.strip()]
+
+
+class ArchiveItemImage(Orderable):
+    """One picture of an item's gallery, with its caption."""
+
+    page = ParentalKey(ArchiveItemPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "media.CustomImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("légende"), max_length=500, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("image de la galerie")

@@ -1,0 +1,44 @@
+"""Template helpers of the archive: map pins, citations."""
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from archive.models import Place
+
+register = template.Library()
+
+
+@register.simple_tag
+def place_pins(places, index_url: str) -> list[dict]:
+    """Pins for includes/map.html: only places with coordinates, each linking to its items."""
+    if isinstance(places, Place):
+        places = [places]
+    return [
+        {
+            "name": place.name,
+            "lat": float(place.latitude),
+            "lng": float(place.longitude),
+            "url": f"{index_url}lieux/{place.slug}/",
+            "description": place.get_kind_display(),
+        }
+        for place in places
+        if place.has_coordinates
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def item_citation(context, item) -> str:
+    """A citation a teacher or a researcher can copy: who, what, when, where, seen when."""
+    request = context.get("request")
+    url = request.build_absolute_uri(item.url) if request else item.full_url
+    parts = [
+        item.credit or _("Anonyme"),
+        f"« {item.title} »",
+        item.date_label or "",
+        _("Archive des mémoires de Loos-en-Gohelle"),
+        item.get_licence_display(),
+        url,
+        _("consulté le %(date)s") % {"date": timezone.localdate().strftime("%d/%m/%Y")},
+    ]
+    return ", ".join(part for part in parts if part) + "."

@@ -1,0 +1,201 @@
+import pytest
+from django.core import mail
+
+from archive.models import Contribution, ContributionStatus, ResidentAddition
+from archive.services import contribution_create, contribution_status_token
+from tests.factories.archive import (
+    ArchiveItemPageFactory,
+    PlaceFactory,
+    ThemeFactory,
+    contribution_data,
+)
+from tests.factories.media import jpeg_with_gps_bytes, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(**overrides):
+    data = {
+        "title": "Le bal de la fanfare",
+        "story": "On dansait jusqu'au matin.",
+        "date_label": "été 1975",
+        "full_name": "Jeannine Dupont",
+        "name_display": "pseudonym",
+        "pseudonym": "La lampiste",
+        "email": "jeannine@example.org",
+        "allow_web": "on",
+        "licence": "cc-by-4.0",
+        "image_rights_attested": "on",
+        "accept": "on",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_contribute_form_is_served_with_labels_and_noindex(client, archive_index):
+    ThemeFactory(name="Fêtes et traditions")
+
+    response = client.get("/contribuer/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert 'for="id_title"' in html
+    assert "Fêtes et traditions" in html
+    assert 'name="photos"' in html and "multiple" in html
+
+
+def test_contribute_post_creates_contribution_and_redirects(client, archive_index):
+    theme = ThemeFactory()
+    place = PlaceFactory()
+    data = _form(themes=[theme.pk], place=place.pk)
+    data["photos"] = [upload(jpeg_with_gps_bytes(), "IMG_1.jpg", "image/jpeg")]
+
+    response = client.post("/contribuer/", data)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/contribuer/merci/"
+    contribution = Contribution.objects.get()
+    assert contribution.status == ContributionStatus.IN_REVIEW
+    assert contribution.display_name == "La lampiste"
+    assert contribution.item.specific.credit == "La lampiste"
+    assert list(contribution.themes.all()) == [theme]
+    assert len(mail.outbox) == 1
+
+
+def test_contribute_errors_are_french_next_to_fields_and_input_kept(client, archive_index):
+    data = _form(
+        email="pas-une-adresse",
+        pseudonym="",
+        is_minor="on",
+        accept=None,
+        allow_web=None,
+    )
+    data["photos"] = [upload(b"texte" * 50, "photo.jpg", "image/jpeg")]
+
+    response = client.post("/contribuer/", data)
+
+    assert response.status_code == 200
+    assert not Contribution.objects.exists()
+    form = response.context["form"]
+    assert set(form.errors) == {
+        "email",
+        "pseudonym",
+        "parent_name",
+        "parent_consent",
+        "accept",
+        "allow_web",
+        "photos",
+    }
+    html = response.content.decode()
+    assert "Indiquez le pseudonyme à afficher." in html
+    assert "n&#x27;est pas une photo lisible" in html
+    assert "Avant 18 ans" in html
+    assert 'value="Le bal de la fanfare"' in html  # what was typed is kept
+    assert "On dansait jusqu&#x27;au matin." in html
+    assert "choisissez à nouveau vos photos" in html
+    # each message sits inside its field's block
+    assert html.index('id="champ-pseudonym"') < html.index("Indiquez le pseudonyme")
+
+
+def test_contribute_refuses_more_than_twenty_photos(client, archive_index):
+    data = _form()
+    data["photos"] = [upload(jpeg_with_gps_bytes(), f"{i}.jpg") for i in range(21)]
+
+    response = client.post("/contribuer/", data)
+
+    assert "21 photos : 20 au plus" in response.content.decode()
+
+
+def test_contribute_refuses_past_embargo(client, archive_index):
+    response = client.post("/contribuer/", _form(embargo_until="2001-01-01"))
+
+    assert "Choisissez une date à venir" in response.content.decode()
+
+
+def test_status_page_shows_status_without_personal_data(client, archive_index):
+    contribution = contribution_create(data=contribution_data())
+    token = contribution_status_token(contribution=contribution)
+
+    response = client.get(f"/contribuer/suivi/{token}/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "En relecture" in html
+    assert "jeannine.dupont@example.org" not in html
+    assert "06 12 34 56 78" not in html
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_status_page_refuses_forged_token(client, archive_index):
+    assert client.get("/contribuer/suivi/forged-token/").status_code == 404
+
+
+def test_edit_while_in_review_updates_the_draft(client, archive_index):
+    contribution = contribution_create(data=contribution_data())
+    token = contribution_status_token(contribution=contribution)
+
+    response = client.post(
+        f"/contribuer/suivi/{token}/modifier/",
+        {"title": "Titre corrigé", "story": "Récit corrigé.", "date_label": "1962"},
+    )
+
+    assert response.status_code == 302
+    contribution.refresh_from_db()
+    assert contribution.title == "Titre corrigé"
+    contribution.item.refresh_from_db()
+    assert contribution.item.get_latest_revision_as_object().title == "Titre corrigé"
+
+
+def test_withdraw_via_status_link(client, archive_index):
+    contribution = contribution_create(data=contribution_data())
+    token = contribution_status_token(contribution=contribution)
+
+    confirm = client.get(f"/contribuer/suivi/{token}/retirer/")
+    response = client.post(f"/contribuer/suivi/{token}/retirer/")
+
+    assert confirm.status_code == 200
+    assert response.status_code == 302
+    assert not Contribution.objects.exists()
+
+
+def test_addition_is_held_for_review(client, archive_index):
+    item = ArchiveItemPageFactory(parent=archive_index)
+
+    response = client.post(
+        f"/contribuer/complement/{item.pk}/",
+        {
+            "person_named": "Marcel Wiart",
+            "comment": "C'est mon grand-père, à gauche.",
+            "credit_name": "Paul W.",
+            "email": "paul@example.org",
+        },
+    )
+
+    assert response.status_code == 302
+    addition = ResidentAddition.objects.get()
+    assert addition.status == "pending"
+    page = client.get(item.url).content.decode()
+    assert "Marcel Wiart" not in page
+
+
+def test_published_addition_shows_with_credit(client, archive_index):
+    from archive.services import addition_create, addition_review
+
+    item = ArchiveItemPageFactory(parent=archive_index)
+    addition = addition_create(
+        item=item,
+        data={
+            "person_named": "Marcel Wiart",
+            "comment": "À gauche.",
+            "credit_name": "Paul W.",
+            "email": "paul@example.org",
+        },
+    )
+
+    addition_review(addition=addition, publish=True)
+
+    page = client.get(item.url).content.decode()
+    assert "Marcel Wiart" in page
+    assert "ajouté par Paul W." in page
+    assert "paul@example.org" not in page
