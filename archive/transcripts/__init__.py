@@ -1,0 +1,1 @@
+"""Oral-history transcripts: time codes, WebVTT and plain-text formats, services, selectors."""
