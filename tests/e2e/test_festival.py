@@ -128,3 +128,17 @@ def test_programme_prints_as_a_paper_programme(page, festival):
     expect(page.get_by_text("Du vendredi 12 juin au dimanche 14 juin 2026")).to_be_visible()
     expect(page.locator(".programme-item__title")).to_have_count(4)
     save_screenshot(page, "festival-programme-print")
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
+def test_edition_and_event_pages_pass_the_accessibility_scan(
+    page, page_problems, festival, viewport
+):
+    edition, events = festival
+    for url in (edition.url, events["recit"].url):
+        page.goto(url)
+        expect(page.locator(".map .map-pin").first).to_be_visible()
+        violations = axe_violations(page)
+        assert not violations, f"{url}\n{describe_violations(violations)}"
+    page.wait_for_load_state("networkidle")
+    page_problems.assert_none()

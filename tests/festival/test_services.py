@@ -65,3 +65,27 @@ def test_edition_prepare_next_runs_registered_copy_steps(edition):
         services.EDITION_COPY_STEPS.remove(step)
 
     assert calls == [(edition.pk, 2027, 364)]
+
+
+def test_occurrence_must_end_after_it_starts():
+    from django.core.exceptions import ValidationError
+
+    occurrence = EventOccurrence(start=paris(2026, 6, 13, 15, 0), end=paris(2026, 6, 13, 15, 0))
+
+    with pytest.raises(ValidationError) as error:
+        occurrence.clean()
+
+    assert error.value.message_dict["end"] == ["La fin doit venir après le début."]
+
+
+def test_paying_event_needs_a_price(edition):
+    from django.core.exceptions import ValidationError
+
+    event = event_at(edition=edition, start=paris(2026, 6, 13, 15, 0))
+    event.is_free = False
+    event.price = ""
+
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+
+    assert "price" in error.value.message_dict
