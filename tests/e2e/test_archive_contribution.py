@@ -1,0 +1,133 @@
+"""The issue's « done when »: on a phone, contribute with a GPS-tagged photo, follow the link
+in the e-mail, see it published once an editor approves, find no GPS in any served file,
+withdraw it, and find nothing of it served afterwards."""
+
+import io
+import re
+
+import pytest
+from django.core import mail
+from PIL import ExifTags, Image
+from wagtail.models import WorkflowState
+
+from archive.models import Contribution
+from tests.factories.archive import ArchiveIndexPageFactory, PlaceFactory, ThemeFactory
+from tests.factories.home import site_with_home
+from tests.factories.media import jpeg_with_gps_bytes
+
+from .browser import PHONE, axe_violations, describe_violations, save_screenshot
+
+
+@pytest.fixture
+def archive_site(migrated_db):
+    home = site_with_home()
+    index = ArchiveIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    PlaceFactory(name="Base 11/19", slug="base-11-19")
+    ThemeFactory(name="Fêtes et traditions", slug="fetes")
+    return index
+
+
+def _assert_no_metadata(data: bytes, where: str) -> None:
+    image = Image.open(io.BytesIO(data))
+    exif = image.getexif()
+    assert not exif.get_ifd(ExifTags.IFD.GPSInfo), f"GPS dans {where}"
+    assert dict(exif) == {}, f"EXIF dans {where}"
+    assert b"Jeannine" not in data, f"nom de l'auteur dans {where}"
+
+
+def _approve(item, django_user_model):
+    """What an editor's « Approuver » does in the admin's moderation workflow."""
+    editor = django_user_model.objects.create_superuser("editrice", "ed@example.org", "pw")
+    state = WorkflowState.objects.active().for_instance(item).get()
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, editor, "approve")
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_phone_contribution_published_without_gps_then_withdrawn(
+    page, archive_site, django_user_model, tmp_path
+):
+    photo = tmp_path / "IMG_2041.jpg"
+    photo.write_bytes(jpeg_with_gps_bytes(size=(1200, 900)))
+
+    # 1. A resident fills the form on a phone.
+    page.goto("/contribuer/")
+    page.get_by_label("Titre de votre souvenir").fill("Le bal de la Sainte-Barbe")
+    page.get_by_label("Racontez").fill("On dansait à la salle des fêtes jusqu'au matin.")
+    page.get_by_label("Quand ?").fill("vers 1962")
+    page.get_by_label("Où ?").select_option(label="Base 11/19")
+    page.get_by_label("Fêtes et traditions").check()
+    page.get_by_label("Photos (20 au plus)").set_input_files(str(photo))
+    page.get_by_label("Les personnes reconnaissables").check()
+    page.get_by_label("Vos prénom et nom").fill("Jeannine Dupont")
+    page.get_by_label("Mon prénom et l'initiale de mon nom").check()
+    page.get_by_label("Votre adresse électronique").fill("jeannine@example.org")
+    page.get_by_label("Je confie ce souvenir").check()
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
+    page.get_by_role("button", name="Envoyer mon souvenir").click()
+    page.wait_for_url("**/contribuer/merci/")
+    save_screenshot(page, "archive-contribution-merci-phone")
+
+    # 2. The e-mail holds the private link; it opens the status page.
+    [message] = mail.outbox
+    link = re.search(r"https?://\S+/contribuer/suivi/\S+/", message.body).group(0)
+    status_path = link[link.index("/contribuer/") :]
+    page.goto(status_path)
+    assert "En relecture" in page.locator("main").inner_text()
+
+    # 3. An editor approves; the item is live, credited with the chosen name only.
+    contribution = Contribution.objects.get()
+    item = contribution.item.specific
+    _approve(item, django_user_model)
+    item.refresh_from_db()
+    assert item.live
+    page.goto(item.url)
+    main = page.locator("main").inner_text()
+    assert "Le bal de la Sainte-Barbe" in main
+    assert "Jeannine D." in main
+    assert "Dupont" not in page.content()
+    assert "jeannine@example.org" not in page.content()
+
+    # 4. No GPS, no EXIF in any file the page serves, nor in the stored original.
+    urls = page.eval_on_selector_all("main img", "imgs => imgs.map(i => i.src)")
+    urls += page.eval_on_selector_all("main a[href*='/media/']", "links => links.map(a => a.href)")
+    item.cover_image.refresh_from_db()
+    urls.append(item.cover_image.file.url)
+    assert len(urls) >= 3
+    served = []
+    for url in urls:
+        response = page.request.get(url)
+        assert response.status == 200, url
+        _assert_no_metadata(response.body(), url)
+        served.append(url)
+
+    # 5. Back on the status page: published; the resident withdraws it.
+    page.goto(status_path)
+    assert "Publiée" in page.locator("main").inner_text()
+    page.get_by_role("link", name="Retirer mon souvenir").click()
+    page.get_by_role("button", name="Oui, retirer définitivement").click()
+    assert "a été retiré" in page.locator("h1").inner_text()
+
+    # 6. Nothing of it is served any more: the item says 410, its files are gone.
+    response = page.goto(item.url)
+    assert response.status == 410
+    for url in served:
+        assert page.request.get(url).status == 404, url
+    assert not Contribution.objects.exists()
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_phone_form_errors_are_shown_next_to_fields(page, archive_site):
+    page.goto("/contribuer/")
+    page.get_by_label("Titre de votre souvenir").fill("Mon souvenir")
+    page.get_by_label("Un pseudonyme").check()
+    page.get_by_role("button", name="Envoyer mon souvenir").click()
+
+    assert page.get_by_role("alert").first.is_visible()
+    pseudonym_field = page.locator("#champ-pseudonym")
+    assert "Indiquez le pseudonyme à afficher." in pseudonym_field.inner_text()
+    assert page.get_by_label("Titre de votre souvenir").input_value() == "Mon souvenir"
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
