@@ -180,3 +180,22 @@ def test_edition_links_to_its_archive_collection(client, edition, home_page):
     html = client.get(edition.url).content.decode()
 
     assert f'href="{collection.url}"' in html
+
+
+def test_event_page_links_its_published_archive_items(client, edition, home_page):
+    from festival.models import EventArchiveLink
+    from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
+
+    archive = ArchiveIndexPageFactory(parent=home_page)
+    lamp = ArchiveItemPageFactory(parent=archive, title="La lampe du galibot")
+    hidden = ArchiveItemPageFactory(parent=archive, title="Un souvenir retiré")
+    hidden.unpublish()
+    event = event_at(edition=edition, start=paris(2026, 6, 13, 15, 30))
+    EventArchiveLink.objects.create(event=event, item=lamp)
+    EventArchiveLink.objects.create(event=event, item=hidden)
+
+    html = client.get(event.url).content.decode()
+
+    assert "Dans l'archive" in html or "Dans l&#x27;archive" in html
+    assert f'href="{lamp.url}"' in html
+    assert "Un souvenir retiré" not in html
