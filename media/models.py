@@ -103,3 +103,6 @@ class MediaFile(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from media.audiovisual import CaptionKind, CaptionTrack  # noqa: E402, F401
