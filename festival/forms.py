@@ -13,8 +13,8 @@ class PrepareNextEditionForm(forms.Form):
         min_value=1,
         max_value=1000,
         help_text=_(
-            "364 jours (52 semaines) garde les mêmes jours de la semaine : "
-            "le samedi reste un samedi."
+            "Un nombre de semaines entier garde les jours de la semaine : le samedi reste "
+            "un samedi. La valeur proposée tombe la même semaine du mois l'an prochain."
         ),
     )
 

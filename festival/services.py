@@ -42,8 +42,20 @@ def shift_local(moment: datetime.datetime, *, days: int) -> datetime.datetime:
 
 
 def default_offset_days(edition: EditionPage) -> int:
-    """52 weeks: the next edition falls on the same weekdays, about a year later."""
-    return 364
+    """Days to the same weekday of the same week of the month next year (364 or 371).
+
+    The second Friday of June stays the second Friday of June: the festival keeps its
+    weekend and does not drift through the month year after year."""
+    start = edition.start_date
+    nth = (start.day - 1) // 7
+    first_of_month = start.replace(year=start.year + 1, day=1)
+    first_same_weekday = first_of_month + datetime.timedelta(
+        days=(start.weekday() - first_of_month.weekday()) % 7
+    )
+    target = first_same_weekday + datetime.timedelta(weeks=nth)
+    if target.month != start.month:  # a fifth weekday the month does not have next year
+        target -= datetime.timedelta(weeks=1)
+    return (target - start).days
 
 
 class EditionCopyError(ValueError):

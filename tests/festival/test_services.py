@@ -89,3 +89,20 @@ def test_paying_event_needs_a_price(edition):
         event.clean()
 
     assert "price" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (datetime.date(2026, 6, 12), 364),
+        (datetime.date(2029, 6, 8), 371),
+        (datetime.date(2026, 5, 29), 364),
+    ],
+)
+def test_default_offset_keeps_the_weekday(start, expected):
+    from festival.models import EditionPage
+
+    offset = services.default_offset_days(EditionPage(start_date=start))
+
+    assert offset == expected
+    assert (start + datetime.timedelta(days=offset)).weekday() == start.weekday()
