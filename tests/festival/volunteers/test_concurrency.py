@@ -1,0 +1,173 @@
+"""Many people click « Je m'inscris » at the same instant for the last places.
+
+Real threads, each with its own PostgreSQL connection and its own transaction: the row lock
+on the shift is what keeps the count right, not the test's luck."""
+
+import datetime
+import threading
+from collections import Counter
+
+import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, connections
+from wagtail.models import Locale, Page
+
+from festival.models import EditionPage, Shift, Signup, SignupStatus
+from festival.models.volunteers import HOLDING_STATUSES
+from festival.volunteers import services
+from tests.factories.festival import paris
+from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
+
+pytestmark = pytest.mark.integration
+
+YEAR = datetime.date.today().year + 1
+
+
+@pytest.fixture
+def keep_migrated_rows(django_db_blocker):
+    """Put back the rows migrations made once the transactional test has emptied the tables.
+
+    Requested before ``transactional_db`` so that its teardown (the flush) runs first."""
+    with django_db_blocker.unblock():
+        rows = connection.creation.serialize_db_to_string() if Page.objects.exists() else None
+    yield
+    if rows is None:
+        return  # another transactional test emptied them first; it restores them itself
+    with django_db_blocker.unblock():
+        if not Page.objects.exists():
+            # The flush re-created content types: empty every table before putting rows back.
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(rows)
+            # Rows came back with their ids: move PostgreSQL's sequences past them.
+            reset = connection.ops.sequence_reset_sql(
+                no_style(), apps.get_models(include_auto_created=True)
+            )
+            with connection.cursor() as cursor:
+                for statement in reset:
+                    cursor.execute(statement)
+            ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def committed_edition(keep_migrated_rows, transactional_db) -> EditionPage:
+    if connection.vendor != "postgresql":
+        pytest.skip("Test de concurrence : demande PostgreSQL (DATABASE_URL).")
+    root = Page.get_first_root_node()
+    if root is None:
+        locale, _created = Locale.objects.get_or_create(language_code="fr")
+        root = Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                locale=locale,
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    edition = EditionPage(
+        title=f"Gohelliades {YEAR}",
+        slug=f"concurrence-{YEAR}",
+        year=YEAR,
+        start_date=datetime.date(YEAR, 6, 12),
+        end_date=datetime.date(YEAR, 6, 14),
+    )
+    root.add_child(instance=edition)
+    return edition
+
+
+def run_at_once(count: int, work) -> list:
+    """Start ``count`` threads behind a barrier; return what each returned or raised."""
+    barrier = threading.Barrier(count)
+    results: list = [None] * count
+
+    def worker(index: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            results[index] = work(index)
+        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results
+
+
+def test_simultaneous_signups_never_overbook(committed_edition):
+    shift = ShiftFactory(edition=committed_edition, capacity=5)
+    for _n in range(3):
+        SignupFactory(shift=shift)
+    people = 30
+
+    results = run_at_once(
+        people,
+        lambda i: services.signup_create(
+            edition=committed_edition,
+            name=f"Habitant {i}",
+            email=f"habitant{i}@exemple.fr",
+            shift_ids=[shift.pk],
+        ),
+    )
+
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert errors == []
+    statuses = Counter(r.signups[0].status for r in results)
+    assert statuses == {SignupStatus.PENDING: 2, SignupStatus.WAITLISTED: people - 2}
+    assert Signup.objects.filter(shift=shift, status__in=HOLDING_STATUSES).count() == 5
+
+
+def test_simultaneous_signups_on_several_shifts_never_overbook(committed_edition):
+    role = VolunteerRoleFactory()
+    shifts = [
+        ShiftFactory(
+            edition=committed_edition,
+            role=role,
+            capacity=3,
+            start=paris(YEAR, 6, 13, 8 + 3 * n),
+            end=paris(YEAR, 6, 13, 10 + 3 * n),
+        )
+        for n in range(3)
+    ]
+
+    # Each person asks for two shifts, in orders that would deadlock without sorted locks.
+    results = run_at_once(
+        24,
+        lambda i: services.signup_create(
+            edition=committed_edition,
+            name=f"Habitant {i}",
+            email=f"multi{i}@exemple.fr",
+            shift_ids=[shifts[i % 3].pk, shifts[(i + 1) % 3].pk][:: (-1) ** i],
+        ),
+    )
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    for shift in Shift.objects.filter(pk__in=[s.pk for s in shifts]):
+        assert shift.signups.filter(status__in=HOLDING_STATUSES).count() == 3
+
+
+def test_simultaneous_cancel_and_signups_keep_capacity(committed_edition):
+    shift = ShiftFactory(edition=committed_edition, capacity=2)
+    holders = [SignupFactory(shift=shift) for _n in range(2)]
+    for _n in range(4):
+        SignupFactory(shift=shift, status=SignupStatus.WAITLISTED)
+
+    def work(i: int):
+        if i < 2:
+            return services.signup_cancel(signup=holders[i])
+        return services.signup_create(
+            edition=committed_edition,
+            name=f"Habitant {i}",
+            email=f"late{i}@exemple.fr",
+            shift_ids=[shift.pk],
+        )
+
+    results = run_at_once(12, work)
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert Signup.objects.filter(shift=shift, status__in=HOLDING_STATUSES).count() == 2
