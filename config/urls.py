@@ -17,6 +17,7 @@ urlpatterns = [
     path("langue/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("contribuer/", include("archive.urls")),
+    path("transcriptions/", include("archive.transcripts.urls")),
     path("benevoles/", include("festival.volunteers.urls")),
 ]
 
