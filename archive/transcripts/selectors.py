@@ -1,0 +1,222 @@
+"""Reads of transcripts for the player page, the captions track and the search index."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from archive.models import ArchiveItemPage, IndexSegment, Interview, Segment, Tape
+from archive.transcripts.timecodes import (
+    Cue,
+    TimecodeError,
+    iso_duration,
+    parse_timecode,
+    short_timecode,
+    spoken_timecode,
+)
+
+
+@dataclass(frozen=True)
+class SegmentHit:
+    """What the search index needs of a segment; ``start`` in seconds (as ``#t=`` takes)."""
+
+    segment: Segment
+    item: ArchiveItemPage
+    start: float
+    end: float
+    text: str
+    speaker: str
+
+    @property
+    def timecode(self) -> str:
+        return short_timecode(int(self.start * 1000))
+
+    @property
+    def url(self) -> str:
+        return segment_url(item=self.item, start=int(self.start * 1000))
+
+
+def segment_url(*, item: ArchiveItemPage, start: int) -> str:
+    """The item's page opened at that second: ``/archive/mon-entretien/?t=1:02:10``."""
+    return f"{item.url}?t={short_timecode(start)}"
+
+
+def public_segments(*, item: ArchiveItemPage | None = None) -> Iterator[SegmentHit]:
+    """Segments of live, public items only (withdrawn and embargoed items are not live),
+    in time order; ``item`` narrows to one item for an incremental update."""
+    items = ArchiveItemPage.objects.live().public()
+    if item is not None:
+        items = items.filter(pk=item.pk)
+    segments = (
+        Segment.objects.filter(interview__page__in=items)
+        .select_related("interview__page")
+        .order_by("interview_id", "start", "pk")
+    )
+    for segment in segments.iterator(chunk_size=2000):
+        yield SegmentHit(
+            segment=segment,
+            item=segment.interview.page,
+            start=segment.start / 1000,
+            end=segment.end / 1000,
+            text=segment.text,
+            speaker=segment.speaker,
+        )
+
+
+def interview_for_item(*, item: ArchiveItemPage) -> Interview | None:
+    return (
+        Interview.objects.filter(page=item)
+        .prefetch_related(
+            Prefetch(
+                "tapes",
+                queryset=Tape.objects.select_related("media_file")
+                .prefetch_related("media_file__caption_tracks")
+                .order_by("sort_order", "pk"),
+            ),
+            Prefetch("segments", queryset=Segment.objects.order_by("start", "pk")),
+            Prefetch(
+                "index_segments",
+                queryset=IndexSegment.objects.prefetch_related("places").order_by("start", "pk"),
+            ),
+        )
+        .first()
+    )
+
+
+def requested_time(value: str | None) -> int | None:
+    """``?t=12:34``, ``?t=754`` or ``?t=1:02:10`` -> milliseconds; anything else is ignored."""
+    if not value:
+        return None
+    try:
+        return parse_timecode(value)
+    except (TimecodeError, ValueError):
+        return None
+
+
+@dataclass
+class PlayerTape:
+    tape: Tape | None
+    title: str
+    media_file: object
+    offset: int
+    duration: int | None
+    captions_url: str = ""
+
+
+@dataclass
+class PlayerRow:
+    """A segment as the page shows it, its time written for people, machines and voices."""
+
+    segment: Segment
+    start_label: str
+    iso: str
+    spoken: str
+    seconds: float
+    current: bool = False
+
+
+@dataclass
+class Player:
+    interview: Interview
+    tapes: list[PlayerTape]
+    rows: list[PlayerRow]
+    chapters: list[dict]
+    start: int | None
+    current_id: int | None
+    kind: str = "audio"
+
+
+def _row(segment: Segment, current_id: int | None) -> PlayerRow:
+    return PlayerRow(
+        segment=segment,
+        start_label=short_timecode(segment.start),
+        iso=iso_duration(segment.start),
+        spoken=spoken_timecode(segment.start),
+        seconds=segment.start / 1000,
+        current=segment.pk == current_id,
+    )
+
+
+def player_for_item(*, item: ArchiveItemPage, at: int | None = None) -> Player | None:
+    """Everything the player template needs in a fixed number of queries; ``at`` (ms) marks
+    the segment being said at that time as the current one."""
+    interview = interview_for_item(item=item)
+    if interview is None:
+        return None
+    tapes, offset = [], 0
+    for tape in interview.tapes.all():
+        duration = tape.duration_ms
+        tapes.append(
+            PlayerTape(
+                tape=tape,
+                title=tape.title,
+                media_file=tape.media_file,
+                offset=offset,
+                duration=duration,
+            )
+        )
+        offset += duration or 0
+    if not tapes and item.media_file_id:
+        media = item.media_file
+        tapes.append(
+            PlayerTape(
+                tape=None,
+                title="",
+                media_file=media,
+                offset=0,
+                duration=round(media.duration * 1000) if media.duration else None,
+            )
+        )
+    segments = list(interview.segments.all())
+    current_id = None
+    if at is not None:
+        for segment in segments:
+            if segment.start <= at < segment.end or segment.start >= at:
+                current_id = segment.pk
+                break
+    rows = [_row(segment, current_id) for segment in segments]
+    chapters = []
+    for chapter in interview.index_segments.all():
+        chapters.append(
+            {
+                "chapter": chapter,
+                "start_label": short_timecode(chapter.start),
+                "iso": iso_duration(chapter.start),
+                "spoken": spoken_timecode(chapter.start),
+                "seconds": chapter.start / 1000,
+            }
+        )
+    kinds = {t.media_file.kind for t in tapes if t.media_file is not None}
+    return Player(
+        interview=interview,
+        tapes=[t for t in tapes if t.media_file is not None],
+        rows=rows,
+        chapters=chapters,
+        start=at,
+        current_id=current_id,
+        kind="video" if "video" in kinds else "audio",
+    )
+
+
+def captions_cues(*, interview: Interview, tape: Tape | None = None) -> list[Cue]:
+    """Cues for one tape's ``<track>``, on that tape's own clock (each file starts at zero)."""
+    segments: QuerySet[Segment] = interview.segments.order_by("start", "pk")
+    offset, end = 0, None
+    if tape is not None:
+        for other in interview.tapes.select_related("media_file").order_by("sort_order", "pk"):
+            if other.pk == tape.pk:
+                end = offset + other.duration_ms if other.duration_ms else None
+                break
+            offset += other.duration_ms or 0
+        segments = segments.filter(end__gt=offset)
+        if end is not None:
+            segments = segments.filter(start__lt=end)
+    return [
+        Cue(
+            start=max(0, s.start - offset),
+            end=s.end - offset if end is None else min(s.end, end) - offset,
+            text=s.text,
+            speaker=s.speaker,
+        )
+        for s in segments
+    ]

@@ -1,0 +1,284 @@
+"""Writes of transcripts: import, split, merge, shift, corrections. Every write validates first.
+
+Validation messages are French sentences that name the segment by its time code, so an
+editor can find it in a transcript of a thousand lines."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from archive.models import AdditionStatus, Interview, Segment, SegmentCorrection
+from archive.transcripts.plaintext import PlainTextError, from_plain_text
+from archive.transcripts.timecodes import Cue, format_timecode, normalise_text
+from archive.transcripts.webvtt import WebVTTError, from_webvtt
+
+REPLACE = "replace"
+MERGE = "merge"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    removed: int
+
+
+def interview_duration(*, interview: Interview) -> int | None:
+    """Milliseconds of all tapes together; ``None`` when one length is unknown (or no tape)."""
+    tapes = list(interview.tapes.select_related("media_file"))
+    if not tapes:
+        page_media = getattr(interview.page, "media_file", None)
+        if page_media is not None and page_media.duration:
+            return round(page_media.duration * 1000)
+        return None
+    lengths = [tape.duration_ms for tape in tapes]
+    return None if any(length is None for length in lengths) else sum(lengths)
+
+
+def transcript_errors(*, cues: Sequence[Cue], duration: int | None = None) -> list[str]:
+    """Every problem of a time line, in French: end before start, overlaps, past the end."""
+    errors = []
+    previous: Cue | None = None
+    for cue in sorted(cues, key=lambda c: (c.start, c.end)):
+        at = format_timecode(cue.start)
+        if cue.end <= cue.start:
+            errors.append(
+                _(
+                    "Le segment de %(start)s finit à %(end)s, avant d'avoir commencé : "
+                    "corrigez sa fin."
+                )
+                % {"start": at, "end": format_timecode(cue.end)}
+            )
+        if not normalise_text(cue.text):
+            errors.append(_("Le segment de %(start)s n'a pas de texte.") % {"start": at})
+        if previous is not None and cue.start < previous.end:
+            errors.append(
+                _(
+                    "Le segment de %(start)s chevauche le précédent, qui finit à %(end)s : "
+                    "avancez sa fin ou retardez ce début."
+                )
+                % {"start": at, "end": format_timecode(previous.end)}
+            )
+        if duration is not None and cue.end > duration:
+            errors.append(
+                _(
+                    "Le segment de %(start)s finit à %(end)s, après la fin de l'enregistrement "
+                    "(%(duration)s)."
+                )
+                % {
+                    "start": at,
+                    "end": format_timecode(cue.end),
+                    "duration": format_timecode(duration),
+                }
+            )
+        if previous is None or cue.end > previous.end:
+            previous = cue
+    return errors
+
+
+def _cue(segment: Segment) -> Cue:
+    return Cue(start=segment.start, end=segment.end, text=segment.text, speaker=segment.speaker)
+
+
+def interview_cues(*, interview: Interview) -> list[Cue]:
+    return [_cue(segment) for segment in interview.segments.order_by("start", "pk")]
+
+
+def _check(cues: Sequence[Cue], interview: Interview) -> None:
+    errors = transcript_errors(cues=cues, duration=interview_duration(interview=interview))
+    if errors:
+        raise ValidationError(errors)
+
+
+def parse_transcript(*, source: str | bytes, file_format: str, duration: int | None = None):
+    """Cues of an uploaded file; a file that cannot be read raises a French ValidationError."""
+    try:
+        if file_format == "webvtt":
+            return from_webvtt(source)
+        return from_plain_text(source, duration=duration)
+    except (WebVTTError, PlainTextError) as error:
+        raise ValidationError(str(error)) from error
+
+
+@transaction.atomic
+def transcript_import(
+    *, interview: Interview, source: str | bytes, file_format: str = "webvtt", mode: str = REPLACE
+) -> ImportResult:
+    """Replace the transcript with a file's, or merge it in: in a merge, the file's segments
+    take the place of the ones they overlap and the rest is kept."""
+    duration = interview_duration(interview=interview)
+    imported = parse_transcript(source=source, file_format=file_format, duration=duration)
+    if not imported:
+        raise ValidationError(_("Le fichier ne contient aucun segment."))
+    existing = list(interview.segments.all())
+    if mode == REPLACE:
+        removed = existing
+    else:
+        removed = [
+            segment
+            for segment in existing
+            if any(segment.start < cue.end and cue.start < segment.end for cue in imported)
+        ]
+    removed_ids = {segment.pk for segment in removed}
+    kept = [_cue(segment) for segment in existing if segment.pk not in removed_ids]
+    _check([*kept, *imported], interview)
+    Segment.objects.filter(pk__in=removed_ids).delete()
+    Segment.objects.bulk_create(
+        Segment(
+            interview=interview,
+            start=cue.start,
+            end=cue.end,
+            speaker=cue.speaker[:80],
+            text=normalise_text(cue.text),
+        )
+        for cue in imported
+    )
+    Interview.objects.filter(pk=interview.pk).update(updated_at=timezone.now())
+    return ImportResult(created=len(imported), removed=len(removed_ids))
+
+
+def _split_text(text: str, ratio: float) -> tuple[str, str]:
+    """Cut between words, as near the time's proportion as possible."""
+    words = text.split(" ")
+    if len(words) < 2:
+        return text, ""
+    cut = min(max(1, round(len(words) * ratio)), len(words) - 1)
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+@transaction.atomic
+def segment_split(
+    *, segment: Segment, at: int, text_before: str | None = None, text_after: str | None = None
+) -> tuple[Segment, Segment]:
+    """Cut ``segment`` in two at ``at`` milliseconds; the text is cut where the editor says
+    or, by default, between the words nearest the same proportion."""
+    if not segment.start < at < segment.end:
+        raise ValidationError(
+            _("Coupez entre le début (%(start)s) et la fin (%(end)s) du segment.")
+            % {"start": format_timecode(segment.start), "end": format_timecode(segment.end)}
+        )
+    if text_before is None or text_after is None:
+        text_before, text_after = _split_text(
+            segment.text, (at - segment.start) / (segment.end - segment.start)
+        )
+    if not normalise_text(text_after) or not normalise_text(text_before):
+        raise ValidationError(_("Chaque moitié du segment doit garder du texte."))
+    second = Segment.objects.create(
+        interview=segment.interview,
+        start=at,
+        end=segment.end,
+        speaker=segment.speaker,
+        text=normalise_text(text_after),
+    )
+    segment.end = at
+    segment.text = normalise_text(text_before)
+    segment.save(update_fields=["end", "text"])
+    return segment, second
+
+
+@transaction.atomic
+def segments_merge(*, segments: Iterable[Segment]) -> Segment:
+    """Join consecutive segments of one speaker into the first; their texts follow each other."""
+    ordered = sorted(segments, key=lambda s: (s.start, s.pk))
+    if len(ordered) < 2:
+        raise ValidationError(_("Choisissez au moins deux segments à réunir."))
+    if len({s.interview_id for s in ordered}) != 1:
+        raise ValidationError(_("Les segments à réunir doivent venir du même entretien."))
+    if len({s.speaker for s in ordered}) != 1:
+        raise ValidationError(
+            _("Ces segments ne sont pas dits par la même personne : corrigez d'abord qui parle.")
+        )
+    first, last = ordered[0], ordered[-1]
+    between = Segment.objects.filter(
+        interview_id=first.interview_id, start__gte=first.start, start__lte=last.start
+    ).exclude(pk__in=[s.pk for s in ordered])
+    if between.exists():
+        raise ValidationError(_("Seuls des segments qui se suivent peuvent être réunis."))
+    first.end = max(s.end for s in ordered)
+    first.text = normalise_text("\n".join(s.text for s in ordered))
+    first.save(update_fields=["end", "text"])
+    Segment.objects.filter(pk__in=[s.pk for s in ordered[1:]]).delete()
+    return first
+
+
+@transaction.atomic
+def segments_shift(
+    *, interview: Interview, offset: int, start_from: int = 0, until: int | None = None
+) -> int:
+    """Move by ``offset`` milliseconds (negative: earlier) the segments that start in
+    ``[start_from, until]``; index chapters there move with them. Returns how many moved."""
+    segments = list(interview.segments.all())
+    moving = [s for s in segments if s.start >= start_from and (until is None or s.start <= until)]
+    if not moving:
+        raise ValidationError(_("Aucun segment ne commence dans cet intervalle."))
+    if any(s.start + offset < 0 for s in moving):
+        raise ValidationError(
+            _("Ce décalage ferait commencer un segment avant le début de l'enregistrement.")
+        )
+    moved_ids = {s.pk for s in moving}
+    cues = [
+        Cue(s.start + offset, s.end + offset, s.text, s.speaker) if s.pk in moved_ids else _cue(s)
+        for s in segments
+    ]
+    _check(cues, interview)
+    for segment in moving:
+        segment.start += offset
+        segment.end += offset
+    Segment.objects.bulk_update(moving, ["start", "end"])
+    for chapter in interview.index_segments.all():
+        if chapter.start >= start_from and (until is None or chapter.start <= until):
+            chapter.start = max(0, chapter.start + offset)
+            if chapter.end is not None:
+                chapter.end = max(chapter.start, chapter.end + offset)
+            chapter.save(update_fields=["start", "end"])
+    return len(moving)
+
+
+def correction_propose(
+    *, segment: Segment, proposed_text: str, comment: str = "", credit_name: str = ""
+) -> SegmentCorrection:
+    """A visitor's proposal, held for review; nothing changes on the page before then."""
+    text = normalise_text(proposed_text)
+    if not text:
+        raise ValidationError({"proposed_text": _("Écrivez le texte tel que vous l'entendez.")})
+    if text == normalise_text(segment.text):
+        raise ValidationError(
+            {"proposed_text": _("Ce texte est celui qui est déjà affiché : modifiez-le.")}
+        )
+    return SegmentCorrection.objects.create(
+        segment=segment,
+        proposed_text=text,
+        comment=comment.strip(),
+        credit_name=credit_name.strip()[:100],
+    )
+
+
+@transaction.atomic
+def correction_review(*, correction: SegmentCorrection, accept: bool) -> SegmentCorrection:
+    """Accepting replaces the segment's text; declining leaves it as it was."""
+    if accept:
+        segment = correction.segment
+        segment.text = correction.proposed_text
+        segment.save(update_fields=["text"])
+    correction.status = AdditionStatus.PUBLISHED if accept else AdditionStatus.DECLINED
+    correction.reviewed_at = timezone.now()
+    correction.save(update_fields=["status", "reviewed_at"])
+    return correction
+
+
+__all__ = [
+    "MERGE",
+    "REPLACE",
+    "correction_propose",
+    "correction_review",
+    "interview_cues",
+    "interview_duration",
+    "segment_split",
+    "segments_merge",
+    "segments_shift",
+    "transcript_errors",
+    "transcript_import",
+]
