@@ -19,7 +19,7 @@ build() {
   if [ ! -s "$classpath" ] || [ "$here/pom.xml" -nt "$classpath" ]; then
     # Offline first: a warm ~/.m2 needs no network at all.
     mvn -B -q -o -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath" >/dev/null 2>&1 \
-      || mvn -B -q -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath"
+      || mvn -B -q -Dstyle.color=never -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath" >&2
   fi
   if [ ! -f "$here/target/classes/TestNode.class" ] || [ "$here/src/TestNode.java" -nt "$here/target/classes/TestNode.class" ]; then
     javac -nowarn -cp "$(cat "$classpath")" -d "$here/target/classes" "$here/src/TestNode.java"
