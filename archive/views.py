@@ -76,7 +76,9 @@ def edit(request, token):
     if not contribution.is_editable:
         messages.error(request, _("Ce souvenir ne peut plus être modifié."))
         return redirect("archive:status", token=token)
-    form = ContributionEditForm(request.POST or None, instance=contribution)
+    form = ContributionEditForm(
+        request.POST if request.method == "POST" else None, instance=contribution
+    )
     if request.method == "POST" and form.is_valid():
         contribution_update(contribution=contribution, data=form.cleaned_data)
         messages.success(request, _("Vos modifications sont enregistrées et seront relues."))

@@ -1,7 +1,10 @@
 """The archive in the Wagtail admin: places, themes, collections, and the moderation lists."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -49,10 +52,7 @@ class ContributionViewSet(SnippetViewSet):
     search_fields = ["title"]
     ordering = ["-created_at"]
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("status", read_only=True), FieldPanel("item", read_only=True)],
-            heading=_("Suivi"),
-        ),
+        HelpPanel(template="archive/admin/contribution_actions.html", heading=_("Actions")),
         MultiFieldPanel(
             [
                 FieldPanel("title"),
@@ -124,3 +124,53 @@ class ArchiveGroup(SnippetViewSetGroup):
 
 
 register_snippet(ArchiveGroup)
+
+
+class PendingContributionsPanel(Component):
+    """The editors' dashboard: what residents sent and still waits for a decision."""
+
+    name = "archive_pending_contributions"
+    order = 50
+    template_name = "archive/admin/pending_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from archive.models import AdditionStatus
+        from archive.selectors import pending_contributions
+
+        pending = pending_contributions()
+        viewset = ContributionViewSet()
+        contributions = list(pending[:8])
+        for contribution in contributions:
+            contribution.edit_url = reverse(viewset.get_url_name("edit"), args=[contribution.pk])
+        return {
+            "contributions": contributions,
+            "total": pending.count(),
+            "list_url": reverse(viewset.get_url_name("list")),
+            "additions": ResidentAddition.objects.filter(status=AdditionStatus.PENDING).count(),
+            "additions_url": reverse(ResidentAdditionViewSet().get_url_name("list")),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_contributions_panel(request, panels):
+    if request.user.has_perm("archive.change_contribution"):
+        panels.append(PendingContributionsPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_archive_admin_urls():
+    from archive import admin_views
+
+    urls = [
+        path("<int:pk>/refuser/", admin_views.decline, name="decline"),
+        path("<int:pk>/retirer/", admin_views.withdraw, name="withdraw"),
+    ]
+    return [path("archive/contributions/", include((urls, "archive_admin")))]
+
+
+@hooks.register("register_log_actions")
+def register_archive_log_actions(actions):
+    actions.register_action(
+        "archive.contribution.decline", _("Contribution refusée"), _("Contribution refusée")
+    )
+    actions.register_action("archive.withdrawal", _("Retrait effectué"), _("Retrait effectué"))
