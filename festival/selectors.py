@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from festival.models import EditionPage, EventOccurrence, EventPage, Venue
+from festival.models import Audience, EditionPage, EventCategory, EventOccurrence, EventPage, Venue
 from media.models import CustomRendition
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -58,7 +58,6 @@ class ProgrammeFilters:
     @classmethod
     def from_query(cls, query, *, edition: EditionPage) -> "ProgrammeFilters":
         """Read the query string, dropping values that are not offered (never an error)."""
-        day = None
         try:
             day = datetime.date.fromisoformat(query.get("jour", ""))
         except ValueError:
@@ -154,8 +153,6 @@ def edition_venues(*, edition: EditionPage) -> QuerySet[Venue]:
 
 def programme_choices(*, edition: EditionPage) -> dict[str, list[tuple[str, str]]]:
     """The values offered by the programme's filters: only those the edition uses."""
-    from festival.models import Audience, EventCategory
-
     used = set(edition_events(edition=edition).values_list("category", "audience"))
     categories = {category for category, _audience in used}
     audiences = {audience for _category, audience in used}

@@ -67,3 +67,7 @@ def edition_header_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def edition_listing_buttons(page, user, next_url=None):
     yield from _edition_buttons(page, user, priority=25)
+
+
+# Wagtail only imports this module: the volunteer admin registers itself on import.
+from festival.volunteers import wagtail_hooks as volunteer_hooks  # noqa: E402, F401
