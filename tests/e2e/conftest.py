@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from playwright.sync_api import Browser, Page, sync_playwright
+from wagtail.models import Collection
 
 from home.demo import STANDARD_PAGES
 from home.models import FooterSettings, HomePage, StandardPage
@@ -62,9 +65,23 @@ def migrated_rows(django_db_setup, django_db_blocker) -> Iterator[str]:
     """
     with django_db_blocker.unblock():
         rows = connection.creation.serialize_db_to_string()
+        _move_sequences_past_existing_rows()  # in case a run was interrupted mid-restore
+    if '"model": "wagtailcore.page"' not in rows:
+        pytest.fail(
+            "La base de test réutilisée a été vidée par une session interrompue : "
+            "relancez une fois avec --create-db."
+        )
     yield rows
     with django_db_blocker.unblock():
         _restore_rows(rows)
+
+
+def _move_sequences_past_existing_rows() -> None:
+    """Rows put back with their ids leave PostgreSQL's sequences behind; as loaddata does."""
+    models = [model for config in apps.get_app_configs() for model in config.get_models()]
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
 
 
 def _restore_rows(rows: str) -> None:
@@ -76,6 +93,7 @@ def _restore_rows(rows: str) -> None:
     # The last flush re-created content types and permissions: start from truly empty tables.
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(rows)
+    _move_sequences_past_existing_rows()
     # Content types are back under their first ids; forget the ones cached since.
     ContentType.objects.clear_cache()
 
@@ -177,7 +195,12 @@ class DemoSite:
 def _image(title: str, alt: str):
     """A photo-sized image (the factory's default is a tiny square that hides layout bugs)."""
     return CustomImageFactory(
-        title=title, description=alt, file__width=1600, file__height=1000, file__color="#7a6a58"
+        title=title,
+        description=alt,
+        collection=Collection.get_first_root_node(),
+        file__width=1600,
+        file__height=1000,
+        file__color="#7a6a58",
     )
 
 
