@@ -101,9 +101,10 @@ TEMPLATES = [
 
 # Database: SQLite under var/ unless DATABASE_URL names another ------------------------------
 
+# An empty DATABASE_URL means "not set" (dj-database-url would return an empty dict).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
         conn_health_checks=True,
     )
