@@ -36,8 +36,12 @@ DOCUMENT_CLASSES = {
 # The database's index ---------------------------------------------------------------------
 
 
+@transaction.atomic
 def _entries_write(data: list[SearchData]) -> None:
-    """Replace the entries of these documents (delete then insert: the triggers follow)."""
+    """Replace the entries of these documents (delete then insert: the triggers follow).
+
+    One transaction, so a search never sees entries without their facets (the fallback caches
+    facets per generation of entries)."""
     SearchEntry.objects.filter(doc_id__in=[item.doc_id for item in data]).delete()
     entries = SearchEntry.objects.bulk_create(
         SearchEntry(

@@ -157,7 +157,38 @@ def test_search_page_queries_do_not_grow(
         item(index, title=f"Souvenir de la fosse {number}")
     services.index_rebuild()
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get("/recherche/", {"q": "fosse"})
 
     assert response.status_code == 200
+
+
+def test_database_search_sorted_by_date_puts_the_newest_first_and_undated_last(archive):
+    index, _ = archive
+    item(index, title="Un souvenir sans date de la fosse", date_label="", year_start=None)
+    services.index_rebuild()
+
+    results = fallback.search(SearchParams(q="", sort="date"))
+
+    assert [hit.title for hit in results.results] == [
+        SPOIL_TIP["title"],
+        CHURCH["title"],
+        MINER["title"],
+        "Un souvenir sans date de la fosse",
+    ]
+
+
+def test_database_facet_counts_follow_a_publication(archive, django_capture_on_commit_callbacks):
+    index, _ = archive
+    assert _decades(fallback.search(SearchParams(q=""))) == {"1950": 1, "1960": 1, "1970": 1}
+    new = item(index, title="La lampisterie", date_label="1958", year_start=1958, live=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new.save_revision().publish()
+
+    assert _decades(fallback.search(SearchParams(q=""))) == {"1950": 2, "1960": 1, "1970": 1}
+    assert titles("", decade="1950") == ["La lampisterie", MINER["title"]]
+
+
+def _decades(results) -> dict[str, int]:
+    return {facet["value"]: facet["count"] for facet in results.facets["decade"]}
