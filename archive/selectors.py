@@ -141,10 +141,14 @@ def pending_contributions(*, status: str | None = None) -> QuerySet[Contribution
     )
 
 
-def contributions_to_retry() -> QuerySet[Contribution]:
-    return Contribution.objects.filter(
-        status__in=[ContributionStatus.RECEIVED, ContributionStatus.FAILED]
-    ).order_by("created_at")
+def contributions_to_retry(*, received_before=None) -> QuerySet[Contribution]:
+    """Failed contributions, and those received (before ``received_before``) but never processed."""
+    waiting = Q(status=ContributionStatus.RECEIVED)
+    if received_before is not None:
+        waiting &= Q(created_at__lt=received_before)
+    return Contribution.objects.filter(waiting | Q(status=ContributionStatus.FAILED)).order_by(
+        "created_at"
+    )
 
 
 def contribution_from_token(*, token: str):

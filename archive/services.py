@@ -167,6 +167,14 @@ def contribution_process(*, contribution: Contribution) -> Contribution:
     contribution.attempts += 1
     try:
         with transaction.atomic():
+            # The worker and a scheduled retry may both take it up: the first one wins.
+            current = Contribution.objects.select_for_update().values_list("status", flat=True)
+            if current.get(pk=contribution.pk) not in (
+                ContributionStatus.RECEIVED,
+                ContributionStatus.FAILED,
+            ):
+                contribution.refresh_from_db()
+                return contribution
             _clean_files(contribution)
             item = contribution.item or _create_draft_item(contribution)
             contribution.item = item
@@ -290,13 +298,17 @@ def _submit_for_moderation(item: ArchiveItemPage) -> None:
     workflow.start(item, user=None)
 
 
-def contribution_retry(*, limit: int = 100) -> list[Contribution]:
-    """Process again what was stored but not processed (failures, interrupted tasks)."""
+def contribution_retry(
+    *, limit: int = 100, received_before: datetime | None = None
+) -> list[Contribution]:
+    """Process again what was stored but not processed (failures, interrupted tasks).
+
+    ``received_before`` leaves alone what was received since: its task may still be queued."""
     from archive.selectors import contributions_to_retry
 
     return [
         contribution_process(contribution=contribution)
-        for contribution in contributions_to_retry()[:limit]
+        for contribution in contributions_to_retry(received_before=received_before)[:limit]
     ]
 
 

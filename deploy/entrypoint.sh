@@ -1,5 +1,5 @@
 #!/bin/sh
-# Start a Gohelliades container: `web` (the default) or `worker`; anything else is run as is
+# Start a Gohelliades container: `web` (the default), `worker` or `scheduler`; anything else is run as is
 # (e.g. `docker-compose run --rm web python manage.py createsuperuser`).
 set -eu
 cd /app
@@ -54,6 +54,10 @@ case "${1:-web}" in
     preflight
     # Every queue; each worker picks its own id, so `--scale worker=N` just works.
     exec python manage.py db_worker --queue-name '*' --no-reload
+    ;;
+  scheduler)
+    preflight
+    exec python manage.py run_periodic_jobs --every "${SCHEDULER_INTERVAL:-300}" -v0
     ;;
   *)
     exec "$@"

@@ -1,4 +1,4 @@
-"""Container healthchecks (docker-compose.yml): ``web`` or ``worker``.
+"""Container healthchecks (docker-compose.yml): ``web``, ``worker`` or ``scheduler``.
 
 Standard library only: the image has no curl, and Django's start-up would make the check slow.
 """
@@ -22,19 +22,31 @@ def web() -> bool:
         connection.close()
 
 
-def worker() -> bool:
-    """The worker process is the container's main process and its database answers."""
-    command = Path("/proc/1/cmdline").read_bytes().split(b"\0")
-    if b"db_worker" not in command:
-        return False
+def _main_process_runs(command_name: bytes) -> bool:
+    return command_name in Path("/proc/1/cmdline").read_bytes().split(b"\0")
+
+
+def _database_answers() -> bool:
     import psycopg
 
     with psycopg.connect(os.environ["DATABASE_URL"], connect_timeout=5) as connection:
         return connection.execute("SELECT 1").fetchone() == (1,)
 
 
+def worker() -> bool:
+    """The worker process is the container's main process and its database answers."""
+    return _main_process_runs(b"db_worker") and _database_answers()
+
+
+def scheduler() -> bool:
+    """The scheduler loop is the container's main process and its database answers."""
+    return _main_process_runs(b"run_periodic_jobs") and _database_answers()
+
+
 if __name__ == "__main__":
-    check = {"web": web, "worker": worker}[sys.argv[1] if len(sys.argv) > 1 else "web"]
+    check = {"web": web, "worker": worker, "scheduler": scheduler}[
+        sys.argv[1] if len(sys.argv) > 1 else "web"
+    ]
     try:
         healthy = check()
     except Exception as error:  # noqa: BLE001  (any failure means the same thing: unhealthy)

@@ -1,0 +1,118 @@
+"""``manage.py run_periodic_jobs [--every SECONDS]``: everything the site does on a clock.
+
+Production runs it in the ``scheduler`` container (``--every 300``); every job is idempotent,
+so a run that overlaps another, or that comes late, does no harm. One failing job never
+stops the others: it is logged, the next run tries again, and the exit code says so."""
+
+import datetime
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+# A contribution's own task normally takes it up within seconds; give the queue this long.
+CONTRIBUTION_QUEUE_GRACE = datetime.timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Job:
+    label: str
+    run: Callable[[], int]
+
+
+def _publish_scheduled() -> int:
+    """Embargoes lifted and pages scheduled by editors go live (Wagtail's own command)."""
+    call_command("publish_scheduled", verbosity=0)
+    return 0
+
+
+def _retry_contributions() -> int:
+    from archive.services import contribution_retry
+
+    return len(contribution_retry(received_before=timezone.now() - CONTRIBUTION_QUEUE_GRACE))
+
+
+def _retry_search_sync() -> int:
+    from search.services import pending_retry
+
+    return pending_retry()
+
+
+def _expire_holds() -> int:
+    from festival.volunteers.services import holds_expire
+
+    return holds_expire()
+
+
+def _send_reminders() -> int:
+    from festival.volunteers.services import reminders_send
+
+    return reminders_send()
+
+
+def _erase_volunteers() -> int:
+    from festival.volunteers.services import volunteers_erase_expired
+
+    return volunteers_erase_expired()
+
+
+JOBS = [
+    Job("Publications programmées et embargos levés", _publish_scheduled),
+    Job("Contributions reprises", _retry_contributions),
+    Job("Mises à jour de l'index de recherche renvoyées", _retry_search_sync),
+    Job("Inscriptions de bénévoles non confirmées expirées", _expire_holds),
+    Job("Rappels envoyés aux bénévoles", _send_reminders),
+    Job("Bénévoles dont les données sont effacées", _erase_volunteers),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Lance les tâches périodiques : publications programmées, reprises, rappels et "
+        "expirations des bénévoles, effacement des données arrivées à échéance."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--every",
+            type=int,
+            default=0,
+            metavar="SECONDES",
+            help="Recommence toutes les SECONDES secondes, sans fin (0 : une seule fois).",
+        )
+
+    def handle(self, *args, every: int, **options):
+        if every < 0:
+            raise CommandError("--every attend un nombre de secondes positif.")
+        self.verbosity = options["verbosity"]
+        while True:
+            failed = self.run_once()
+            if not every:
+                break
+            time.sleep(every)
+        if failed:
+            raise CommandError(f"{failed} tâche(s) en échec : voir le journal ci-dessus.")
+
+    def run_once(self) -> int:
+        failed = 0
+        for job in JOBS:
+            try:
+                count = job.run()
+            except Exception:
+                logger.exception("Tâche périodique en échec : %s", job.label)
+                self.stderr.write(f"✗ {job.label} : échec")
+                failed += 1
+                continue
+            if self.verbosity:
+                self.stdout.write(f"✓ {job.label} : {count}")
+        done = len(JOBS) - failed
+        self.stdout.write(
+            f"{timezone.localtime():%d/%m/%Y %H:%M} — {done}/{len(JOBS)} tâches faites."
+        )
+        return failed
