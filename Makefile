@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo run test test-fast lint format messages check-deploy clean
+.PHONY: help install migrate demo run test test-fast test-sqlite lint format messages check-deploy clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ test: install ## Run the whole test suite
 
 test-fast: install ## Run the suite without browser tests
 	$(BIN)/pytest -m "not e2e"
+
+test-sqlite: install ## The suite on the embedded default (SQLite), without browser and PostgreSQL-only tests
+	DATABASE_URL= $(BIN)/pytest -m "not e2e and not postgresql"
 
 lint: install ## ruff format check, ruff check, missing migrations
 	$(BIN)/ruff format --check .

@@ -21,7 +21,8 @@ from festival.volunteers import services
 from tests.factories.festival import paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
 
-pytestmark = pytest.mark.integration
+# The SQLite run of CI leaves these out (`make test-sqlite`): they need real row locks.
+pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
 
 YEAR = datetime.date.today().year + 1
 
