@@ -22,3 +22,22 @@ class ChosenLanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         response.headers.setdefault("Vary", "Cookie")
         return response
+
+
+class ProxiedClientAddressMiddleware:
+    """Behind our nginx, the client's address is in ``X-Real-IP``, not in ``REMOTE_ADDR``.
+
+    Only when ``CLIENT_IP_HEADER`` names that header (production, where nginx overwrites it
+    and nothing else reaches the web containers): per-address rate limits, logs and the
+    admin's audit then see the resident, not the proxy. Without it nothing changes, so a
+    client can never choose its own address."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if meta_key := settings.CLIENT_IP_HEADER:
+            address = request.META.get(meta_key, "").split(",")[0].strip()
+            if address:
+                request.META["REMOTE_ADDR"] = address
+        return self.get_response(request)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.middleware.ProxiedClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.ChosenLanguageMiddleware",
@@ -77,6 +78,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# The request header our reverse proxy puts the client's address in, as Django names it
+# ("HTTP_X_REAL_IP" behind deploy/nginx); empty: trust REMOTE_ADDR alone.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -152,6 +152,63 @@ def test_signup_post_rate_limited_per_address(client, volunteer_edition, setting
     assert Volunteer.objects.count() == 2
 
 
+def test_signup_post_rate_limited_per_email_address(client, volunteer_edition, settings):
+    settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
+    first, second = (
+        ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 12, 8 + 3 * n))
+        for n in range(2)
+    )
+
+    codes = [
+        client.post(
+            signup_url(volunteer_edition), form_data(shift), REMOTE_ADDR=f"192.0.2.{n}"
+        ).status_code
+        for n, shift in enumerate([first, second])
+    ]
+
+    assert codes == [302, 429]
+
+
+def test_behind_the_proxy_each_resident_has_their_own_limit(client, volunteer_edition, settings):
+    settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    shifts = [
+        ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 12, 8 + 3 * n))
+        for n in range(2)
+    ]
+
+    codes = [
+        client.post(
+            signup_url(volunteer_edition),
+            form_data(shift, email=f"voisin{n}@exemple.fr"),
+            REMOTE_ADDR="172.18.0.5",  # nginx, for everybody
+            HTTP_X_REAL_IP=f"198.51.100.{n}",
+        ).status_code
+        for n, shift in enumerate(shifts)
+    ]
+
+    assert codes == [302, 302]
+
+
+def test_a_client_cannot_choose_its_address_without_a_proxy(client, volunteer_edition, settings):
+    settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
+    shifts = [
+        ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 12, 8 + 3 * n))
+        for n in range(2)
+    ]
+
+    codes = [
+        client.post(
+            signup_url(volunteer_edition),
+            form_data(shift, email=f"robot{n}@exemple.fr"),
+            HTTP_X_REAL_IP=f"203.0.113.{n}",
+        ).status_code
+        for n, shift in enumerate(shifts)
+    ]
+
+    assert codes == [302, 429]
+
+
 def test_confirm_link_confirms_then_shows_my_shifts(
     client, volunteer_edition, django_capture_on_commit_callbacks
 ):
@@ -274,3 +331,19 @@ def test_my_shifts_queries_do_not_grow(client, volunteer_edition, django_assert_
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def test_edition_page_leads_to_the_open_shifts(client, volunteer_edition):
+    ShiftFactory(edition=volunteer_edition)
+    ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 14, 9))
+
+    html = client.get(volunteer_edition.url).content.decode()
+
+    assert f'href="{signup_url(volunteer_edition)}"' in html
+    assert "Choisir mon créneau (2 créneaux ouverts)" in html
+
+
+def test_edition_page_without_shifts_has_no_signup_link(client, volunteer_edition):
+    html = client.get(volunteer_edition.url).content.decode()
+
+    assert signup_url(volunteer_edition) not in html
