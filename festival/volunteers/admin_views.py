@@ -4,6 +4,7 @@ messages and the CSV export. Reading needs ``festival.view_signup``; changing an
 
 import csv
 import datetime
+import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -165,6 +166,19 @@ class DayRosterView(CoordinatorMixin, TemplateView):
 
 
 STATUS_LABELS = dict(SignupStatus.choices)
+PHONE_LIKE = re.compile(r"[+\-]?[\d\s.()\-]*")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """What a resident typed, never run as a formula by the spreadsheet that opens the file.
+
+    A leading quote disarms ``=``, ``@``, ``+`` and ``-`` (OWASP's advice); phone numbers
+    such as ``+33 6 12 34 56 78`` stay as they are."""
+    if value[:1] in ("=", "@", "\t", "\r") or (
+        value[:1] in ("+", "-") and not PHONE_LIKE.fullmatch(value)
+    ):
+        return "'" + value
+    return value
 
 
 def export_csv(request, pk: int):
@@ -199,12 +213,14 @@ def export_csv(request, pk: int):
                     when(shift),
                     shift.role.name,
                     shift.venue.name if shift.venue else "",
-                    signup.volunteer.name,
-                    signup.volunteer.email,
-                    signup.volunteer.phone,
+                    spreadsheet_safe(signup.volunteer.name),
+                    spreadsheet_safe(signup.volunteer.email),
+                    spreadsheet_safe(signup.volunteer.phone),
                     str(STATUS_LABELS[signup.status]),
                     _("oui") if signup.volunteer.first_time else _("non"),
-                    signup.paired_with.volunteer.name if signup.paired_with else "",
+                    spreadsheet_safe(signup.paired_with.volunteer.name)
+                    if signup.paired_with
+                    else "",
                     {True: _("oui"), False: _("non"), None: ""}[signup.attended],
                 ]
             )

@@ -140,6 +140,23 @@ def test_export_csv_has_one_line_per_signup(coordinator_client, volunteer_editio
     assert rows[1][3:8] == ["Jeanne Dupré", signup.volunteer.email, "", "confirmé", "oui"]
 
 
+def test_export_csv_never_hands_a_formula_to_the_spreadsheet(coordinator_client, volunteer_edition):
+    shift = ShiftFactory(edition=volunteer_edition, capacity=2)
+    SignupFactory(
+        shift=shift, volunteer__name='=HYPERLINK("http://x.example","Cliquez")', volunteer__phone=""
+    )
+    SignupFactory(shift=shift, volunteer__name="Léon Martin", volunteer__phone="+33 6 12 34 56 78")
+
+    response = coordinator_client.get(
+        reverse("festival_volunteers_export", args=[volunteer_edition.pk])
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    by_phone = {row[5]: row[3] for row in rows[1:]}
+    assert by_phone[""] == '\'=HYPERLINK("http://x.example","Cliquez")'
+    assert by_phone["+33 6 12 34 56 78"] == "Léon Martin"
+
+
 def test_coordinator_can_edit_shifts_in_snippets(coordinator_client, volunteer_edition):
     shift = ShiftFactory(edition=volunteer_edition)
 
