@@ -132,6 +132,9 @@ class Volunteer(models.Model):
     consented_at = models.DateTimeField(_("consentement donné le"), null=True, blank=True)
     created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
     erased_at = models.DateTimeField(_("données effacées le"), null=True, blank=True)
+    # What a new sign-up from an already confirmed address asks to change (name, phone,
+    # choices): applied only once the address's owner follows the confirmation link.
+    pending_profile = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("email"), FieldPanel("phone")]),

@@ -177,11 +177,17 @@ def signup_create(
             )
         _check_schedule(new=shifts, held=[s.shift for s in active])
 
-        volunteer.name = name
-        volunteer.phone = phone or volunteer.phone
-        volunteer.first_time = first_time
-        volunteer.contact_next_year = contact_next_year
-        volunteer.consented_at = now
+        profile = {
+            "name": name,
+            "phone": phone or volunteer.phone,
+            "first_time": first_time,
+            "contact_next_year": contact_next_year,
+        }
+        if volunteer.signups.filter(email_confirmed_at__isnull=False).exists():
+            # Whoever knows an address must not rewrite what its owner confirmed.
+            volunteer.pending_profile = profile
+        else:
+            _apply_profile(volunteer, profile, now=now)
         volunteer.save()
 
         counts = _holding_counts(s.pk for s in shifts)
@@ -199,6 +205,13 @@ def signup_create(
     return SignupResult(volunteer=volunteer, signups=signups)
 
 
+def _apply_profile(volunteer: Volunteer, profile: dict, *, now: datetime.datetime) -> None:
+    for name, value in profile.items():
+        setattr(volunteer, name, value)
+    volunteer.consented_at = now
+    volunteer.pending_profile = {}
+
+
 def signup_confirm(
     *, volunteer: Volunteer, now: datetime.datetime | None = None, base_url: str | None = None
 ) -> list[Signup]:
@@ -214,6 +227,9 @@ def signup_confirm(
             ).order_by("shift_id")
         )
         shifts = _lock_shifts(s.shift_id for s in unconfirmed)
+        if volunteer.pending_profile:
+            _apply_profile(volunteer, volunteer.pending_profile, now=now)
+            volunteer.save()
         for signup in unconfirmed:
             signup.email_confirmed_at = now
             if signup.status == SignupStatus.PENDING:
@@ -380,7 +396,13 @@ def volunteers_erase_expired(
     cutoff = _months_before(timezone.localdate(now), months)
     return Volunteer.objects.filter(
         edition__end_date__lt=cutoff, erased_at__isnull=True, contact_next_year=False
-    ).update(name=_("Bénévole (données effacées)"), email="", phone="", erased_at=now)
+    ).update(
+        name=_("Bénévole (données effacées)"),
+        email="",
+        phone="",
+        pending_profile={},
+        erased_at=now,
+    )
 
 
 # Coordinators ----------------------------------------------------------------------------

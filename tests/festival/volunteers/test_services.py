@@ -268,3 +268,25 @@ def test_edition_prepare_next_copies_shift_patterns(volunteer_edition):
     assert len(copies) == 2
     assert copies[0].start == paris(YEAR, 6, 13, 10) + datetime.timedelta(days=364)
     assert not Signup.objects.filter(shift__edition=new).exists()
+
+
+def test_a_new_signup_cannot_rewrite_a_confirmed_volunteer_until_confirmed(volunteer_edition):
+    first, second = (
+        ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 12 + n, 10)) for n in range(2)
+    )
+    result = sign(volunteer_edition, [first], contact_next_year=True, phone="06 01 02 03 04")
+    services.signup_confirm(volunteer=result.volunteer)
+
+    # Somebody else types Marie's address and other choices.
+    sign(volunteer_edition, [second], name="Quelqu'un d'autre", contact_next_year=False)
+
+    volunteer = Volunteer.objects.get(pk=result.volunteer.pk)
+    assert (volunteer.name, volunteer.contact_next_year) == ("Marie Lefebvre", True)
+    assert volunteer.phone == "06 01 02 03 04"
+
+    # Only Marie, by her e-mail link, makes the change hers.
+    services.signup_confirm(volunteer=volunteer)
+
+    volunteer.refresh_from_db()
+    assert (volunteer.name, volunteer.contact_next_year) == ("Quelqu'un d'autre", False)
+    assert volunteer.pending_profile == {}
