@@ -10,6 +10,7 @@ from festival import selectors
 from festival.calendar import edition_ical, event_ical
 from festival.models import EditionPage, EventPage
 from festival.structured_data import event_json_ld, open_graph
+from festival.volunteers import selectors as volunteer_selectors
 
 
 def _calendar_response(content: bytes, *, filename: str) -> HttpResponse:
@@ -36,6 +37,7 @@ def edition_overview(request, *, edition: EditionPage):
         previous_edition=other_editions.filter(year__lt=edition.year).order_by("-year").first(),
         next_edition=other_editions.filter(year__gt=edition.year).order_by("year").first(),
         open_graph=open_graph(page=edition, request=request, image=edition.image),
+        open_shifts=volunteer_selectors.open_shift_count(edition=edition),
     )
     return TemplateResponse(request, "festival/edition_page.html", context)
 

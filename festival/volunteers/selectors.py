@@ -170,5 +170,10 @@ def editions_with_shifts() -> QuerySet[EditionPage]:
     return EditionPage.objects.filter(shifts__isnull=False).distinct().order_by("-year")
 
 
+def open_shift_count(*, edition: EditionPage) -> int:
+    """Shifts still ahead, for the edition page's call for volunteers."""
+    return Shift.objects.filter(edition=edition, start__gt=timezone.now()).count()
+
+
 def upcoming(shift: Shift) -> bool:
     return shift.start > timezone.now()
