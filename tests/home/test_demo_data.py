@@ -21,6 +21,21 @@ def test_load_demo_data_builds_a_french_site_once(client):
         assert client.get(path).status_code == 200
 
 
+def test_demo_volunteers_show_on_the_coordinators_dashboard(admin_client):
+    from festival.models import EditionPage, Shift, SignupStatus
+
+    call_command("load_demo_data", items=1, verbosity=0)
+    call_command("load_demo_data", items=1, verbosity=0)
+
+    edition = EditionPage.objects.get(year=2026)
+    shifts = Shift.objects.filter(edition=edition)
+    assert shifts.count() == 14
+    assert shifts.filter(signups__status=SignupStatus.WAITLISTED).exists()
+    html = admin_client.get("/admin/festival/benevoles/").content.decode()
+    assert "Guide de terril" in html
+    assert "Pas encore de binôme" in html
+
+
 def test_demo_admin_can_log_in(client):
     call_command("load_demo_data", items=1, verbosity=0)
 

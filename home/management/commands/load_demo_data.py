@@ -12,6 +12,8 @@ from festival.demo import (
     ensure_festival_index,
     ensure_recent_programmes,
 )
+from festival.models import EditionPage
+from festival.volunteers.demo import ensure_shifts
 from home.demo import ensure_demo_admin, ensure_home_page, ensure_standard_pages
 
 
@@ -39,6 +41,7 @@ class Command(BaseCommand):
             for _edition in ensure_editions(festival_index):
                 progress.advance(editions)
             ensure_recent_programmes(years=2)
+            ensure_shifts(EditionPage.objects.get(year=LAST_YEAR))
             archive = progress.add_task("Éléments d'archive", total=items)
             for _item in ensure_items(archive_index, count=items):
                 progress.advance(archive)

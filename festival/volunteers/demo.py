@@ -1,0 +1,129 @@
+"""Demo volunteers: roles with their prerequisites, the shifts of an edition, a few sign-ups.
+
+Enough for a coordinator's dashboard to show full shifts, a waitlist, short shifts and
+first-timers to pair. Idempotent: an edition that has shifts is left as it is."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from festival.models import (
+    EditionPage,
+    Prerequisite,
+    Shift,
+    Signup,
+    SignupStatus,
+    Venue,
+    Volunteer,
+    VolunteerRole,
+)
+
+PARIS = ZoneInfo("Europe/Paris")
+
+PREREQUISITES = {
+    "adult": "J'ai 18 ans ou plus",
+    "licence": "J'ai le permis B",
+    "hygiene": "J'ai suivi une formation à l'hygiène alimentaire",
+    "walker": "Je marche sans peine deux heures en pente",
+}
+
+ROLES = [
+    ("Accueil", "Accueillir le public, orienter, distribuer le programme.", []),
+    ("Buvette", "Servir boissons et gaufres au profit des associations.", ["adult", "hygiene"]),
+    ("Montage et démontage", "Monter les scènes, les barnums et les expositions.", ["adult"]),
+    ("Sécurité", "Veiller aux passages, aux issues de secours et aux enfants.", ["adult"]),
+    ("Guide de terril", "Accompagner les balades sur les terrils jumeaux.", ["walker"]),
+    ("Photographe", "Photographier le festival pour l'archive des mémoires.", []),
+    ("Navette", "Conduire les artistes entre la gare de Lens et la Base 11/19.", ["licence"]),
+]
+
+# (role, venue slug, day of the festival from 0, start hour, hours, capacity)
+SHIFTS = [
+    ("Montage et démontage", "base-11-19", 0, 8, 4, 6),
+    ("Accueil", "base-11-19", 0, 14, 4, 3),
+    ("Buvette", "base-11-19", 0, 17, 5, 4),
+    ("Navette", "base-11-19", 0, 10, 3, 2),
+    ("Accueil", "base-11-19", 1, 10, 4, 3),
+    ("Accueil", "base-11-19", 1, 14, 4, 3),
+    ("Guide de terril", "terrils-jumeaux", 1, 9, 3, 2),
+    ("Guide de terril", "terrils-jumeaux", 1, 14, 3, 2),
+    ("Sécurité", "place-de-la-republique", 1, 18, 5, 4),
+    ("Buvette", "base-11-19", 1, 12, 4, 4),
+    ("Photographe", "eglise-saint-vaast", 1, 15, 3, 1),
+    ("Accueil", "eglise-saint-vaast", 2, 10, 3, 2),
+    ("Buvette", "base-11-19", 2, 12, 4, 4),
+    ("Montage et démontage", "base-11-19", 2, 18, 4, 8),
+]
+
+# (name, first time, shifts taken by index in SHIFTS)
+VOLUNTEERS = [
+    ("Jeannine Kowalski", False, [0, 2]),
+    ("Marcel Dubois", False, [4, 7]),
+    ("Léa Martin", True, [4]),
+    ("Karim Benali", False, [6, 8]),
+    ("Chantal Lefebvre", False, [10]),
+    ("Tom Wiart", True, [10]),
+    ("Sylvie Nowak", False, [5, 12]),
+    ("Hugo Delattre", True, [7]),
+]
+
+
+def ensure_roles() -> dict[str, VolunteerRole]:
+    prerequisites = {
+        key: Prerequisite.objects.get_or_create(label=label)[0]
+        for key, label in PREREQUISITES.items()
+    }
+    roles = {}
+    for name, description, needs in ROLES:
+        role, created = VolunteerRole.objects.get_or_create(
+            name=name, defaults={"description": description}
+        )
+        if created:
+            role.prerequisites.set([prerequisites[key] for key in needs])
+        roles[name] = role
+    return roles
+
+
+def ensure_shifts(edition: EditionPage) -> int:
+    """Shifts over the edition's days and a few volunteers; returns the shifts created."""
+    if edition.shifts.exists():
+        return 0
+    roles = ensure_roles()
+    venues = {venue.slug: venue for venue in Venue.objects.all()}
+    shifts = []
+    for role, venue, day, hour, hours, capacity in SHIFTS:
+        start = datetime.datetime.combine(
+            edition.start_date + datetime.timedelta(days=day), datetime.time(hour), tzinfo=PARIS
+        )
+        shifts.append(
+            Shift.objects.create(
+                edition=edition,
+                role=roles[role],
+                venue=venues.get(venue),
+                start=start,
+                end=start + datetime.timedelta(hours=hours),
+                capacity=capacity,
+            )
+        )
+    now = timezone.now()
+    for number, (name, first_time, taken) in enumerate(VOLUNTEERS, start=1):
+        volunteer = Volunteer.objects.create(
+            edition=edition,
+            name=name,
+            email=f"benevole{number}@exemple.fr",
+            first_time=first_time,
+            consented_at=now,
+        )
+        for index in taken:
+            shift = shifts[index]
+            holding = shift.signups.filter(status=SignupStatus.CONFIRMED).count()
+            Signup.objects.create(
+                volunteer=volunteer,
+                shift=shift,
+                status=SignupStatus.CONFIRMED
+                if holding < shift.capacity
+                else SignupStatus.WAITLISTED,
+                email_confirmed_at=now,
+            )
+    return len(shifts)
