@@ -20,9 +20,12 @@ from festival.volunteers.forms import SignupForm
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Pages reached through a personal link: never indexed, cached or leaked as a referrer."""
+    """Pages reached through a personal link: never indexed, cached or leaked as a referrer.
+
+    ``same-origin``, not ``no-referrer``: the browser must still name our origin when the
+    page's own forms post back, or Django's CSRF check refuses them."""
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
 
