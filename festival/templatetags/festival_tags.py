@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -33,9 +34,11 @@ def fr_time(moment: datetime.datetime | datetime.time) -> str:
 
 @register.filter
 def fr_day(value: datetime.date | datetime.datetime) -> str:
-    """samedi 13 juin"""
+    """samedi 13 juin; « lundi 1er juin » for the first of the month, as French writes it."""
     if isinstance(value, datetime.datetime):
         value = _local(value).date()
+    if value.day == 1 and translation.get_language() == "fr":
+        return date_format(value, "l") + " 1er " + date_format(value, "F")
     return date_format(value, "l j F")
 
 

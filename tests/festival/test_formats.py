@@ -19,3 +19,7 @@ def test_when_spells_out_events_that_span_days():
     occurrence = EventOccurrence(start=paris(2026, 6, 12, 10, 0), end=paris(2026, 6, 14, 18, 0))
 
     assert when(occurrence) == ("du vendredi 12 juin, 10\u00a0h au dimanche 14 juin, 18\u00a0h")
+
+
+def test_the_first_of_the_month_is_written_1er():
+    assert fr_datetime(paris(2027, 6, 1, 9, 0)) == "mardi 1er juin, 9\u00a0h"
