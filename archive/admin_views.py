@@ -1,26 +1,14 @@
 """Editors' actions on contributions that Wagtail's own views do not cover."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail.log_actions import log
 
+from archive.forms import DeclineForm
 from archive.models import Contribution, WithdrawalInitiator
 from archive.services import contribution_decline, contribution_withdraw
-
-
-class DeclineForm(forms.Form):
-    message = forms.CharField(
-        label=gettext_lazy("Message pour la personne"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=gettext_lazy(
-            "Expliquez avec bienveillance pourquoi ce souvenir n'est pas retenu."
-        ),
-    )
 
 
 def _list_url() -> str:
@@ -37,7 +25,6 @@ def decline(request, pk: int):
         contribution_decline(
             contribution=contribution, message=form.cleaned_data["message"], user=request.user
         )
-        log(instance=contribution, action="archive.contribution.decline", user=request.user)
         messages.success(request, _("La contribution est refusée ; la personne est prévenue."))
         return redirect(_list_url())
     return TemplateResponse(
@@ -51,10 +38,9 @@ def decline(request, pk: int):
 def withdraw(request, pk: int):
     contribution = get_object_or_404(Contribution, pk=pk)
     if request.method == "POST":
-        withdrawal = contribution_withdraw(
-            contribution=contribution, initiated_by=WithdrawalInitiator.EDITOR
+        contribution_withdraw(
+            contribution=contribution, initiated_by=WithdrawalInitiator.EDITOR, user=request.user
         )
-        log(instance=withdrawal, action="archive.withdrawal", user=request.user)
         messages.success(
             request, _("Le souvenir est retiré : fichiers et données personnelles effacés.")
         )

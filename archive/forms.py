@@ -254,3 +254,13 @@ class ResidentAdditionForm(forms.ModelForm):
 
 def max_upload_bytes() -> int:
     return settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+
+
+class DeclineForm(forms.Form):
+    """An editor's word to the contributor whose memory is not kept."""
+
+    message = forms.CharField(
+        label=_("Message pour la personne"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Expliquez avec bienveillance pourquoi ce souvenir n'est pas retenu."),
+    )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, WorkflowState
 
 from archive.models import (
@@ -32,6 +33,7 @@ from archive.models import (
     Withdrawal,
     WithdrawalInitiator,
 )
+from archive.models.contributions import STATUSES_TO_PROCESS
 from archive.signals import item_withdrawn
 from media.models import CustomImage, MediaFile
 from media.services import image_create, media_file_create
@@ -162,17 +164,14 @@ def contribution_process(*, contribution: Contribution) -> Contribution:
 
     Safe to run again: what was done before is not redone. On failure the contribution is
     marked ``failed`` with the error, and the raw files stay stored."""
-    if contribution.status not in (ContributionStatus.RECEIVED, ContributionStatus.FAILED):
+    if contribution.status not in STATUSES_TO_PROCESS:
         return contribution
     contribution.attempts += 1
     try:
         with transaction.atomic():
             # The worker and a scheduled retry may both take it up: the first one wins.
             current = Contribution.objects.select_for_update().values_list("status", flat=True)
-            if current.get(pk=contribution.pk) not in (
-                ContributionStatus.RECEIVED,
-                ContributionStatus.FAILED,
-            ):
+            if current.get(pk=contribution.pk) not in STATUSES_TO_PROCESS:
                 contribution.refresh_from_db()
                 return contribution
             _clean_files(contribution)
@@ -375,6 +374,7 @@ def contribution_decline(*, contribution: Contribution, message: str, user=None)
     if contribution.item is not None:
         for state in WorkflowState.objects.active().for_instance(contribution.item):
             state.cancel(user=user)
+    log(instance=contribution, action="archive.contribution.decline", user=user)
     _mail_contributor(
         contribution=contribution,
         template="declined",
@@ -387,10 +387,14 @@ def contribution_decline(*, contribution: Contribution, message: str, user=None)
 
 
 def contribution_withdraw(
-    *, contribution: Contribution, initiated_by: str = WithdrawalInitiator.CONTRIBUTOR
+    *,
+    contribution: Contribution,
+    initiated_by: str = WithdrawalInitiator.CONTRIBUTOR,
+    user=None,
 ) -> Withdrawal:
     """Take back a contribution: unpublish and delete its item, delete its files and every
-    rendition, erase the personal data, and keep only an anonymous record.
+    rendition, erase the personal data, and keep only an anonymous record (in the audit log
+    too, under ``user`` when an editor does it on request).
 
     Sends ``archive.signals.item_withdrawn`` (``page_id``, ``url_path``) before the page is
     deleted, so search indexes can drop it. The item's address then answers 410 Gone."""
@@ -428,6 +432,7 @@ def contribution_withdraw(
             PageLogEntry.objects.filter(page_id=item.pk).delete()
             item.delete()
         withdrawal.save()
+        log(instance=withdrawal, action="archive.withdrawal", user=user)
         for image in CustomImage.objects.filter(pk__in=images):
             files_to_delete.extend(_image_files(image))
             image.delete()

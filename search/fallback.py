@@ -151,8 +151,7 @@ def search(params: SearchParams) -> SearchResults:
         for (facet, value), ids in facet_index.items():
             if facet == "doc_type":
                 continue
-            number = len(matched & ids) if len(ids) < len(matched) else len(ids & matched)
-            if number:
+            if number := len(matched & ids):  # Python walks the smaller of the two sets
                 counts.setdefault(facet, {})[value] = number
         page_ids = [row[0] for row in matches[params.offset : params.offset + PAGE_SIZE]]
         rows = _rows(cursor, page_ids)

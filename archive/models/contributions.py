@@ -29,6 +29,10 @@ class ContributionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Retirée")
 
 
+# Stored but not (yet) turned into a draft item: what processing and its retries take up.
+STATUSES_TO_PROCESS = (ContributionStatus.RECEIVED, ContributionStatus.FAILED)
+
+
 class Contribution(models.Model):
     """A resident's submission: what they told, how they want to be named, what they allow."""
 

@@ -62,20 +62,11 @@ class DashboardView(CoordinatorMixin, TemplateView):
         if wanted and wanted.isdigit():
             edition = next((e for e in editions if e.pk == int(wanted)), None)
         edition = edition or (editions[0] if editions else None)
-        shifts = selectors.edition_rosters(edition=edition) if edition else []
-        for shift in shifts:
-            shift.fill = selectors.fill_rate(shift)
-            shift.short = shift.taken < shift.capacity
-        taken = sum(s.taken for s in shifts)
-        capacity = sum(s.capacity for s in shifts)
+        fill = selectors.edition_fill(edition=edition) if edition else None
         return super().get_context_data(
             editions=editions,
             edition=edition,
-            shifts=shifts,
-            short_count=sum(1 for s in shifts if s.short),
-            overall=round(100 * taken / capacity) if capacity else 0,
-            taken=taken,
-            capacity=capacity,
+            fill=fill,
             days=selectors.edition_days(edition=edition) if edition else [],
             first_timers=selectors.first_timers(edition=edition) if edition else [],
             can_change=self.request.user.has_perm(CHANGE_PERMISSION),
@@ -113,12 +104,13 @@ class ShiftRosterView(CoordinatorMixin, TemplateView):
         here = reverse("festival_volunteers_shift", args=[self.shift.pk])
         if action == "attendance":
             values = {"yes": True, "no": False}
-            for signup in self.shift.roster:
-                if not signup.is_holding:
-                    continue
-                value = values.get(request.POST.get(f"attended-{signup.pk}", ""))
-                if value != signup.attended:
-                    services.attendance_mark(signup=signup, attended=value)
+            services.shift_attendance_record(
+                shift=self.shift,
+                attended={
+                    signup.pk: values.get(request.POST.get(f"attended-{signup.pk}", ""))
+                    for signup in self.shift.roster
+                },
+            )
             messages.success(request, _("Présences enregistrées."))
         elif action == "pair":
             count = services.shift_pair_first_timers(shift=self.shift)

@@ -151,6 +151,35 @@ def fill_rate(shift: Shift) -> int:
     return round(100 * shift.taken / shift.capacity) if shift.capacity else 100
 
 
+@dataclass
+class EditionFill:
+    """How well the edition's shifts are covered; each shift carries ``fill`` and ``short``."""
+
+    shifts: list[Shift]
+    taken: int
+    capacity: int
+
+    @property
+    def overall(self) -> int:
+        return round(100 * self.taken / self.capacity) if self.capacity else 0
+
+    @property
+    def short_count(self) -> int:
+        return sum(1 for shift in self.shifts if shift.short)
+
+
+def edition_fill(*, edition: EditionPage) -> EditionFill:
+    shifts = edition_rosters(edition=edition)
+    for shift in shifts:
+        shift.fill = fill_rate(shift)
+        shift.short = shift.taken < shift.capacity
+    return EditionFill(
+        shifts=shifts,
+        taken=sum(shift.taken for shift in shifts),
+        capacity=sum(shift.capacity for shift in shifts),
+    )
+
+
 def first_timers(*, edition: EditionPage) -> list[Signup]:
     return list(
         roster_signups()

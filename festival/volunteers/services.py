@@ -414,6 +414,18 @@ def attendance_mark(*, signup: Signup, attended: bool | None) -> Signup:
     return signup
 
 
+def shift_attendance_record(*, shift: Shift, attended: dict[int, bool | None]) -> int:
+    """Who came, by sign-up id (``None``: not said). Only people holding a place count;
+    returns how many marks changed. ``shift.roster`` is used when prefetched."""
+    roster = getattr(shift, "roster", None) or list(shift.signups.all())
+    changed = 0
+    for signup in roster:
+        if signup.is_holding and signup.pk in attended and attended[signup.pk] != signup.attended:
+            attendance_mark(signup=signup, attended=attended[signup.pk])
+            changed += 1
+    return changed
+
+
 def shift_pair_first_timers(*, shift: Shift) -> int:
     """Pair each unpaired first-timer with the least busy experienced volunteer of the shift."""
     signups = list(shift.signups.filter(status__in=HOLDING_STATUSES).select_related("volunteer"))

@@ -245,3 +245,38 @@ def test_withdrawal_record_holds_no_personal_data(archive_index):
     values = " ".join(str(getattr(withdrawal, f.attname)) for f in Withdrawal._meta.fields)
     for personal in ("Jeannine", "Dupont", "example.org", "06 12", "Sainte-Barbe"):
         assert personal not in values
+
+
+def test_withdrawal_is_in_the_audit_log_without_personal_data(archive_index, django_user_model):
+    from wagtail.models import ModelLogEntry
+
+    from archive.models import WithdrawalInitiator
+
+    editor = django_user_model.objects.create_user("editrice", "ed@exemple.fr", "pw")
+    by_resident = contribution_create(data=contribution_data())
+    on_request = contribution_create(data=contribution_data(title="Le lavoir"))
+
+    contribution_withdraw(contribution=by_resident)
+    contribution_withdraw(
+        contribution=on_request, initiated_by=WithdrawalInitiator.EDITOR, user=editor
+    )
+
+    entries = ModelLogEntry.objects.filter(action="archive.withdrawal").order_by("pk")
+    assert [entry.user for entry in entries] == [None, editor]
+    labels = " ".join(entry.label for entry in entries)
+    for personal in ("Jeannine", "Dupont", "Sainte-Barbe", "lavoir"):
+        assert personal not in labels
+
+
+def test_decline_is_in_the_audit_log_under_the_editor(archive_index, django_user_model):
+    from wagtail.models import ModelLogEntry
+
+    from archive.services import contribution_decline
+
+    editor = django_user_model.objects.create_user("editrice", "ed@exemple.fr", "pw")
+    contribution = contribution_create(data=contribution_data())
+
+    contribution_decline(contribution=contribution, message="Hors sujet.", user=editor)
+
+    entry = ModelLogEntry.objects.get(action="archive.contribution.decline")
+    assert (entry.user, entry.object_id) == (editor, str(contribution.pk))

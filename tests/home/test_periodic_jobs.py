@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from archive.models import Contribution, ContributionStatus
 from archive.services import contribution_create
-from festival.models import SignupStatus, Volunteer
+from festival.models import Signup, SignupStatus, Volunteer
 from home.management.commands import run_periodic_jobs
 from tests.factories.archive import (
     ArchiveIndexPageFactory,
@@ -49,7 +49,7 @@ def test_unconfirmed_holds_expire_and_old_volunteer_data_is_erased(home_page, ca
         status=SignupStatus.PENDING,
         email_confirmed_at=None,
     )
-    stale.__class__.objects.filter(pk=stale.pk).update(
+    Signup.objects.filter(pk=stale.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=3)
     )
     long_ago = EditionPageFactory(

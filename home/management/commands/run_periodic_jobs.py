@@ -28,8 +28,11 @@ class Job:
 
 def _publish_scheduled() -> int:
     """Embargoes lifted and pages scheduled by editors go live (Wagtail's own command)."""
+    from wagtail.models import Revision
+
+    due = Revision.objects.filter(approved_go_live_at__lte=timezone.now()).count()
     call_command("publish_scheduled", verbosity=0)
-    return 0
+    return due
 
 
 def _retry_contributions() -> int:

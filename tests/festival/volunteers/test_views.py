@@ -152,19 +152,27 @@ def test_signup_post_rate_limited_per_address(client, volunteer_edition, setting
     assert Volunteer.objects.count() == 2
 
 
+def post_one_signup_per_shift(client, edition, count: int, **request) -> list[int]:
+    """``count`` sign-ups for ``count`` distinct shifts; ``request`` maps each number ``n`` to
+    the form's e-mail and the request's headers (``str.format`` with ``n``)."""
+    shifts = [
+        ShiftFactory(edition=edition, start=paris(YEAR, 6, 12, 8 + 3 * n)) for n in range(count)
+    ]
+    email = request.pop("email", "marie@exemple.fr")
+    return [
+        client.post(
+            signup_url(edition),
+            form_data(shift, email=email.format(n=n)),
+            **{key: value.format(n=n) for key, value in request.items()},
+        ).status_code
+        for n, shift in enumerate(shifts)
+    ]
+
+
 def test_signup_post_rate_limited_per_email_address(client, volunteer_edition, settings):
     settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
-    first, second = (
-        ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 12, 8 + 3 * n))
-        for n in range(2)
-    )
 
-    codes = [
-        client.post(
-            signup_url(volunteer_edition), form_data(shift), REMOTE_ADDR=f"192.0.2.{n}"
-        ).status_code
-        for n, shift in enumerate([first, second])
-    ]
+    codes = post_one_signup_per_shift(client, volunteer_edition, 2, REMOTE_ADDR="192.0.2.{n}")
 
     assert codes == [302, 429]
 
@@ -172,39 +180,25 @@ def test_signup_post_rate_limited_per_email_address(client, volunteer_edition, s
 def test_behind_the_proxy_each_resident_has_their_own_limit(client, volunteer_edition, settings):
     settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
     settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
-    shifts = [
-        ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 12, 8 + 3 * n))
-        for n in range(2)
-    ]
 
-    codes = [
-        client.post(
-            signup_url(volunteer_edition),
-            form_data(shift, email=f"voisin{n}@exemple.fr"),
-            REMOTE_ADDR="172.18.0.5",  # nginx, for everybody
-            HTTP_X_REAL_IP=f"198.51.100.{n}",
-        ).status_code
-        for n, shift in enumerate(shifts)
-    ]
+    codes = post_one_signup_per_shift(
+        client,
+        volunteer_edition,
+        2,
+        email="voisin{n}@exemple.fr",
+        REMOTE_ADDR="172.18.0.5",  # nginx, for everybody
+        HTTP_X_REAL_IP="198.51.100.{n}",
+    )
 
     assert codes == [302, 302]
 
 
 def test_a_client_cannot_choose_its_address_without_a_proxy(client, volunteer_edition, settings):
     settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
-    shifts = [
-        ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 12, 8 + 3 * n))
-        for n in range(2)
-    ]
 
-    codes = [
-        client.post(
-            signup_url(volunteer_edition),
-            form_data(shift, email=f"robot{n}@exemple.fr"),
-            HTTP_X_REAL_IP=f"203.0.113.{n}",
-        ).status_code
-        for n, shift in enumerate(shifts)
-    ]
+    codes = post_one_signup_per_shift(
+        client, volunteer_edition, 2, email="robot{n}@exemple.fr", HTTP_X_REAL_IP="203.0.113.{n}"
+    )
 
     assert codes == [302, 429]
 
