@@ -10,8 +10,12 @@ connects to it to drop the item from every index::
 
     item_withdrawn.connect(remove_from_index)
 
-Wagtail's own ``page_unpublished`` is also sent (the page is unpublished first)."""
+Wagtail's own ``page_unpublished`` is also sent (the page is unpublished first).
+
+``transcript_changed`` is sent after a transcript write commits (import, split, merge, shift,
+accepted correction) with ``page_id``: the item's segments are indexed again."""
 
 from django.dispatch import Signal
 
 item_withdrawn = Signal()
+transcript_changed = Signal()

@@ -22,6 +22,8 @@ class SearchEntry(models.Model):
     thumbnail = models.CharField(max_length=500, blank=True)
     timecode = models.FloatField(null=True, blank=True)
     parent_title = models.CharField(max_length=255, blank=True)
+    # The archive item a transcript segment belongs to: its segments are synced together.
+    parent_id = models.PositiveIntegerField(null=True, blank=True, db_index=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from archive.models import AdditionStatus, Interview, Segment, SegmentCorrection
+from archive.signals import transcript_changed
 from archive.transcripts.plaintext import PlainTextError, from_plain_text
 from archive.transcripts.timecodes import Cue, format_timecode, normalise_text
 from archive.transcripts.webvtt import WebVTTError, from_webvtt
@@ -24,6 +25,13 @@ MERGE = "merge"
 class ImportResult:
     created: int
     removed: int
+
+
+def _announce_change(interview_id: int) -> None:
+    """Tell the search index once the write commits (a rolled-back edit changes nothing)."""
+    page_id = Interview.objects.filter(pk=interview_id).values_list("page_id", flat=True).first()
+    if page_id is not None:
+        transaction.on_commit(lambda: transcript_changed.send(sender=Interview, page_id=page_id))
 
 
 def interview_duration(*, interview: Interview) -> int | None:
@@ -137,6 +145,7 @@ def transcript_import(
         for cue in imported
     )
     Interview.objects.filter(pk=interview.pk).update(updated_at=timezone.now())
+    _announce_change(interview.pk)
     return ImportResult(created=len(imported), removed=len(removed_ids))
 
 
@@ -176,6 +185,7 @@ def segment_split(
     segment.end = at
     segment.text = normalise_text(text_before)
     segment.save(update_fields=["end", "text"])
+    _announce_change(segment.interview_id)
     return segment, second
 
 
@@ -201,6 +211,7 @@ def segments_merge(*, segments: Iterable[Segment]) -> Segment:
     first.text = normalise_text("\n".join(s.text for s in ordered))
     first.save(update_fields=["end", "text"])
     Segment.objects.filter(pk__in=[s.pk for s in ordered[1:]]).delete()
+    _announce_change(first.interview_id)
     return first
 
 
@@ -234,6 +245,7 @@ def segments_shift(
             if chapter.end is not None:
                 chapter.end = max(chapter.start, chapter.end + offset)
             chapter.save(update_fields=["start", "end"])
+    _announce_change(interview.pk)
     return len(moving)
 
 
@@ -263,6 +275,7 @@ def correction_review(*, correction: SegmentCorrection, accept: bool) -> Segment
         segment = correction.segment
         segment.text = correction.proposed_text
         segment.save(update_fields=["text"])
+        _announce_change(segment.interview_id)
     correction.status = AdditionStatus.PUBLISHED if accept else AdditionStatus.DECLINED
     correction.reviewed_at = timezone.now()
     correction.save(update_fields=["status", "reviewed_at"])
