@@ -62,6 +62,7 @@ class ContentDocument(Document):
     location = GeoPoint()
     timecode = Float()
     parent_title = Keyword(index=False)
+    parent_id = Integer()
     suggest = Completion(analyzer=analysis.autocomplete_search)
 
 

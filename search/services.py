@@ -16,7 +16,7 @@ from elasticsearch import Elasticsearch, helpers
 
 from search import documents, engine
 from search.models import PendingSync, SearchEntry, SearchFacetValue
-from search.sources import SOURCES, SearchData
+from search.sources import SOURCES, SearchData, children_of
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ def _entries_write(data: list[SearchData]) -> None:
             thumbnail=item.thumbnail,
             timecode=item.timecode,
             parent_title=item.parent_title,
+            parent_id=item.parent_id,
             latitude=item.latitude,
             longitude=item.longitude,
         )
@@ -128,23 +129,77 @@ def _current_data(doc_type: str, object_ids: Iterable[int]) -> tuple[list[Search
     return found, [f"{doc_type}-{object_id}" for object_id in sorted(missing)]
 
 
+def _children_data(doc_type: str, object_id: int) -> dict[str, list[SearchData]]:
+    """What the public may see now of the documents that belong to this object (an item's
+    transcript segments): none when the object itself is not public."""
+    return {
+        child.doc_type: list(child.iter_data(child.for_parent(object_id)))
+        for child in children_of(doc_type)
+    }
+
+
+def _children_entries_write(object_id: int, children: dict[str, list[SearchData]]) -> None:
+    for child_type, data in children.items():
+        SearchEntry.objects.filter(doc_type=child_type, parent_id=object_id).delete()
+        if data:
+            _entries_write(data)
+
+
+def _engine_children_apply(
+    *, client: Elasticsearch, object_id: int, children: dict[str, list[SearchData]], refresh=False
+) -> None:
+    """Index the children as they are now, then drop the ones that are gone (a split or an
+    import changes the ids): searches never miss a passage that still exists.
+
+    The gone ones are found by a search (after a refresh, so that none sent a moment ago is
+    missed) rather than ``_delete_by_query``, which not every engine build ships."""
+    for child_type, data in children.items():
+        _engine_apply(client=client, upserts=data, deletes=[], refresh=refresh)
+        targets = index_ensure(client=client)
+        client.indices.refresh(index=targets)
+        current = {item.doc_id for item in data}
+        hits = helpers.scan(
+            client,
+            index=targets,
+            query={
+                "query": {
+                    "bool": {
+                        "filter": [
+                            {"term": {"doc_type": child_type}},
+                            {"term": {"parent_id": object_id}},
+                        ]
+                    }
+                },
+                "_source": False,
+            },
+        )
+        gone = sorted({hit["_id"] for hit in hits} - current)
+        _engine_apply(client=client, upserts=[], deletes=gone, refresh=refresh)
+
+
 def entry_sync(*, doc_type: str, object_id: int, refresh: bool = False) -> str:
-    """Bring both indices in line with one object: indexed if public, removed otherwise.
+    """Bring both indices in line with one object, and what belongs to it: indexed if
+    public, removed otherwise.
 
     Returns ``"indexed"`` or ``"removed"``. Never raises because of the engine: a failure is
     kept for a retry and shows in ``search_index status``.
     """
     upserts, deletes = _current_data(doc_type, [object_id])
+    children = _children_data(doc_type, object_id)
     with transaction.atomic():
         SearchEntry.objects.filter(doc_id__in=deletes).delete()
         if upserts:
             _entries_write(upserts)
+        _children_entries_write(object_id, children)
     outcome = "indexed" if upserts else "removed"
     client = engine.get_client()
     if client is None:
         return outcome
     try:
         _engine_apply(client=client, upserts=upserts, deletes=deletes, refresh=refresh)
+        _engine_children_apply(
+            client=client, object_id=object_id, children=children, refresh=refresh
+        )
     except engine.ENGINE_ERRORS as error:
         pending_record(doc_type=doc_type, object_id=object_id, error=error)
         return outcome
@@ -178,6 +233,13 @@ def pending_retry(*, limit: int = 500, refresh: bool = False) -> int:
         for doc_type, object_ids in by_type.items():
             upserts, deletes = _current_data(doc_type, object_ids)
             _engine_apply(client=client, upserts=upserts, deletes=deletes, refresh=refresh)
+            for object_id in object_ids:
+                _engine_children_apply(
+                    client=client,
+                    object_id=object_id,
+                    children=_children_data(doc_type, object_id),
+                    refresh=refresh,
+                )
     except engine.ENGINE_ERRORS as error:
         logger.warning("Reprise des mises à jour en attente impossible : %s", error)
         return 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Model, QuerySet
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ class SearchData:
     longitude: float | None = None
     timecode: float | None = None
     parent_title: str = ""
+    # A transcript segment's archive item: its segments are indexed and removed together.
+    parent_id: int | None = None
 
     @property
     def doc_id(self) -> str:
@@ -77,6 +80,7 @@ class SearchData:
             "thumbnail": self.thumbnail,
             "timecode": self.timecode,
             "parent_title": self.parent_title,
+            "parent_id": self.parent_id,
             "suggest": {"input": [self.title]} if self.doc_type != "segment" else None,
         }
         if self.latitude is not None and self.longitude is not None:
@@ -122,6 +126,9 @@ def page_url(page) -> str:
 class Source:
     doc_type: str
     label: str
+    # A source whose documents belong to another's (segments to their item) is synced with
+    # its parent, never one object at a time.
+    parent_doc_type: str | None = None
 
     def model(self) -> type[Model]:
         raise NotImplementedError
@@ -135,6 +142,9 @@ class Source:
     def iter_data(self, objects: Iterable | None = None) -> Iterator[SearchData]:
         for obj in self.queryset() if objects is None else objects:
             yield self.build(obj)
+
+    def for_parent(self, parent_id: int) -> QuerySet:
+        raise NotImplementedError
 
 
 class ArchiveItemSource(Source):
@@ -243,9 +253,98 @@ class EventSource(Source):
         )
 
 
+class SegmentSource(Source):
+    """A passage of an interview, so that a hit opens the player at the second it was said.
+
+    It carries its item's facets (themes, places, decades…): filtering the search by a place
+    keeps the passages of interviews about that place."""
+
+    doc_type = "segment"
+    label = "Passages d'entretiens"
+    parent_doc_type = "archive_item"
+
+    def model(self):
+        from archive.models import Segment
+
+        return Segment
+
+    def queryset(self):
+        from archive.transcripts.selectors import public_segment_queryset
+
+        return public_segment_queryset()
+
+    def for_parent(self, parent_id: int):
+        return self.queryset().filter(interview__page_id=parent_id)
+
+    def iter_data(self, objects: Iterable | None = None) -> Iterator[SearchData]:
+        items: dict[int, SearchData | None] = {}
+        chapters: dict[int, list] = {}
+        segments = self.queryset().iterator(chunk_size=2000) if objects is None else objects
+        for segment in segments:
+            page_id = segment.interview.page_id
+            if page_id not in items:
+                items[page_id] = self._item_data(page_id)
+                chapters[page_id] = list(
+                    segment.interview.index_segments.order_by("start", "pk").values_list(
+                        "start", "end", "title"
+                    )
+                )
+            item = items[page_id]
+            if item is not None:
+                yield self._build(segment, item, chapters[page_id])
+
+    def build(self, segment) -> SearchData:
+        return next(self.iter_data([segment]))
+
+    @staticmethod
+    def _item_data(page_id: int) -> SearchData | None:
+        item_source = SOURCES["archive_item"]
+        item = item_source.queryset().filter(pk=page_id).first()
+        return item_source.build(item) if item is not None else None
+
+    def _build(self, segment, item: SearchData, chapters: list) -> SearchData:
+        from archive.transcripts.timecodes import short_timecode
+
+        at = short_timecode(segment.start)
+        chapter = next(
+            (
+                title
+                for start, end, title in reversed(chapters)
+                if start <= segment.start and (end is None or segment.start < end)
+            ),
+            "",
+        )
+        who = segment.speaker or chapter
+        return SearchData(
+            doc_type=self.doc_type,
+            object_id=segment.pk,
+            title=f"{who}, {at}" if who else gettext("Passage à %(time)s") % {"time": at},
+            body=segment.text,
+            kind=item.kind,
+            themes=item.themes,
+            places=item.places,
+            collections=item.collections,
+            decades=item.decades,
+            date=item.date,
+            date_label=item.date_label,
+            url=item.url,
+            thumbnail=item.thumbnail,
+            latitude=item.latitude,
+            longitude=item.longitude,
+            timecode=segment.start / 1000,
+            parent_title=item.title,
+            parent_id=item.object_id,
+        )
+
+
 SOURCES: dict[str, Source] = {
-    source.doc_type: source for source in (ArchiveItemSource(), EventSource())
+    source.doc_type: source for source in (ArchiveItemSource(), EventSource(), SegmentSource())
 }
+
+
+def children_of(doc_type: str) -> list[Source]:
+    """The sources synced with ``doc_type`` (an item's transcript segments)."""
+    return [source for source in SOURCES.values() if source.parent_doc_type == doc_type]
 
 
 def source_for_instance(obj) -> Source | None:

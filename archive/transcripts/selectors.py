@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from archive.models import ArchiveItemPage, IndexSegment, Interview, Segment, Tape
+from archive.selectors import public_items
 from archive.transcripts.timecodes import (
     Cue,
     TimecodeError,
@@ -41,17 +42,21 @@ def segment_url(*, item: ArchiveItemPage, start: int) -> str:
     return f"{item.url}?t={short_timecode(start)}"
 
 
-def public_segments(*, item: ArchiveItemPage | None = None) -> Iterator[SegmentHit]:
-    """Segments of live, public items only (withdrawn and embargoed items are not live),
-    in time order; ``item`` narrows to one item for an incremental update."""
-    items = ArchiveItemPage.objects.live().public()
-    if item is not None:
-        items = items.filter(pk=item.pk)
-    segments = (
-        Segment.objects.filter(interview__page__in=items)
+def public_segment_queryset() -> QuerySet[Segment]:
+    """Segments of the items the public may see (withdrawn and embargoed items are not live),
+    interview by interview, in time order."""
+    return (
+        Segment.objects.filter(interview__page__in=public_items().values("pk"))
         .select_related("interview__page")
         .order_by("interview_id", "start", "pk")
     )
+
+
+def public_segments(*, item: ArchiveItemPage | None = None) -> Iterator[SegmentHit]:
+    """Segments of live, public items only, in time order; ``item`` narrows to one item."""
+    segments = public_segment_queryset()
+    if item is not None:
+        segments = segments.filter(interview__page=item)
     for segment in segments.iterator(chunk_size=2000):
         yield SegmentHit(
             segment=segment,
