@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 TIMECODE_RE = re.compile(
     r"^\s*(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<ms>\d{1,3}))?\s*$"
@@ -77,16 +78,17 @@ def iso_duration(millis: int) -> str:
 
 
 def spoken_timecode(millis: int) -> str:
-    """``à 1 h 2 min 10 s``: what a screen reader says instead of a row of digits."""
+    """``à 1 heure 2 minutes 10 secondes``: what a screen reader says instead of a row of
+    digits (abbreviations such as « min » are read letter by letter by some of them)."""
     seconds = int(millis) // 1000
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     parts = []
     if hours:
-        parts.append(f"{hours} h")
+        parts.append(ngettext("%(n)d heure", "%(n)d heures", hours) % {"n": hours})
     if minutes or hours:
-        parts.append(f"{minutes} min")
-    parts.append(f"{seconds} s")
+        parts.append(ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes})
+    parts.append(ngettext("%(n)d seconde", "%(n)d secondes", seconds) % {"n": seconds})
     return _("à %(time)s") % {"time": " ".join(parts)}
 
 

@@ -137,5 +137,6 @@ def test_time_codes_for_people_and_machines():
     assert short_timecode(3_730_000) == "1:02:10"
     assert iso_duration(754_000) == "PT12M34S"
     assert iso_duration(3_730_000) == "PT1H2M10S"
-    assert spoken_timecode(754_000) == "à 12 min 34 s"
-    assert spoken_timecode(3_730_000) == "à 1 h 2 min 10 s"
+    assert spoken_timecode(754_000) == "à 12 minutes 34 secondes"
+    assert spoken_timecode(3_730_000) == "à 1 heure 2 minutes 10 secondes"
+    assert spoken_timecode(61_000) == "à 1 minute 1 seconde"

@@ -29,7 +29,7 @@ def test_item_page_shows_a_readable_transcript_with_time_links(client, interview
     html = _html(client, interview.page.url)
     assert "Le coup de grisou." in html
     assert '<time datetime="PT12M34S"><span aria-hidden="true">12:34</span>' in html
-    assert '<span class="visually-hidden">à 12 min 34 s</span>' in html
+    assert '<span class="visually-hidden">à 12 minutes 34 secondes</span>' in html
     assert 'href="?t=12:34#segment-' in html
 
 
