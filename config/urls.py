@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz
+from media.views import serve_media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -24,9 +24,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA_FILES:
     # Embedded default only: in production nginx or the bucket serves uploads.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media))
 
 # Wagtail's page tree answers everything else; it must come last.
 urlpatterns.append(path("", include(wagtail_urls)))
