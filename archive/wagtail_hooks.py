@@ -174,3 +174,6 @@ def register_archive_log_actions(actions):
         "archive.contribution.decline", _("Contribution refusée"), _("Contribution refusée")
     )
     actions.register_action("archive.withdrawal", _("Retrait effectué"), _("Retrait effectué"))
+
+# The oral histories admin lives beside the transcripts code; Wagtail only loads this module.
+from archive.transcripts import wagtail_hooks as _transcripts_hooks  # noqa: E402, F401

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
-from archive.models import AdditionStatus, Interview, Segment, SegmentCorrection
+from archive.models import AdditionStatus, Interview, Segment, SegmentCorrection, Tape
 from archive.signals import transcript_changed
 from archive.transcripts.plaintext import PlainTextError, from_plain_text
 from archive.transcripts.timecodes import Cue, format_timecode, normalise_text
@@ -27,18 +28,24 @@ class ImportResult:
     removed: int
 
 
+def transcript_announce(*, page_id: int) -> None:
+    """Tell the search index once the write commits (a rolled-back edit changes nothing).
+
+    For writes made outside these services, such as the Interview form of the admin."""
+    transaction.on_commit(lambda: transcript_changed.send(sender=Interview, page_id=page_id))
+
+
 def _announce_change(interview_id: int) -> None:
-    """Tell the search index once the write commits (a rolled-back edit changes nothing)."""
     page_id = Interview.objects.filter(pk=interview_id).values_list("page_id", flat=True).first()
     if page_id is not None:
-        transaction.on_commit(lambda: transcript_changed.send(sender=Interview, page_id=page_id))
+        transcript_announce(page_id=page_id)
 
 
-def interview_duration(*, interview: Interview) -> int | None:
-    """Milliseconds of all tapes together; ``None`` when one length is unknown (or no tape)."""
-    tapes = list(interview.tapes.select_related("media_file"))
+def timeline_duration(*, tapes: Sequence[Tape], page_media=None) -> int | None:
+    """Milliseconds of ``tapes`` played one after another, or of the item's own recording
+    when there is no tape; ``None`` when a length is unknown. Takes unsaved tapes too, so
+    the admin form checks the time line it is about to save."""
     if not tapes:
-        page_media = getattr(interview.page, "media_file", None)
         if page_media is not None and page_media.duration:
             return round(page_media.duration * 1000)
         return None
@@ -46,45 +53,86 @@ def interview_duration(*, interview: Interview) -> int | None:
     return None if any(length is None for length in lengths) else sum(lengths)
 
 
-def transcript_errors(*, cues: Sequence[Cue], duration: int | None = None) -> list[str]:
-    """Every problem of a time line, in French: end before start, overlaps, past the end."""
-    errors = []
+def interview_duration(*, interview: Interview) -> int | None:
+    """Milliseconds of all tapes together; ``None`` when one length is unknown (or no tape)."""
+    return timeline_duration(
+        tapes=list(interview.tapes.select_related("media_file")),
+        page_media=getattr(interview.page, "media_file", None),
+    )
+
+
+@dataclass(frozen=True)
+class TimelineProblem:
+    """One problem of a time line: which cue (its position in the sequence checked), which
+    of its fields to correct, and the French sentence that says how."""
+
+    index: int
+    field: str
+    message: str
+
+
+def transcript_problems(
+    *, cues: Sequence[Cue], duration: int | None = None
+) -> list[TimelineProblem]:
+    """Every problem of a time line: end before start, no text, overlaps, past the end."""
+    problems = []
     previous: Cue | None = None
-    for cue in sorted(cues, key=lambda c: (c.start, c.end)):
+    for index, cue in sorted(enumerate(cues), key=lambda item: (item[1].start, item[1].end)):
         at = format_timecode(cue.start)
         if cue.end <= cue.start:
-            errors.append(
-                _(
-                    "Le segment de %(start)s finit à %(end)s, avant d'avoir commencé : "
-                    "corrigez sa fin."
+            problems.append(
+                TimelineProblem(
+                    index,
+                    "end",
+                    _(
+                        "Le segment de %(start)s finit à %(end)s, avant d'avoir commencé : "
+                        "corrigez sa fin."
+                    )
+                    % {"start": at, "end": format_timecode(cue.end)},
                 )
-                % {"start": at, "end": format_timecode(cue.end)}
             )
         if not normalise_text(cue.text):
-            errors.append(_("Le segment de %(start)s n'a pas de texte.") % {"start": at})
-        if previous is not None and cue.start < previous.end:
-            errors.append(
-                _(
-                    "Le segment de %(start)s chevauche le précédent, qui finit à %(end)s : "
-                    "avancez sa fin ou retardez ce début."
+            problems.append(
+                TimelineProblem(
+                    index, "text", _("Le segment de %(start)s n'a pas de texte.") % {"start": at}
                 )
-                % {"start": at, "end": format_timecode(previous.end)}
+            )
+        if previous is not None and cue.start < previous.end:
+            problems.append(
+                TimelineProblem(
+                    index,
+                    "start",
+                    _(
+                        "Le segment de %(start)s chevauche le précédent, qui finit à %(end)s : "
+                        "avancez sa fin ou retardez ce début."
+                    )
+                    % {"start": at, "end": format_timecode(previous.end)},
+                )
             )
         if duration is not None and cue.end > duration:
-            errors.append(
-                _(
-                    "Le segment de %(start)s finit à %(end)s, après la fin de l'enregistrement "
-                    "(%(duration)s)."
+            problems.append(
+                TimelineProblem(
+                    index,
+                    "end",
+                    _(
+                        "Le segment de %(start)s finit à %(end)s, après la fin de "
+                        "l'enregistrement (%(duration)s)."
+                    )
+                    % {
+                        "start": at,
+                        "end": format_timecode(cue.end),
+                        "duration": format_timecode(duration),
+                    },
                 )
-                % {
-                    "start": at,
-                    "end": format_timecode(cue.end),
-                    "duration": format_timecode(duration),
-                }
             )
         if previous is None or cue.end > previous.end:
             previous = cue
-    return errors
+    return problems
+
+
+def transcript_errors(*, cues: Sequence[Cue], duration: int | None = None) -> list[str]:
+    """Every problem of a time line, in French: end before start, overlaps, past the end."""
+    return [problem.message for problem in transcript_problems(cues=cues, duration=duration)]
 
 
 def _cue(segment: Segment) -> Cue:
@@ -113,10 +161,16 @@ def parse_transcript(*, source: str | bytes, file_format: str, duration: int | N
 
 @transaction.atomic
 def transcript_import(
-    *, interview: Interview, source: str | bytes, file_format: str = "webvtt", mode: str = REPLACE
+    *,
+    interview: Interview,
+    source: str | bytes,
+    file_format: str = "webvtt",
+    mode: str = REPLACE,
+    user=None,
 ) -> ImportResult:
     """Replace the transcript with a file's, or merge it in: in a merge, the file's segments
-    take the place of the ones they overlap and the rest is kept."""
+    take the place of the ones they overlap and the rest is kept. Logged in the audit log
+    under ``user``."""
     duration = interview_duration(interview=interview)
     imported = parse_transcript(source=source, file_format=file_format, duration=duration)
     if not imported:
@@ -145,6 +199,12 @@ def transcript_import(
         for cue in imported
     )
     Interview.objects.filter(pk=interview.pk).update(updated_at=timezone.now())
+    log(
+        instance=interview,
+        action="archive.transcript.import",
+        user=user,
+        data={"mode": mode, "created": len(imported), "removed": len(removed_ids)},
+    )
     _announce_change(interview.pk)
     return ImportResult(created=len(imported), removed=len(removed_ids))
 
@@ -160,7 +220,12 @@ def _split_text(text: str, ratio: float) -> tuple[str, str]:
 
 @transaction.atomic
 def segment_split(
-    *, segment: Segment, at: int, text_before: str | None = None, text_after: str | None = None
+    *,
+    segment: Segment,
+    at: int,
+    text_before: str | None = None,
+    text_after: str | None = None,
+    user=None,
 ) -> tuple[Segment, Segment]:
     """Cut ``segment`` in two at ``at`` milliseconds; the text is cut where the editor says
     or, by default, between the words nearest the same proportion."""
@@ -185,12 +250,18 @@ def segment_split(
     segment.end = at
     segment.text = normalise_text(text_before)
     segment.save(update_fields=["end", "text"])
+    log(
+        instance=segment.interview,
+        action="archive.transcript.split",
+        user=user,
+        data={"at": format_timecode(at)},
+    )
     _announce_change(segment.interview_id)
     return segment, second
 
 
 @transaction.atomic
-def segments_merge(*, segments: Iterable[Segment]) -> Segment:
+def segments_merge(*, segments: Iterable[Segment], user=None) -> Segment:
     """Join consecutive segments of one speaker into the first; their texts follow each other."""
     ordered = sorted(segments, key=lambda s: (s.start, s.pk))
     if len(ordered) < 2:
@@ -211,13 +282,24 @@ def segments_merge(*, segments: Iterable[Segment]) -> Segment:
     first.text = normalise_text("\n".join(s.text for s in ordered))
     first.save(update_fields=["end", "text"])
     Segment.objects.filter(pk__in=[s.pk for s in ordered[1:]]).delete()
+    log(
+        instance=first.interview,
+        action="archive.transcript.merge",
+        user=user,
+        data={"start": format_timecode(first.start), "count": len(ordered)},
+    )
     _announce_change(first.interview_id)
     return first
 
 
 @transaction.atomic
 def segments_shift(
-    *, interview: Interview, offset: int, start_from: int = 0, until: int | None = None
+    *,
+    interview: Interview,
+    offset: int,
+    start_from: int = 0,
+    until: int | None = None,
+    user=None,
 ) -> int:
     """Move by ``offset`` milliseconds (negative: earlier) the segments that start in
     ``[start_from, until]``; index chapters there move with them. Returns how many moved."""
@@ -245,6 +327,12 @@ def segments_shift(
             if chapter.end is not None:
                 chapter.end = max(chapter.start, chapter.end + offset)
             chapter.save(update_fields=["start", "end"])
+    log(
+        instance=interview,
+        action="archive.transcript.shift",
+        user=user,
+        data={"offset_ms": offset, "moved": len(moving)},
+    )
     _announce_change(interview.pk)
     return len(moving)
 
@@ -269,8 +357,11 @@ def correction_propose(
 
 
 @transaction.atomic
-def correction_review(*, correction: SegmentCorrection, accept: bool) -> SegmentCorrection:
-    """Accepting replaces the segment's text; declining leaves it as it was."""
+def correction_review(
+    *, correction: SegmentCorrection, accept: bool, user=None
+) -> SegmentCorrection:
+    """Accepting replaces the segment's text; declining leaves it as it was. Either way the
+    decision is logged in the audit log under ``user``."""
     if accept:
         segment = correction.segment
         segment.text = correction.proposed_text
@@ -279,12 +370,18 @@ def correction_review(*, correction: SegmentCorrection, accept: bool) -> Segment
     correction.status = AdditionStatus.PUBLISHED if accept else AdditionStatus.DECLINED
     correction.reviewed_at = timezone.now()
     correction.save(update_fields=["status", "reviewed_at"])
+    log(
+        instance=correction,
+        action="archive.correction.accept" if accept else "archive.correction.decline",
+        user=user,
+    )
     return correction
 
 
 __all__ = [
     "MERGE",
     "REPLACE",
+    "TimelineProblem",
     "correction_propose",
     "correction_review",
     "interview_cues",
@@ -292,6 +389,9 @@ __all__ = [
     "segment_split",
     "segments_merge",
     "segments_shift",
+    "timeline_duration",
+    "transcript_announce",
     "transcript_errors",
     "transcript_import",
+    "transcript_problems",
 ]

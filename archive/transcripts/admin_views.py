@@ -1,0 +1,285 @@
+"""Editors' tools on one interview's transcript, and the review of visitors' corrections.
+
+Each view reads a form, calls one service and goes back to the interview; what the service
+refuses is shown next to the field that caused it, in the service's own French words."""
+
+from functools import cache
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from archive.models import AdditionStatus, Interview, SegmentCorrection
+from archive.transcripts.forms import (
+    InterviewSplitForm,
+    MergeForm,
+    ShiftForm,
+    TranscriptImportForm,
+)
+from archive.transcripts.plaintext import to_plain_text
+from archive.transcripts.services import (
+    correction_review,
+    interview_cues,
+    segment_split,
+    segments_merge,
+    segments_shift,
+    transcript_import,
+)
+from archive.transcripts.timecodes import format_timecode, short_timecode
+from archive.transcripts.webvtt import to_webvtt
+
+CHANGE_INTERVIEW = "archive.change_interview"
+REVIEW = ["archive.change_interview", "archive.change_segmentcorrection"]
+CORRECTIONS_PER_PAGE = 50
+
+
+def _interview(pk: int) -> Interview:
+    return get_object_or_404(Interview.objects.select_related("page"), pk=pk)
+
+
+@cache
+def _interview_edit_url_name() -> str:
+    from archive.transcripts.wagtail_hooks import InterviewViewSet
+
+    return InterviewViewSet().get_url_name("edit")
+
+
+def interview_edit_url(interview: Interview) -> str:
+    return reverse(_interview_edit_url_name(), args=[interview.pk])
+
+
+def _action_page(request, *, interview: Interview, form, title: str, submit: str, intro: str):
+    return TemplateResponse(
+        request,
+        "archive/admin/transcripts/action.html",
+        {
+            "interview": interview,
+            "form": form,
+            "page_title": title,
+            "page_subtitle": str(interview),
+            "header_title": f"{title} — {interview}",
+            "header_icon": "doc-full",
+            "submit_label": submit,
+            "intro": intro,
+            "back_url": interview_edit_url(interview),
+        },
+    )
+
+
+def _add_errors(form, field: str, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(field, message)
+
+
+@permission_required(CHANGE_INTERVIEW, raise_exception=True)
+def transcript_import_view(request, pk: int):
+    interview = _interview(pk)
+    form = TranscriptImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = transcript_import(
+                interview=interview,
+                source=form.cleaned_data["file"].read(),
+                file_format=form.file_format(),
+                mode=form.cleaned_data["mode"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, "file", error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(created)s segment importé, %(removed)s remplacé(s).",
+                    "%(created)s segments importés, %(removed)s remplacé(s).",
+                    result.created,
+                )
+                % {"created": result.created, "removed": result.removed},
+            )
+            return redirect(interview_edit_url(interview))
+    return _action_page(
+        request,
+        interview=interview,
+        form=form,
+        title=_("Importer un fichier WebVTT ou texte"),
+        submit=_("Importer"),
+        intro=_(
+            "Rien n'est enregistré si le fichier a un problème : chaque erreur est indiquée "
+            "avec le temps du segment concerné."
+        ),
+    )
+
+
+@permission_required(CHANGE_INTERVIEW, raise_exception=True)
+def segment_split_view(request, pk: int):
+    interview = _interview(pk)
+    form = InterviewSplitForm(request.POST or None, interview=interview)
+    if request.method == "POST" and form.is_valid():
+        texts = {}
+        if form.cleaned_data["text_before"].strip():
+            texts = {
+                "text_before": form.cleaned_data["text_before"],
+                "text_after": form.cleaned_data["text_after"],
+            }
+        try:
+            segment_split(
+                segment=form.segment, at=form.cleaned_data["at"], user=request.user, **texts
+            )
+        except ValidationError as error:
+            _add_errors(form, "at", error)
+        else:
+            messages.success(
+                request,
+                _("Le segment est coupé à %(at)s.")
+                % {"at": format_timecode(form.cleaned_data["at"])},
+            )
+            return redirect(interview_edit_url(interview))
+    return _action_page(
+        request,
+        interview=interview,
+        form=form,
+        title=_("Couper un segment"),
+        submit=_("Couper"),
+        intro=_(
+            "Le segment en cours au temps donné est coupé en deux. Sans texte saisi, le texte "
+            "est coupé entre les mots, au plus près de la même proportion."
+        ),
+    )
+
+
+@permission_required(CHANGE_INTERVIEW, raise_exception=True)
+def segments_merge_view(request, pk: int):
+    interview = _interview(pk)
+    form = MergeForm(request.POST or None, interview=interview)
+    if request.method == "POST" and form.is_valid():
+        try:
+            merged = segments_merge(segments=form.cleaned_data["segments"], user=request.user)
+        except ValidationError as error:
+            _add_errors(form, "segments", error)
+        else:
+            messages.success(
+                request,
+                _("Les segments sont réunis en un seul, de %(start)s à %(end)s.")
+                % {"start": format_timecode(merged.start), "end": format_timecode(merged.end)},
+            )
+            return redirect(interview_edit_url(interview))
+    return _action_page(
+        request,
+        interview=interview,
+        form=form,
+        title=_("Réunir des segments"),
+        submit=_("Réunir"),
+        intro=_("Les textes se suivent dans le premier segment, qui finit où finit le dernier."),
+    )
+
+
+@permission_required(CHANGE_INTERVIEW, raise_exception=True)
+def segments_shift_view(request, pk: int):
+    interview = _interview(pk)
+    form = ShiftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = segments_shift(
+                interview=interview,
+                offset=form.cleaned_data["offset"],
+                start_from=form.cleaned_data["start_from"] or 0,
+                until=form.cleaned_data["until"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, "offset", error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s segment a été décalé.",
+                    "%(count)s segments ont été décalés.",
+                    moved,
+                )
+                % {"count": moved},
+            )
+            return redirect(interview_edit_url(interview))
+    return _action_page(
+        request,
+        interview=interview,
+        form=form,
+        title=_("Décaler les temps"),
+        submit=_("Décaler"),
+        intro=_(
+            "Les segments qui commencent dans l'intervalle avancent ou reculent ensemble, "
+            "avec les chapitres de l'index ; rien ne bouge si cela créait un chevauchement."
+        ),
+    )
+
+
+def transcript_export(request, pk: int, file_format: str):
+    """The transcript as a file, published or not (the public download needs a live page)."""
+    if not request.user.has_perm(CHANGE_INTERVIEW) and not request.user.has_perm(
+        "archive.view_interview"
+    ):
+        raise PermissionDenied
+    interview = _interview(pk)
+    cues = interview_cues(interview=interview)
+    if file_format == "vtt":
+        body, content_type = to_webvtt(cues), "text/vtt; charset=utf-8"
+    else:
+        body, content_type = to_plain_text(cues), "text/plain; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{interview.page.slug}-transcription.{file_format}"'
+    )
+    return response
+
+
+@permission_required(REVIEW, raise_exception=True)
+def corrections_review_list(request):
+    pending = (
+        SegmentCorrection.objects.filter(status=AdditionStatus.PENDING)
+        .select_related("segment__interview__page")
+        .order_by("created_at", "pk")
+    )
+    page = Paginator(pending, CORRECTIONS_PER_PAGE).get_page(request.GET.get("p"))
+    rows = [
+        {
+            "correction": correction,
+            "item": correction.segment.interview.page,
+            "timecode": short_timecode(correction.segment.start),
+            "interview_url": interview_edit_url(correction.segment.interview),
+        }
+        for correction in page
+    ]
+    title = _("Corrections à relire")
+    return TemplateResponse(
+        request,
+        "archive/admin/transcripts/corrections.html",
+        {
+            "rows": rows,
+            "page_obj": page,
+            "page_title": title,
+            "header_title": title,
+            "header_icon": "comment",
+        },
+    )
+
+
+@require_POST
+@permission_required(REVIEW, raise_exception=True)
+def correction_review_view(request, pk: int, accept: bool):
+    correction = get_object_or_404(SegmentCorrection.objects.select_related("segment"), pk=pk)
+    if correction.status != AdditionStatus.PENDING:
+        messages.warning(request, _("Cette correction a déjà été relue."))
+    else:
+        correction_review(correction=correction, accept=accept, user=request.user)
+        if accept:
+            messages.success(request, _("La correction est acceptée : le texte est remplacé."))
+        else:
+            messages.success(request, _("La correction est refusée : le texte reste tel quel."))
+    return redirect("transcripts_admin:corrections")

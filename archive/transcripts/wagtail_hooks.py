@@ -1,0 +1,256 @@
+"""Oral histories in the Wagtail admin: interviews and their transcripts, recordings, the
+corrections visitors propose, and the transcript tools (import, split, merge, shift).
+
+Loaded from the end of ``archive/wagtail_hooks.py`` (Wagtail only looks for an app's own
+``wagtail_hooks`` module)."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    DeleteView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from archive.models import AdditionStatus, ArchiveItemPage, Interview, SegmentCorrection
+from archive.transcripts.forms import InterviewAdminForm, MediaFileAdminForm
+from archive.transcripts.services import transcript_announce
+from media.models import MediaFile
+
+ADD_INTERVIEW = "archive.add_interview"
+CHANGE_INTERVIEW = "archive.change_interview"
+REVIEW_CORRECTIONS = "archive.change_segmentcorrection"
+
+
+class AnnounceTranscriptMixin:
+    """After an admin save commits, the search index reads the item's segments again (and
+    those of the item the interview was moved away from)."""
+
+    def save_instance(self):
+        instance = self.form.instance
+        stored = (
+            Interview.objects.filter(pk=instance.pk) if instance.pk else Interview.objects.none()
+        )
+        previous_page_id = stored.values_list("page_id", flat=True).first()
+        instance = super().save_instance()
+        for page_id in {previous_page_id, instance.page_id} - {None}:
+            transcript_announce(page_id=page_id)
+        return instance
+
+
+class InterviewCreateView(AnnounceTranscriptMixin, CreateView):
+    def get_initial(self):
+        # Opened from an item's page in the admin: that item is already chosen.
+        initial = super().get_initial()
+        if page_id := self.request.GET.get("page", "").strip():
+            initial["page"] = page_id
+        return initial
+
+
+class InterviewEditView(AnnounceTranscriptMixin, EditView):
+    pass
+
+
+class InterviewDeleteView(DeleteView):
+    def delete_action(self):
+        page_id = self.object.page_id
+        super().delete_action()
+        transcript_announce(page_id=page_id)
+
+
+class InterviewViewSet(SnippetViewSet):
+    model = Interview
+    icon = "doc-full"
+    menu_label = _("Entretiens")
+    list_display = ["__str__", "speakers_note", "language", "updated_at"]
+    search_fields = ["page__title", "speakers_note"]
+    ordering = ["-updated_at"]
+    add_view_class = InterviewCreateView
+    edit_view_class = InterviewEditView
+    delete_view_class = InterviewDeleteView
+    edit_handler = ObjectList(
+        [
+            HelpPanel(
+                template="archive/admin/transcripts/interview_actions.html",
+                heading=_("Outils de la transcription"),
+            ),
+            *Interview.panels,
+        ],
+        base_form_class=InterviewAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return Interview.objects.select_related("page")
+
+
+class MediaFileDeleteView(DeleteView):
+    def delete_action(self):
+        # The media service removes the stored file too; the audit log keeps the deletion.
+        from media.services import media_file_delete
+
+        log(instance=self.object, action="wagtail.delete", user=self.request.user)
+        media_file_delete(media_file=self.object)
+
+
+class MediaFileViewSet(SnippetViewSet):
+    """Recordings are checked by content like the public uploads; the length is read."""
+
+    model = MediaFile
+    icon = "media"
+    menu_label = _("Sons et vidéos")
+    list_display = ["title", "kind", "duration", "credit", "created_at"]
+    list_filter = ["kind", "licence"]
+    search_fields = ["title", "credit"]
+    ordering = ["-created_at"]
+    delete_view_class = MediaFileDeleteView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("file"),
+            FieldPanel("credit"),
+            FieldPanel("licence"),
+            FieldPanel("kind", read_only=True),
+            FieldPanel("duration", read_only=True),
+        ],
+        base_form_class=MediaFileAdminForm,
+    )
+
+
+class DecidedByReviewPolicy(ModelPermissionPolicy):
+    """A correction is typed by a visitor and decided with « Accepter » or « Refuser »: in the
+    admin it can be read and deleted, never added or edited (that would bypass the review)."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(SegmentCorrection, DecidedByReviewPolicy(SegmentCorrection))
+
+
+class SegmentCorrectionViewSet(SnippetViewSet):
+    model = SegmentCorrection
+    icon = "comment"
+    menu_label = _("Corrections proposées")
+    list_display = ["__str__", "status", "credit_name", "created_at"]
+    list_filter = ["status"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return SegmentCorrection.objects.select_related("segment")
+
+
+class OralHistoryGroup(SnippetViewSetGroup):
+    menu_label = _("Témoignages oraux")
+    menu_icon = "media"
+    menu_order = 251
+    items = (InterviewViewSet, SegmentCorrectionViewSet, MediaFileViewSet)
+
+
+register_snippet(OralHistoryGroup)
+
+
+class PendingCorrectionsPanel(Component):
+    """On the dashboard: how many corrections of transcripts wait for a decision."""
+
+    name = "archive_pending_corrections"
+    order = 60
+    template_name = "archive/admin/transcripts/pending_corrections_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "total": SegmentCorrection.objects.filter(status=AdditionStatus.PENDING).count(),
+            "review_url": reverse("transcripts_admin:corrections"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_corrections_panel(request, panels):
+    if request.user.has_perms([CHANGE_INTERVIEW, REVIEW_CORRECTIONS]):
+        panels.append(PendingCorrectionsPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_transcript_admin_urls():
+    from archive.transcripts import admin_views
+
+    urls = [
+        path("<int:pk>/importer/", admin_views.transcript_import_view, name="import"),
+        path("<int:pk>/couper/", admin_views.segment_split_view, name="split"),
+        path("<int:pk>/reunir/", admin_views.segments_merge_view, name="merge"),
+        path("<int:pk>/decaler/", admin_views.segments_shift_view, name="shift"),
+        path(
+            "<int:pk>/transcription.vtt",
+            admin_views.transcript_export,
+            {"file_format": "vtt"},
+            name="export_vtt",
+        ),
+        path(
+            "<int:pk>/transcription.txt",
+            admin_views.transcript_export,
+            {"file_format": "txt"},
+            name="export_txt",
+        ),
+        path("corrections/", admin_views.corrections_review_list, name="corrections"),
+        path(
+            "corrections/<int:pk>/accepter/",
+            admin_views.correction_review_view,
+            {"accept": True},
+            name="correction_accept",
+        ),
+        path(
+            "corrections/<int:pk>/refuser/",
+            admin_views.correction_review_view,
+            {"accept": False},
+            name="correction_decline",
+        ),
+    ]
+    return [path("archive/transcriptions/", include((urls, "transcripts_admin")))]
+
+
+@hooks.register("register_page_header_buttons")
+def interview_page_header_button(page, user, view_name, next_url=None):
+    """From an oral history's page in the admin, one click to its transcript."""
+    if view_name != "edit" or not user.has_perm(CHANGE_INTERVIEW):
+        return
+    interview_pk = Interview.objects.filter(page_id=page.pk).values_list("pk", flat=True).first()
+    viewset = InterviewViewSet()
+    if interview_pk is not None:
+        yield Button(
+            _("Transcription de l'entretien"),
+            url=reverse(viewset.get_url_name("edit"), args=[interview_pk]),
+            icon_name="doc-full",
+            priority=40,
+        )
+    elif issubclass(page.specific_class, ArchiveItemPage) and user.has_perm(ADD_INTERVIEW):
+        yield Button(
+            _("Ajouter une transcription"),
+            url=f"{reverse(viewset.get_url_name('add'))}?page={page.pk}",
+            icon_name="doc-full",
+            priority=40,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_transcript_log_actions(actions):
+    for action, label in [
+        ("archive.transcript.import", _("Transcription importée")),
+        ("archive.transcript.split", _("Segment coupé")),
+        ("archive.transcript.merge", _("Segments réunis")),
+        ("archive.transcript.shift", _("Temps décalés")),
+        ("archive.correction.accept", _("Correction acceptée")),
+        ("archive.correction.decline", _("Correction refusée")),
+    ]:
+        actions.register_action(action, label, label)
