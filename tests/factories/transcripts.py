@@ -21,9 +21,10 @@ def wav_bytes(*, seconds: float = 2.0, rate: int = 8000) -> bytes:
     return buffer.getvalue()
 
 
-def recording(*, seconds: float = 2.0, title: str = "Entretien"):
-    """A MediaFile stored through the media service, as the admin would."""
-    upload = SimpleUploadedFile("bande.wav", wav_bytes(seconds=seconds), "audio/wav")
+def recording(*, seconds: float = 2.0, title: str = "Entretien", rate: int = 8000):
+    """A MediaFile stored through the media service, as the admin would; a low ``rate``
+    keeps an hour-long tape small (browsers play WAV from 3000 Hz)."""
+    upload = SimpleUploadedFile("bande.wav", wav_bytes(seconds=seconds, rate=rate), "audio/wav")
     return media_file_create(upload=upload, title=title)
 
 
