@@ -26,6 +26,9 @@ KIND_LABELS = {
     "object": _("Objet ou document"),
     "event": _("Événement du festival"),
 }
+# "Near a place": the distances the page offers (the API takes any from 0.1 to 200 km).
+NEAR_DISTANCES = (1, 2, 5, 10)
+DEFAULT_KM = 2.0
 # Highlight markers no text contains; turned into <mark> after HTML escaping.
 MARK_START, MARK_END = "\ue000", "\ue001"
 
@@ -45,6 +48,25 @@ class SearchForm(forms.Form):
     lat = forms.FloatField(min_value=-90, max_value=90, required=False)
     lon = forms.FloatField(min_value=-180, max_value=180, required=False)
     km = forms.FloatField(min_value=0.1, max_value=200, required=False)
+    place_near = forms.ModelChoiceField(
+        queryset=None,
+        to_field_name="slug",
+        required=False,
+        label=_("Près d'un lieu"),
+        empty_label=_("Partout"),
+        error_messages={
+            "invalid_choice": _(
+                "Ce lieu n'est pas connu ou n'est pas placé sur la carte : "
+                "choisissez-en un dans la liste."
+            )
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from search.selectors import places_on_map  # the selectors build on this module
+
+        self.fields["place_near"].queryset = places_on_map()
 
 
 @dataclass
@@ -54,19 +76,26 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     near: tuple[float, float, float] | None = None  # lat, lon, km
+    near_place: str = ""  # the name of the place ``near`` is around, when chosen by name
 
     @classmethod
     def from_form(cls, form: SearchForm) -> "SearchParams":
-        data = form.cleaned_data if form.is_valid() else {}
-        near = None
-        if data.get("lat") is not None and data.get("lon") is not None:
-            near = (data["lat"], data["lon"], data.get("km") or 2.0)
+        """What the valid fields ask for: one bad value does not throw away the words typed."""
+        form.is_valid()
+        data = getattr(form, "cleaned_data", {})
+        near, near_place = None, ""
+        km = data.get("km") or DEFAULT_KM
+        if place := data.get("place_near"):
+            near, near_place = (float(place.latitude), float(place.longitude), km), place.name
+        elif data.get("lat") is not None and data.get("lon") is not None:
+            near = (data["lat"], data["lon"], km)
         return cls(
             q=(data.get("q") or "").strip(),
             filters={param: data[param] for param in FACETS if data.get(param)},
             sort=data.get("sort") or "relevance",
             page=data.get("page") or 1,
             near=near,
+            near_place=near_place,
         )
 
     @property
@@ -89,6 +118,8 @@ class Hit:
     timecode: float | None = None
     segment_url: str | None = None
     parent_title: str = ""
+    # The same interview's other passages on this page, under its best one.
+    other_passages: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -148,6 +179,24 @@ def hit_from_source(source: dict, excerpt: str) -> Hit:
         segment_url=f"{url}?t={int(timecode)}" if timecode is not None else None,
         parent_title=source.get("parent_title", ""),
     )
+
+
+def passages_grouped(hits: list[Hit]) -> list[Hit]:
+    """One hit per interview: its best passage, with the others on the page listed under it,
+    so that one long interview does not fill the page. A passage's URL is its item's."""
+    grouped: list[Hit] = []
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        if hit.doc_type != "segment" or not hit.url:
+            grouped.append(hit)
+        elif hit.url in best:
+            best[hit.url].other_passages.append(
+                {"title": hit.title, "timecode": hit.timecode, "segment_url": hit.segment_url}
+            )
+        else:
+            best[hit.url] = hit
+            grouped.append(hit)
+    return grouped
 
 
 def sorted_facets(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:

@@ -2,11 +2,14 @@
 
 import logging
 
+from django.db.models import QuerySet
 from elasticsearch.dsl import Q, Search
 
+from archive.models import Place
 from search import engine, fallback
 from search.query import (
     FACETS,
+    KIND_LABELS,
     MARK_END,
     MARK_START,
     PAGE_SIZE,
@@ -14,6 +17,8 @@ from search.query import (
     SearchResults,
     hit_from_source,
     marked_html,
+    passages_grouped,
+    query_terms,
     sorted_facets,
 )
 
@@ -21,14 +26,29 @@ logger = logging.getLogger(__name__)
 FACET_SIZE = 1000  # every value, not the engine's default ten
 
 
+def places_on_map() -> QuerySet[Place]:
+    """Places a visitor can search around: those with coordinates, by name."""
+    return Place.objects.filter(latitude__isnull=False, longitude__isnull=False).order_by("name")
+
+
 def search_content(params: SearchParams) -> SearchResults:
     """Answer from Elasticsearch when configured and healthy, otherwise from the database."""
     if engine.is_available():
         try:
-            return _engine_search(params)
+            return _passages_grouped(_engine_search(params))
         except engine.ENGINE_ERRORS as error:
             engine.mark_down(error)
-    return fallback.search(params)
+    return database_search(params)
+
+
+def database_search(params: SearchParams) -> SearchResults:
+    """The database's own full-text index, whatever the engine's health."""
+    return _passages_grouped(fallback.search(params))
+
+
+def _passages_grouped(results: SearchResults) -> SearchResults:
+    results.results = passages_grouped(results.results)
+    return results
 
 
 def build_search(params: SearchParams) -> Search:
@@ -108,24 +128,58 @@ def _suggestion(response, q: str) -> str | None:
     if not q or suggest is None or not suggest.spelling:
         return None
     options = suggest.spelling[0].options
-    if options and options[0].text.lower() != q.lower():
+    # « eglise saint vaast » for « l'église Saint-Vaast » is no correction: the same words.
+    if options and query_terms(options[0].text) != query_terms(q):
         return options[0].text
     return None
 
 
+AUTOCOMPLETE_FIELDS = ["title", "url", "kind"]
+# Segments share their interview's title: suggesting them would repeat it.
+SUGGESTED_TYPES = ["archive_item", "event"]
+
+
 def autocomplete(q: str, *, limit: int = 8) -> tuple[list[dict], str]:
-    """Titles that complete what is being typed, and which engine answered."""
+    """Titles that complete what is being typed (title, url, kind and its label), and which
+    engine answered."""
     q = q.strip()
     if len(q) < 2:
         return [], "none"
+    suggestions = None
     if engine.is_available():
         try:
-            search = (
-                Search(using=engine.get_client(), index=engine.alias_name())
-                .query("match", **{"title.autocomplete": {"query": q, "operator": "and"}})
-                .source(["title", "url", "kind"])[:limit]
-            )
-            return [hit.to_dict() for hit in search.execute()], "elasticsearch"
+            suggestions, engine_name = _engine_autocomplete(q, limit=limit), "elasticsearch"
         except engine.ENGINE_ERRORS as error:
             engine.mark_down(error)
-    return fallback.autocomplete(q, limit=limit), "database"
+    if suggestions is None:
+        suggestions, engine_name = fallback.autocomplete(q, limit=limit), "database"
+    for suggestion in suggestions:
+        suggestion["kind_label"] = str(KIND_LABELS.get(suggestion.get("kind", ""), ""))
+    return suggestions, engine_name
+
+
+def _engine_autocomplete(q: str, *, limit: int) -> list[dict]:
+    """One request: the completion suggester (titles that begin with what is typed, a typo
+    forgiven) first, then titles with a word that begins so (edge n-grams: « terr » finds
+    « Le dimanche sur le terril »)."""
+    completion = {"field": "suggest", "size": limit, "skip_duplicates": True}
+    if len(q) >= 4:  # one typo in four letters is still a guess worth showing
+        completion["fuzzy"] = {"fuzziness": 1, "prefix_length": 1}
+    search = (
+        Search(using=engine.get_client(), index=engine.alias_name())
+        .query("match", **{"title.autocomplete": {"query": q, "operator": "and"}})
+        .filter("terms", doc_type=SUGGESTED_TYPES)
+        .suggest("titles", q, completion=completion)
+        .source(AUTOCOMPLETE_FIELDS)[:limit]
+    )
+    response = search.execute()
+    sources = [option._source.to_dict() for option in response.suggest.titles[0].options]
+    sources += [hit.to_dict() for hit in response.hits]
+    suggestions, seen = [], set()
+    for source in sources:
+        key = source.get("url") or source.get("title")
+        if key in seen:
+            continue
+        seen.add(key)
+        suggestions.append({field: source.get(field, "") for field in AUTOCOMPLETE_FIELDS})
+    return suggestions[:limit]

@@ -7,8 +7,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from search import fallback, selectors
-from search.query import FACETS, SearchForm, SearchParams, SearchResults
+from search import selectors
+from search.query import (
+    FACETS,
+    NEAR_DISTANCES,
+    SearchForm,
+    SearchParams,
+    SearchResults,
+    facet_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +26,7 @@ def _results(params: SearchParams) -> SearchResults | None:
     except Exception:  # noqa: BLE001 - a visitor gets an answer or a message, never a 500
         logger.exception("Recherche impossible avec le moteur, essai sur la base")
     try:
-        return fallback.search(params)
+        return selectors.database_search(params)
     except Exception:  # noqa: BLE001
         logger.exception("Recherche impossible sur la base de données")
         return None
@@ -33,18 +40,57 @@ def search_page(request: HttpRequest):
     form = SearchForm(request.GET)
     params = SearchParams.from_form(form)
     results = _results(params)
-    query = request.GET.copy()
-    query.pop("page", None)
     active = [(param, params.filters[param]) for param in FACETS if param in params.filters]
     context = {
         "form": form,
         "params": params,
         "results": results,
         "active_filters": active,
-        "query_without_page": query.urlencode(),
+        "removable_filters": _removable_filters(request, params),
+        "places": list(form.fields["place_near"].queryset),
+        "distances": _distances(params),
+        "query_without_page": _query_without(request, "page"),
         "unavailable": _(UNAVAILABLE) if results is None else "",
     }
     return render(request, "search/search.html", context, status=200 if results else 503)
+
+
+NEAR_PARAMS = ("place_near", "lat", "lon", "km")
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
+    """The current query string without ``names``, and back to the first page."""
+    query = request.GET.copy()
+    for name in (*names, "page"):
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _km_label(km: float) -> str:
+    return f"{km:g}".replace(".", ",")
+
+
+def _removable_filters(request: HttpRequest, params: SearchParams) -> list[dict]:
+    """Every filter in force, each with the query that removes it."""
+    removable = [
+        {"label": facet_label(FACETS[param], value), "query": _query_without(request, param)}
+        for param, value in params.filters.items()
+    ]
+    if params.near:
+        values = {"place": params.near_place, "km": _km_label(params.near[2])}
+        if params.near_place:
+            label = _("À moins de %(km)s km de %(place)s") % values
+        else:
+            label = _("À moins de %(km)s km du point choisi") % values
+        removable.append({"label": label, "query": _query_without(request, *NEAR_PARAMS)})
+    return removable
+
+
+def _distances(params: SearchParams) -> list[dict]:
+    """The distances of the « near a place » control, the one in force selected."""
+    current = params.near[2] if params.near else None
+    kms = sorted({*NEAR_DISTANCES, *([current] if current else [])})
+    return [{"value": f"{km:g}", "label": _km_label(km), "selected": km == current} for km in kms]
 
 
 @require_GET

@@ -1,6 +1,6 @@
 """Archive content for the search tests, built with the project's factories."""
 
-from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
+from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory, PlaceFactory
 
 
 def archive_index(home):
@@ -35,3 +35,41 @@ SPOIL_TIP = {
     "year_start": 1971,
     "year_end": 1971,
 }
+# Titles that begin with what visitors type first (the completion suggester works on them).
+CHURCH_BELLS = {
+    "title": "L'église Saint-Vaast et ses cloches",
+    "summary": "Les cloches sonnaient à toute volée le jour de la ducasse.",
+    "kind": "photo",
+    "date_label": "1948",
+    "year_start": 1948,
+    "year_end": 1948,
+}
+MINERS_PORTRAIT = {
+    "title": "Mineurs de la fosse 11 à la sortie du poste",
+    "summary": "Un portrait de groupe devant la lampisterie, les visages encore noirs.",
+    "kind": "photo",
+    "date_label": "1958",
+    "year_start": 1958,
+    "year_end": 1958,
+}
+
+# Two places 4 km apart: the 11/19 pit at Loos-en-Gohelle and the centre of Lens.
+PIT_11_19 = {"name": "Base 11/19", "slug": "base-11-19", "latitude": 50.4574, "longitude": 2.7930}
+LENS = {
+    "name": "Centre de Lens",
+    "slug": "centre-de-lens",
+    "latitude": 50.4320,
+    "longitude": 2.8330,
+}
+
+
+def place(**fields):
+    return PlaceFactory(**fields)
+
+
+def item_at(index, places, **fields):
+    """A published archive item pinned to ``places`` (saved again: they are parental)."""
+    page = item(index, **fields)
+    page.places.set(places)
+    page.save()
+    return page

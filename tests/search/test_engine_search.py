@@ -11,6 +11,7 @@ from elasticsearch import helpers
 from search import engine, selectors, services
 from search.models import PendingSync
 from search.query import SearchParams
+from tests.factories.transcripts import InterviewFactory, SegmentFactory
 from tests.search.engine_proxy import EngineProxy
 from tests.search.factories import CHURCH, MINER, SPOIL_TIP, archive_index, item
 
@@ -95,6 +96,13 @@ def test_engine_suggests_a_spelling_when_nothing_is_found(archive):
 
     assert results.count == 0
     assert results.suggestion == "eglise saint vaast"
+
+
+def test_engine_does_not_suggest_the_same_words_without_accents(archive):
+    results = search("l'église Saint-Vaast")
+
+    assert results.count == 1
+    assert results.suggestion is None
 
 
 def test_engine_autocompletes_titles(archive):
@@ -255,3 +263,43 @@ def test_search_index_command_rebuilds_and_reports_status(archive):
     assert "3 documents indexés" in text
     assert "documents/s" in text
     assert "Aucun écart." in text
+
+
+@pytest.fixture(params=["elasticsearch", "database"])
+def long_interview(request, settings, home_page):
+    """An interview that says « berline » three times, and a photo that shows one."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("search_engine")
+    else:
+        settings.ELASTICSEARCH_URL = ""
+        engine.reset()
+    index = archive_index(home_page)
+    interview = InterviewFactory(page=item(index, **MINER))
+    for minute in (3, 17, 42):
+        SegmentFactory(
+            interview=interview,
+            start=minute * 60_000,
+            end=minute * 60_000 + 9_000,
+            text=f"On poussait la berline, minute {minute}.",
+        )
+    item(index, title="Une berline au carreau", summary="La berline pleine de charbon.")
+    services.index_rebuild()
+    return request.param
+
+
+def test_passages_of_one_interview_are_grouped_under_the_best(long_interview, client):
+    data = client.get("/api/search/", {"q": "berline"}).json()
+    page = client.get("/recherche/", {"q": "berline"}).content.decode()
+
+    assert data["engine"] == long_interview
+    passages = [hit for hit in data["results"] if hit["doc_type"] == "segment"]
+    assert len(passages) == 1
+    assert len(passages[0]["other_passages"]) == 2
+    seconds = {passages[0]["timecode"]} | {p["timecode"] for p in passages[0]["other_passages"]}
+    assert seconds == {180, 1020, 2520}
+    assert [hit["title"] for hit in data["results"] if hit["doc_type"] != "segment"] == [
+        "Une berline au carreau"
+    ]
+    assert "3 passages dans cet entretien" in page
+    for passage in passages[0]["other_passages"]:
+        assert f'href="{passage["segment_url"]}"' in page
