@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from elasticsearch import helpers
 
+from archive.models import SegmentCorrection
 from search import engine, selectors, services
 from search.models import PendingSync
 from search.query import SearchParams
@@ -221,13 +222,19 @@ def test_no_personal_data_in_any_indexed_document(archive):
     )
     items["church"].owner = editor
     items["church"].save_revision(user=editor).publish()
+    # An interview's passage: the interviewers' note and corrections' authors stay out.
+    interview = InterviewFactory(page=items["miner"], speakers_note="Paulette Wiart, enquêtrice")
+    segment = SegmentFactory(interview=interview, text="On descendait à six heures.")
+    SegmentCorrection.objects.create(
+        segment=segment, proposed_text="On descendait à cinq heures.", credit_name="Paulette W."
+    )
     services.index_rebuild()
 
     sources = [
         hit["_source"] for hit in helpers.scan(engine.get_client(), index=engine.alias_name())
     ]
 
-    assert len(sources) == 3
+    assert len(sources) == 4
     allowed = {
         "doc_type",
         "object_id",
@@ -246,6 +253,7 @@ def test_no_personal_data_in_any_indexed_document(archive):
         "location",
         "timecode",
         "parent_title",
+        "parent_id",
         "suggest",
     }
     assert all(set(source) <= allowed for source in sources)
