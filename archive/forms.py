@@ -8,7 +8,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Contribution, NameDisplay, Place, ResidentAddition, Theme
+from archive.models import (
+    ArchiveCollection,
+    ArchiveItemPage,
+    Contribution,
+    NameDisplay,
+    Place,
+    ResidentAddition,
+    Theme,
+)
 from media.models import Licence
 from media.sanitise import inspect_audio_video, inspect_image
 
@@ -195,6 +203,14 @@ class ContributionForm(forms.Form):
             self.add_error(
                 "allow_web", _("Choisissez au moins un usage : site, festival ou recherche.")
             )
+        elif data.get("allow_research") and (data.get("allow_web") or data.get("allow_festival")):
+            self.add_error(
+                "allow_research",
+                _(
+                    "« Recherche seulement » exclut le site et le festival : décochez ce choix, "
+                    "ou les deux autres."
+                ),
+            )
         if (photos or data.get("media")) and not data.get("image_rights_attested"):
             self.add_error(
                 "image_rights_attested",
@@ -264,3 +280,35 @@ class DeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Expliquez avec bienveillance pourquoi ce souvenir n'est pas retenu."),
     )
+
+
+class AttachForm(forms.Form):
+    """An editor files a contribution with what the archive already holds."""
+
+    item = forms.ModelChoiceField(
+        label=_("Ajouter à un élément existant"),
+        queryset=ArchiveItemPage.objects.all(),
+        required=False,
+        help_text=_(
+            "Les photos rejoignent sa galerie, le récit y est ajouté avec le nom choisi par la "
+            "personne ; l'élément repasse en relecture."
+        ),
+    )
+    collection = forms.ModelChoiceField(
+        label=_("Ranger dans la collection"),
+        queryset=ArchiveCollection.objects.order_by("name"),
+        required=False,
+        empty_label=_("— Aucune —"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from wagtail.admin.widgets import AdminPageChooser
+
+        super().__init__(*args, **kwargs)
+        self.fields["item"].widget = AdminPageChooser(target_models=[ArchiveItemPage])
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("item") or data.get("collection")):
+            self.add_error("item", _("Choisissez un élément, une collection, ou les deux."))
+        return data

@@ -1,8 +1,11 @@
 """Reads of the archive for pages and feeds: only what is live, public and not withdrawn."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from archive.models import (
     AdditionStatus,
@@ -15,10 +18,94 @@ from archive.models import (
     ResidentAddition,
     Theme,
 )
+from archive.models.contributions import NOT_FOR_THE_WEB
 
 
 def public_items() -> QuerySet[ArchiveItemPage]:
-    return ArchiveItemPage.objects.live().public().select_related("cover_image")
+    """Live, public items whose every contributor allowed the web (never « recherche seule »).
+
+    Publishing such an item is refused (``item_publication_problems``); this keeps it out of
+    every page, list and index even if it went live some other way."""
+    return (
+        ArchiveItemPage.objects.live()
+        .public()
+        .exclude(pk__in=items_not_for_the_web())
+        .select_related("cover_image")
+    )
+
+
+def items_not_for_the_web() -> QuerySet:
+    """Ids of items made from a contribution whose consent rules out the public site."""
+    return (
+        Contribution.objects.filter(NOT_FOR_THE_WEB, item__isnull=False)
+        .values("item_id")
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class PublicationProblem:
+    """Why an item may not go on the web yet, said to the editor in French.
+
+    ``field`` names what to fix: ``cover_image``, ``gallery_images`` (``position`` is then the
+    gallery entry, from 0) or ``""`` for the item as a whole."""
+
+    field: str
+    message: str
+    position: int | None = None
+
+
+def item_publication_problems(
+    *, item: ArchiveItemPage, cover_image=None, gallery_images: list | None = None
+) -> list[PublicationProblem]:
+    """What prevents ``item`` from being published: consent, and alt text on every image.
+
+    ``cover_image`` and ``gallery_images`` (images in gallery order, ``None`` for an empty
+    entry) are what the editor is about to publish; left out, they are read from ``item``."""
+    problems: list[PublicationProblem] = []
+    if item.pk:
+        for contribution in Contribution.objects.filter(NOT_FOR_THE_WEB, item_id=item.pk):
+            if contribution.allow_research:
+                message = _(
+                    "La personne qui a confié « %(title)s » a choisi « recherche seulement » : "
+                    "ce souvenir ne peut pas être publié sur le site."
+                )
+            else:
+                message = _(
+                    "La personne qui a confié « %(title)s » n'a pas autorisé la publication "
+                    "sur le site : ce souvenir peut servir au festival ou à la recherche, "
+                    "pas être publié."
+                )
+            problems.append(PublicationProblem("", message % {"title": contribution.title}))
+    if cover_image is None and gallery_images is None:
+        cover_image = item.cover_image
+        gallery_images = [entry.image for entry in item.gallery_images.all()]
+    if cover_image is not None and not (cover_image.description or "").strip():
+        problems.append(
+            PublicationProblem(
+                "cover_image",
+                _(
+                    "L'image principale « %(title)s » n'a pas de texte alternatif. Décrivez-la "
+                    "dans la médiathèque (Images, champ « Description ») avant de publier."
+                )
+                % {"title": cover_image.title},
+            )
+        )
+    for position, image in enumerate(gallery_images or []):
+        if image is not None and not (image.description or "").strip():
+            problems.append(
+                PublicationProblem(
+                    "gallery_images",
+                    _(
+                        "L'image %(number)s de la galerie, « %(title)s », n'a pas de texte "
+                        "alternatif. Décrivez-la dans la médiathèque (Images, champ "
+                        "« Description ») avant de publier."
+                    )
+                    % {"number": position + 1, "title": image.title},
+                    position=position,
+                )
+            )
+    return problems
 
 
 def featured_items(*, limit: int = 6) -> list[ArchiveItemPage]:
@@ -30,9 +117,11 @@ def recent_items(*, limit: int = 12) -> list[ArchiveItemPage]:
 
 
 def _live_count(relation: str) -> Count:
+    """How many of the related items the public sees (the same rule as ``public_items``)."""
     return Count(
         relation,
-        filter=Q(**{f"{relation}__live": True, f"{relation}__view_restrictions__isnull": True}),
+        filter=Q(**{f"{relation}__live": True, f"{relation}__view_restrictions__isnull": True})
+        & ~Q(**{f"{relation}__pk__in": items_not_for_the_web()}),
         distinct=True,
     )
 

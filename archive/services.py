@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import datetime, time
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -17,9 +19,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.rich_text import RichText
 
 from archive.models import (
     AdditionStatus,
+    ArchiveCollection,
     ArchiveIndexPage,
     ArchiveItemImage,
     ArchiveItemPage,
@@ -36,7 +40,13 @@ from archive.models import (
 from archive.models.contributions import STATUSES_TO_PROCESS
 from archive.signals import item_withdrawn
 from media.models import CustomImage, MediaFile
-from media.services import image_create, media_file_create
+from media.services import (
+    image_create,
+    image_stored_files,
+    media_file_create,
+    media_file_stored_files,
+    stored_files_delete,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -333,6 +343,131 @@ def contribution_update(*, contribution: Contribution, data: dict) -> Contributi
     return contribution
 
 
+# Attaching to what the archive already holds ---------------------------------------------
+
+
+@transaction.atomic
+def contribution_attach(
+    *,
+    contribution: Contribution,
+    item: ArchiveItemPage | None = None,
+    collection: ArchiveCollection | None = None,
+    user=None,
+) -> Contribution:
+    """Put a contribution into an existing item, or its draft into a collection.
+
+    With ``item``: its photos join the item's gallery (the first one becomes the cover if
+    the item has none), its story is added as a credited paragraph, its places and themes
+    are added, and its own draft item is deleted. The item gets a new revision submitted to
+    moderation; publishing it tells the contributor, as for a new item. With ``collection``
+    only: the contribution's draft is filed in that collection.
+
+    Raises ``ValidationError`` (French, keyed by field) when it cannot be done."""
+    if item is None and collection is None:
+        raise ValidationError(_("Choisissez un élément ou une collection."))
+    if contribution.status in (ContributionStatus.WITHDRAWN, ContributionStatus.DECLINED):
+        raise ValidationError(_("Cette contribution est close : elle ne peut plus être rattachée."))
+    if item is not None:
+        item = ArchiveItemPage.objects.get(pk=item.pk)
+        if contribution.item_id == item.pk:
+            raise ValidationError(
+                {"item": _("C'est déjà l'élément de cette contribution : choisissez-en un autre.")}
+            )
+        if contribution.attached_to_existing:
+            raise ValidationError(
+                {"item": _("Cette contribution est déjà rattachée à un élément existant.")}
+            )
+        if (
+            contribution.item_id
+            and ArchiveItemPage.objects.filter(pk=contribution.item_id, live=True).exists()
+        ):
+            raise ValidationError(
+                {
+                    "item": _(
+                        "Ce souvenir est déjà publié comme élément à part : dépubliez-le "
+                        "d'abord, puis rattachez-le."
+                    )
+                }
+            )
+        if not contribution.allows_web_publication:
+            raise ValidationError(
+                {
+                    "item": _(
+                        "La personne n'a pas autorisé la publication sur le site : sa "
+                        "contribution ne peut pas rejoindre un élément de l'archive publique."
+                    )
+                }
+            )
+        # Not processed yet (or failed): clean its files now; what is clean is not redone.
+        _clean_files(contribution)
+        _attach_to_item(contribution, item, collection=collection, user=user)
+    else:
+        draft = ArchiveItemPage.objects.filter(pk=contribution.item_id).first()
+        if draft is None:
+            raise ValidationError(
+                {"collection": _("Cette contribution n'a pas encore d'élément à classer.")}
+            )
+        draft = draft.get_latest_revision_as_object()
+        draft.collection = collection
+        draft.save_revision(user=user, log_action=True)
+    log(
+        instance=contribution,
+        action="archive.contribution.attach",
+        user=user,
+        data={
+            "item": item.pk if item is not None else contribution.item_id,
+            "collection": collection.pk if collection is not None else None,
+        },
+    )
+    return contribution
+
+
+def _attach_to_item(contribution: Contribution, item: ArchiveItemPage, *, collection, user) -> None:
+    target = item.get_latest_revision_as_object()
+    files = list(contribution.files.all())
+    images = [f.image for f in files if f.image_id]
+    media = next((f.media_file for f in files if f.media_file_id), None)
+    gallery = list(target.gallery_images.all())
+    if target.cover_image_id is None and images:
+        target.cover_image, images = images[0], images[1:]
+    target.gallery_images = [*gallery, *[ArchiveItemImage(image=image) for image in images]]
+    if target.media_file_id is None and media is not None:
+        target.media_file = media
+    block_id = str(uuid.uuid4())
+    paragraphs = _story_blocks(contribution.story)
+    if paragraphs:
+        credit = escape(_("Souvenir transmis par %(name)s") % {"name": contribution.display_name})
+        html = f"<p><strong>{credit}</strong></p>{paragraphs[0][1]}"
+        target.story.append(("paragraph", RichText(html), block_id))
+    extra_places = [contribution.place] if contribution.place else []
+    target.places = list({*target.places.all(), *extra_places})
+    target.themes = list({*target.themes.all(), *contribution.themes.all()})
+    names = [name.strip() for name in target.credit.split(",") if name.strip()]
+    if contribution.display_name not in names:
+        target.credit = ", ".join([*names, contribution.display_name])[:255]
+    if collection is not None:
+        target.collection = collection
+    target.save_revision(user=user, log_action=True)
+
+    own_draft = contribution.item
+    contribution.item = item
+    contribution.attached_to_existing = True
+    contribution.attached_block_id = block_id if paragraphs else ""
+    contribution.status = ContributionStatus.IN_REVIEW
+    contribution.save()
+    if own_draft is not None and own_draft.pk != item.pk:
+        # Its photos now belong to the item; the empty draft goes.
+        for state in WorkflowState.objects.active().for_instance(own_draft):
+            state.cancel(user=user)
+        WorkflowState.objects.for_instance(own_draft).delete()
+        PageLogEntry.objects.filter(page_id=own_draft.pk).delete()
+        own_draft.delete()
+    _submit_for_moderation(item)
+    for stored in files:
+        if stored.raw:
+            stored.raw.delete(save=True)
+
+
 # Moderation outcomes ------------------------------------------------------------------------
 
 
@@ -393,14 +528,20 @@ def contribution_withdraw(
     user=None,
 ) -> Withdrawal:
     """Take back a contribution: unpublish and delete its item, delete its files and every
-    rendition, erase the personal data, and keep only an anonymous record (in the audit log
-    too, under ``user`` when an editor does it on request).
+    rendition (images, recordings, interview tapes, caption tracks), erase the personal
+    data, and keep only an anonymous record (in the audit log too, under ``user`` when an
+    editor does it on request).
+
+    A contribution attached to an item that existed before (``contribution_attach``) takes
+    back only its own photos, recording and story from that item, which stays; its earlier
+    revisions, which still hold them, are deleted.
 
     Sends ``archive.signals.item_withdrawn`` (``page_id``, ``url_path``) before the page is
     deleted, so search indexes can drop it. The item's address then answers 410 Gone."""
     files_to_delete: list = []
     with transaction.atomic():
-        item = contribution.item
+        # Read afresh: the caller's copy may predate the latest revision.
+        item = ArchiveItemPage.objects.filter(pk=contribution.item_id).first()
         withdrawal = Withdrawal(
             reference=contribution.public_id,
             initiated_by=initiated_by,
@@ -415,14 +556,16 @@ def contribution_withdraw(
                 images.add(stored.image_id)
             if stored.media_file_id:
                 media_files.add(stored.media_file_id)
-        if item is not None:
-            item = item.specific
+        shared = item is not None and (
+            contribution.attached_to_existing
+            or item.contributions.exclude(pk=contribution.pk).exists()
+        )
+        if shared:
+            _take_back_from_item(contribution, item, images=images, media_files=media_files)
+        elif item is not None:
             withdrawal.url_path = item.url_path
-            if item.cover_image_id:
-                images.add(item.cover_image_id)
-            images.update(item.gallery_images.values_list("image_id", flat=True))
-            if item.media_file_id:
-                media_files.add(item.media_file_id)
+            images.update(_item_image_ids(item))
+            media_files.update(_item_media_file_ids(item))
             for state in WorkflowState.objects.active().for_instance(item):
                 state.cancel(user=None)
             if item.live:
@@ -430,28 +573,76 @@ def contribution_withdraw(
             item_withdrawn.send(sender=ArchiveItemPage, page_id=item.pk, url_path=item.url_path)
             WorkflowState.objects.for_instance(item).delete()
             PageLogEntry.objects.filter(page_id=item.pk).delete()
-            item.delete()
+            item.delete()  # its revisions, gallery, interview and tapes with it
         withdrawal.save()
         log(instance=withdrawal, action="archive.withdrawal", user=user)
         for image in CustomImage.objects.filter(pk__in=images):
-            files_to_delete.extend(_image_files(image))
+            files_to_delete.extend(image_stored_files(image=image))
             image.delete()
         for media_file in MediaFile.objects.filter(pk__in=media_files):
-            files_to_delete.append((media_file.file.storage, media_file.file.name))
+            files_to_delete.extend(media_file_stored_files(media_file=media_file))
             media_file.delete()
         contribution.delete()  # its files' rows, consent and personal data with it
-    for storage, name in files_to_delete:
-        try:
-            storage.delete(name)
-        except Exception:
-            logger.exception("Fichier %s non supprimé au retrait", name)
+    stored_files_delete(files_to_delete)
     return withdrawal
 
 
-def _image_files(image: CustomImage) -> list:
-    files = [(image.file.storage, image.file.name)]
-    files.extend((r.file.storage, r.file.name) for r in image.renditions.all())
-    return files
+def _item_image_ids(item: ArchiveItemPage) -> set[int]:
+    """Every image the item shows: cover, gallery, and images placed in its story."""
+    ids = {item.cover_image_id} if item.cover_image_id else set()
+    ids.update(item.gallery_images.values_list("image_id", flat=True))
+    for block in item.story:
+        if block.block_type == "image" and getattr(block.value, "pk", None):
+            ids.add(block.value.pk)
+    return ids
+
+
+def _item_media_file_ids(item: ArchiveItemPage) -> set[int]:
+    """The item's recording and those of its interview's tapes."""
+    from archive.models import Tape
+
+    ids = {item.media_file_id} if item.media_file_id else set()
+    ids.update(
+        Tape.objects.filter(interview__page=item, media_file__isnull=False).values_list(
+            "media_file_id", flat=True
+        )
+    )
+    return ids
+
+
+def _take_back_from_item(
+    contribution: Contribution, item: ArchiveItemPage, *, images: set[int], media_files: set[int]
+) -> None:
+    """Remove one contribution's part from an item it shares with others; the item stays."""
+    from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+
+    was_live = item.live
+    for state in WorkflowState.objects.active().for_instance(item):
+        state.cancel(user=None)
+    target = item.get_latest_revision_as_object()
+    gallery = [entry for entry in target.gallery_images.all() if entry.image_id not in images]
+    if target.cover_image_id in images:
+        target.cover_image = gallery.pop(0).image if gallery else None
+    target.gallery_images = gallery
+    if target.media_file_id in media_files:
+        target.media_file = None
+    if contribution.attached_block_id:
+        target.story = [
+            (block.block_type, block.value, block.id)
+            for block in target.story
+            if block.id != contribution.attached_block_id
+        ]
+    names = [name.strip() for name in target.credit.split(",") if name.strip()]
+    target.credit = ", ".join(name for name in names if name != contribution.display_name)
+    revision = target.save_revision(log_action=False)
+    if was_live:
+        # Taking something away never waits for the publication checks.
+        PublishPageRevisionAction(revision, user=None, log_action=False).execute(
+            skip_permission_checks=True
+        )
+    # The earlier revisions still hold what was taken back.
+    PageLogEntry.objects.filter(page_id=item.pk).exclude(revision=revision).update(revision=None)
+    item.revisions.exclude(pk=revision.pk).delete()
 
 
 # Resident additions ------------------------------------------------------------------------
@@ -469,16 +660,49 @@ def addition_create(*, item: ArchiveItemPage, data: dict) -> ResidentAddition:
     )
 
 
-def addition_review(*, addition: ResidentAddition, publish: bool) -> ResidentAddition:
+def addition_review(*, addition: ResidentAddition, publish: bool, user=None) -> ResidentAddition:
+    """An editor publishes (credited on the item) or declines a resident's addition.
+
+    The decision goes to Wagtail's audit log, and the resident is told by e-mail when they
+    left an address."""
     addition.status = AdditionStatus.PUBLISHED if publish else AdditionStatus.DECLINED
     addition.reviewed_at = timezone.now()
-    addition.save(update_fields=["status", "reviewed_at"])
+    with transaction.atomic():
+        addition.save(update_fields=["status", "reviewed_at"])
+        log(
+            instance=addition,
+            action="archive.addition.publish" if publish else "archive.addition.decline",
+            user=user,
+        )
+    if addition.email:
+        _mail_resident(addition=addition, published=publish)
     return addition
+
+
+def _mail_resident(*, addition: ResidentAddition, published: bool) -> None:
+    item = addition.item
+    item_url = (item.get_full_url() or "") if item.live else ""
+    template = "addition_published" if published else "addition_declined"
+    subject = (
+        _("Votre complément est publié") if published else _("Votre complément n'a pas été retenu")
+    )
+    try:
+        send_mail(
+            subject=subject,
+            message=render_to_string(
+                f"archive/email/{template}.txt", {"addition": addition, "item_url": item_url}
+            ),
+            from_email=None,
+            recipient_list=[addition.email],
+        )
+    except Exception:
+        logger.exception("Courriel du complément %s non envoyé", addition.pk)
 
 
 __all__ = [
     "addition_create",
     "addition_review",
+    "contribution_attach",
     "contribution_create",
     "contribution_decline",
     "contribution_mark_published",

@@ -1,12 +1,18 @@
 """Public views of the contribution flow; the rules live in ``archive.services``."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from archive.forms import ContributionEditForm, ContributionForm, ResidentAdditionForm
+from archive.forms import (
+    MAX_PHOTOS,
+    ContributionEditForm,
+    ContributionForm,
+    ResidentAdditionForm,
+)
 from archive.selectors import contribution_from_token, public_items
 from archive.services import (
     addition_create,
@@ -15,6 +21,7 @@ from archive.services import (
     contribution_update,
     contribution_withdraw,
 )
+from media.sanitise import audio_video_max_bytes, image_max_bytes
 
 
 def _no_index(response):
@@ -22,6 +29,22 @@ def _no_index(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# What nginx accepts for one request (NGINX_CLIENT_MAX_BODY_SIZE, 512m by default).
+DEFAULT_MAX_REQUEST_BYTES = 512 * 1024 * 1024
+
+
+def upload_limits() -> dict:
+    """The server's limits, handed to the form's script so it can warn before sending."""
+    return {
+        "max_photo_bytes": image_max_bytes(),
+        "max_media_bytes": audio_video_max_bytes(),
+        "max_request_bytes": getattr(
+            settings, "CONTRIBUTION_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES
+        ),
+        "max_photos": MAX_PHOTOS,
+    }
 
 
 def contribute(request):
@@ -47,7 +70,7 @@ def contribute(request):
         render(
             request,
             "archive/contribute.html",
-            {"form": form, "files_were_sent": files_were_sent},
+            {"form": form, "files_were_sent": files_were_sent, **upload_limits()},
         )
     )
 

@@ -1,10 +1,12 @@
 """The archive in the Wagtail admin: places, themes, collections, and the moderation lists."""
 
+from django.middleware.csrf import get_token
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -92,13 +94,50 @@ class ContributionViewSet(SnippetViewSet):
     ]
 
 
+class AdditionReviewColumn(Column):
+    """Publish / decline buttons in the list itself: each one a small POST form."""
+
+    cell_template_name = "archive/admin/addition_review_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = context.get("request")
+        if request is not None:
+            context["csrf_token"] = get_token(request)
+            context["next"] = request.get_full_path()
+        return context
+
+
 class ResidentAdditionViewSet(SnippetViewSet):
+    """« Vous reconnaissez quelqu'un ? »: editors publish or decline what residents add."""
+
     model = ResidentAddition
     icon = "user"
     menu_label = _("Compléments des habitants")
-    list_display = ["credit_name", "item", "status", "created_at"]
-    list_filter = ["status"]
+    list_display = [
+        "credit_name",
+        "item",
+        "person_named",
+        "status",
+        "created_at",
+        AdditionReviewColumn("review", label=_("Décision"), accessor="status"),
+    ]
+    list_filter = ["status", "created_at"]
+    search_fields = ["credit_name", "person_named", "comment"]
     ordering = ["-created_at"]
+    panels = [
+        HelpPanel(template="archive/admin/addition_actions.html", heading=_("Décision")),
+        FieldPanel("item", read_only=True),
+        FieldPanel("person_named"),
+        FieldPanel("date_label"),
+        FieldPanel("comment"),
+        FieldPanel("credit_name"),
+        FieldPanel("email", read_only=True),
+        FieldPanel("status", read_only=True),
+    ]
+
+    def get_queryset(self, request):
+        return ResidentAddition.objects.select_related("item")
 
 
 class WithdrawalViewSet(SnippetViewSet):
@@ -163,9 +202,17 @@ def register_archive_admin_urls():
 
     urls = [
         path("<int:pk>/refuser/", admin_views.decline, name="decline"),
+        path("<int:pk>/rattacher/", admin_views.attach, name="attach"),
         path("<int:pk>/retirer/", admin_views.withdraw, name="withdraw"),
     ]
-    return [path("archive/contributions/", include((urls, "archive_admin")))]
+    addition_urls = [
+        path("<int:pk>/publier/", admin_views.addition_publish, name="publish"),
+        path("<int:pk>/refuser/", admin_views.addition_decline, name="decline"),
+    ]
+    return [
+        path("archive/contributions/", include((urls, "archive_admin"))),
+        path("archive/complements/", include((addition_urls, "archive_additions"))),
+    ]
 
 
 @hooks.register("register_log_actions")
@@ -174,6 +221,16 @@ def register_archive_log_actions(actions):
         "archive.contribution.decline", _("Contribution refusée"), _("Contribution refusée")
     )
     actions.register_action("archive.withdrawal", _("Retrait effectué"), _("Retrait effectué"))
+    actions.register_action(
+        "archive.contribution.attach", _("Contribution rattachée"), _("Contribution rattachée")
+    )
+    actions.register_action(
+        "archive.addition.publish", _("Complément publié"), _("Complément publié")
+    )
+    actions.register_action(
+        "archive.addition.decline", _("Complément refusé"), _("Complément refusé")
+    )
+
 
 # The oral histories admin lives beside the transcripts code; Wagtail only loads this module.
 from archive.transcripts import wagtail_hooks as _transcripts_hooks  # noqa: E402, F401

@@ -1,7 +1,11 @@
 """Writes of uploaded files: everything goes through the content checks of ``sanitise``."""
 
+import logging
+
 from media.models import CustomImage, Licence, MediaFile
 from media.sanitise import sanitise_audio_video, sanitise_image
+
+logger = logging.getLogger(__name__)
 
 
 def image_create(
@@ -50,15 +54,45 @@ def media_file_create(
     return media_file
 
 
+def media_file_stored_files(*, media_file: MediaFile) -> list[tuple]:
+    """``(storage, name)`` of everything a recording keeps in storage: itself, its captions."""
+    files = [(media_file.file.storage, media_file.file.name)] if media_file.file else []
+    files.extend(
+        (track.file.storage, track.file.name)
+        for track in media_file.caption_tracks.all()
+        if track.file
+    )
+    return files
+
+
+def image_stored_files(*, image: CustomImage) -> list[tuple]:
+    """``(storage, name)`` of an image's original and of every rendition made from it."""
+    files = [(image.file.storage, image.file.name)] if image.file else []
+    files.extend((r.file.storage, r.file.name) for r in image.renditions.all() if r.file)
+    return files
+
+
+def stored_files_delete(files: list[tuple]) -> list[str]:
+    """Delete ``(storage, name)`` pairs; returns the names that could not be deleted."""
+    failed = []
+    for storage, name in files:
+        try:
+            storage.delete(name)
+        except Exception:
+            logger.exception("Fichier %s non supprimé", name)
+            failed.append(name)
+    return failed
+
+
 def media_file_delete(*, media_file: MediaFile) -> None:
-    """Remove the recording and its file from storage."""
-    media_file.file.delete(save=False)
+    """Remove the recording, its caption tracks and their files from storage."""
+    files = media_file_stored_files(media_file=media_file)
     media_file.delete()
+    stored_files_delete(files)
 
 
 def image_delete(*, image: CustomImage) -> None:
     """Remove the image, its original and every rendition from storage now."""
-    for rendition in image.renditions.all():
-        rendition.file.delete(save=False)
-    image.file.delete(save=False)
+    files = image_stored_files(image=image)
     image.delete()
+    stored_files_delete(files)

@@ -29,6 +29,9 @@ class ContributionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Retirée")
 
 
+# Contributions whose consent rules out the public site: no web use, or research only.
+NOT_FOR_THE_WEB = models.Q(allow_web=False) | models.Q(allow_research=True)
+
 # Stored but not (yet) turned into a draft item: what processing and its retries take up.
 STATUSES_TO_PROCESS = (ContributionStatus.RECEIVED, ContributionStatus.FAILED)
 
@@ -88,6 +91,12 @@ class Contribution(models.Model):
         on_delete=models.SET_NULL,
         related_name="contributions",
     )
+    # Attached to an item that existed before (``contribution_attach``): withdrawing it then
+    # takes back only its own part of that item, found by these.
+    attached_to_existing = models.BooleanField(
+        _("rattachée à un élément existant"), default=False, editable=False
+    )
+    attached_block_id = models.CharField(max_length=64, blank=True, editable=False)
     editor_message = models.TextField(_("message de l'équipe"), blank=True)
     created_at = models.DateTimeField(_("reçue le"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("mise à jour le"), auto_now=True)
@@ -113,6 +122,11 @@ class Contribution(models.Model):
                 return f"{parts[0]} {parts[-1][0].upper()}."
             return parts[0] if parts else str(_("Anonyme"))
         return self.full_name
+
+    @property
+    def allows_web_publication(self) -> bool:
+        """The web needs its own consent, and « recherche seulement » rules the web out."""
+        return self.allow_web and not self.allow_research
 
     @property
     def is_editable(self) -> bool:

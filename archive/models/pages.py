@@ -1,13 +1,17 @@
 """The memory archive: items residents and the town keep of the pits and the cités."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
 )
@@ -186,6 +190,80 @@ class ItemSource(models.TextChoices):
     EDITORIAL = "editorial", _("Rédaction de l'archive")
 
 
+class PublicationRefused(PermissionDenied):
+    """Publishing an item was refused: no consent for the web, or an image without alt text."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__(" ".join(problem.message for problem in problems))
+
+
+class ArchiveItemPageForm(WagtailAdminPageForm):
+    """The editor's form: publishing (or approving) checks consent and alt text first, and
+    says next to the image which one lacks its description. Saving a draft is never held."""
+
+    def _is_publishing(self) -> bool:
+        return bool(
+            self.data.get("action-publish")
+            or (
+                self.data.get("action-workflow-action")
+                and self.data.get("workflow-action-name") == "approve"
+            )
+        )
+
+    def clean(self):
+        from archive.selectors import item_publication_problems
+
+        cleaned_data = super().clean()
+        if not self.is_bound or not self._is_publishing():
+            return cleaned_data
+        gallery_forms, gallery_images = [], []
+        formset = self.formsets.get("gallery_images")
+        if formset is not None:
+            for form in formset.forms:
+                if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                    continue
+                gallery_forms.append(form)
+                gallery_images.append(form.cleaned_data.get("image"))
+        problems = item_publication_problems(
+            item=self.instance,
+            cover_image=cleaned_data.get("cover_image"),
+            gallery_images=gallery_images,
+        )
+        for problem in problems:
+            if problem.field == "gallery_images":
+                gallery_forms[problem.position].add_error("image", problem.message)
+            elif problem.field in self.fields:
+                self.add_error(problem.field, problem.message)
+            else:
+                self.add_error(None, problem.message)
+        return cleaned_data
+
+
+class PublicationChecksPanel(HelpPanel):
+    """Tells the editor, before they approve from anywhere, what would stop publication."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("template", "archive/admin/publication_checks.html")
+        super().__init__(**kwargs)
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        @cached_property
+        def problems(self) -> list:
+            from archive.selectors import item_publication_problems
+
+            instance = self.instance
+            return item_publication_problems(item=instance) if instance and instance.pk else []
+
+        def is_shown(self) -> bool:
+            return bool(self.problems) and super().is_shown()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["problems"] = self.problems
+            return context
+
+
 class ArchiveItemPage(Page):
     """One memory, photo, interview or object, with what is known of its date and origin.
 
@@ -253,9 +331,11 @@ class ArchiveItemPage(Page):
     )
     featured = models.BooleanField(_("à la une"), default=False)
 
+    base_form_class = ArchiveItemPageForm
     parent_page_types = ["archive.ArchiveIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
+        PublicationChecksPanel(heading=_("Avant publication")),
         *Page.content_panels,
         FieldPanel("kind"),
         FieldPanel("summary"),
@@ -303,6 +383,38 @@ class ArchiveItemPage(Page):
         context.update(item_detail_relations(item=self))
         context["addition_form"] = ResidentAdditionForm()
         return context
+
+    def publish(self, revision, *args, **kwargs):
+        """Every way of publishing (workflow approval, schedule, code) checks consent and alt
+        text; the editor's form shows the same reasons next to the fields."""
+        from archive.selectors import item_publication_problems
+
+        problems = item_publication_problems(item=revision.as_object())
+        if problems:
+            raise PublicationRefused(problems)
+        return super().publish(revision, *args, **kwargs)
+
+    @property
+    def allowed_on_the_web(self) -> bool:
+        """Whether every contribution it was made from allows the public site."""
+        from archive.selectors import items_not_for_the_web
+
+        return not items_not_for_the_web().filter(item_id=self.pk).exists()
+
+    def serve(self, request, *args, **kwargs):
+        # Live without the web consent (it can only have been forced): never shown. Previews
+        # for editors go through ``serve_preview``, not here.
+        if not self.allowed_on_the_web:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.allowed_on_the_web else []
+
+    @property
+    def consultation_only(self) -> bool:
+        """« Tous droits réservés »: shown on the site, never offered as a download."""
+        return self.licence == Licence.ALL_RIGHTS_RESERVED
 
     def full_clean(self, *args, **kwargs):
         self.fill_date_range()

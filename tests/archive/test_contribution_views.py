@@ -199,3 +199,17 @@ def test_published_addition_shows_with_credit(client, archive_index):
     assert "Marcel Wiart" in page
     assert "ajouté par Paul W." in page
     assert "paul@example.org" not in page
+
+
+def test_contribute_form_carries_the_server_upload_limits(client, archive_index, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 12 * 1024 * 1024
+    settings.MEDIA_AUDIO_VIDEO_MAX_UPLOAD_SIZE = 300 * 1024 * 1024
+    settings.CONTRIBUTION_MAX_REQUEST_BYTES = 400 * 1024 * 1024
+
+    html = client.get("/contribuer/").content.decode()
+
+    assert f'data-max-photo-bytes="{12 * 1024 * 1024}"' in html
+    assert f'data-max-media-bytes="{300 * 1024 * 1024}"' in html
+    assert f'data-max-request-bytes="{400 * 1024 * 1024}"' in html
+    assert 'data-max-photos="20"' in html
+    assert "archive/js/contribute.js" in html

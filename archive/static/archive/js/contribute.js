@@ -1,10 +1,14 @@
-/* The contribution form, enhanced: a file that is too large is named before sending, and the
+/* The contribution form, enhanced: a file that is too large is named next to its field before
+ * anything is sent (the limits come from the server, as data attributes of the form), and the
  * upload shows its progress. Without JavaScript the form posts as usual. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-contribute-form]");
   if (!form || !window.XMLHttpRequest || !window.FormData) return;
   var maxPhoto = parseInt(form.dataset.maxPhotoBytes, 10) || 26214400;
+  var maxMedia = parseInt(form.dataset.maxMediaBytes, 10) || 524288000;
+  var maxRequest = parseInt(form.dataset.maxRequestBytes, 10) || 0;
+  var maxPhotos = parseInt(form.dataset.maxPhotos, 10) || 20;
   var progressBox = form.querySelector("[data-upload-progress]");
   var bar = progressBox && progressBox.querySelector("progress");
   var percent = form.querySelector("[data-upload-percent]");
@@ -15,26 +19,83 @@
   function showError(message) {
     errorBox.textContent = message;
     errorBox.hidden = false;
-    errorBox.focus && errorBox.setAttribute("tabindex", "-1");
-    errorBox.focus && errorBox.focus();
+    errorBox.setAttribute("tabindex", "-1");
+    errorBox.focus();
   }
 
-  form.addEventListener("submit", function (event) {
+  // The message goes next to the field, like the server's own errors.
+  function fieldError(input, message) {
+    var field = input.closest(".field") || input.parentNode;
+    var box = field.querySelector("[data-file-error]");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "errors";
+      box.id = input.id + "_file_errors";
+      box.setAttribute("role", "alert");
+      box.setAttribute("data-file-error", "");
+      field.appendChild(box);
+    }
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.textContent = message;
+    box.appendChild(p);
+    field.classList.add("field--error");
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", box.id);
+    return input;
+  }
+
+  function clearFieldError(input) {
+    var field = input.closest(".field") || input.parentNode;
+    var box = field.querySelector("[data-file-error]");
+    if (box) box.remove();
+    if (!field.querySelector(".errors")) field.classList.remove("field--error");
+    input.removeAttribute("aria-invalid");
+  }
+
+  // What is wrong with the chosen files, checked against the server's limits.
+  function checkFiles() {
+    var first = null;
     var photos = form.querySelector("input[name=photos]");
-    var tooBig = [];
+    var media = form.querySelector("input[name=media]");
+    var total = 0;
     if (photos && photos.files) {
-      if (photos.files.length > 20) {
-        event.preventDefault();
-        showError("Vous avez choisi " + photos.files.length + " photos : 20 au plus par envoi.");
-        return;
-      }
+      clearFieldError(photos);
+      var tooBig = [];
       for (var i = 0; i < photos.files.length; i++) {
+        total += photos.files[i].size;
         if (photos.files[i].size > maxPhoto) tooBig.push(photos.files[i].name + " (" + megabytes(photos.files[i].size) + ")");
       }
+      if (photos.files.length > maxPhotos) {
+        first = first || fieldError(photos, "Vous avez choisi " + photos.files.length + " photos : " + maxPhotos + " au plus par envoi.");
+      } else if (tooBig.length) {
+        first = first || fieldError(photos, "Trop lourd (" + megabytes(maxPhoto) + " au plus par photo) : " + tooBig.join(", ") + ". Choisissez une photo plus légère ou réduisez-la.");
+      }
     }
-    if (tooBig.length) {
+    if (media && media.files && media.files.length) {
+      clearFieldError(media);
+      var file = media.files[0];
+      total += file.size;
+      if (file.size > maxMedia) {
+        first = first || fieldError(media, "Ce fichier pèse " + megabytes(file.size) + " : un son ou une vidéo ne doit pas dépasser " + megabytes(maxMedia) + ". Raccourcissez-le ou écrivez-nous pour un envoi plus lourd.");
+      }
+    }
+    if (!first && maxRequest && total > maxRequest) {
+      first = fieldError(media && media.files && media.files.length ? media : photos,
+        "Ensemble, vos fichiers pèsent " + megabytes(total) + " : un envoi ne doit pas dépasser " + megabytes(maxRequest) + ". Envoyez une partie des photos maintenant, le reste dans un second souvenir.");
+    }
+    return first;
+  }
+
+  Array.prototype.forEach.call(form.querySelectorAll("input[type=file]"), function (input) {
+    input.addEventListener("change", checkFiles);
+  });
+
+  form.addEventListener("submit", function (event) {
+    var invalid = checkFiles();
+    if (invalid) {
       event.preventDefault();
-      showError("Trop lourd (" + megabytes(maxPhoto) + " au plus par photo) : " + tooBig.join(", ") + ".");
+      invalid.focus();
       return;
     }
     var hasFiles = Array.prototype.some.call(form.querySelectorAll("input[type=file]"), function (input) {
@@ -54,6 +115,20 @@
     request.addEventListener("load", function () {
       if (request.responseURL && request.responseURL.indexOf("/merci/") !== -1) {
         window.location.assign(request.responseURL);
+        return;
+      }
+      if (request.status === 413) {
+        // The web server refused the size before our application saw it: keep the page.
+        progressBox.hidden = true;
+        var media = form.querySelector("input[name=media]");
+        var photos = form.querySelector("input[name=photos]");
+        var input = media && media.files && media.files.length ? media : photos;
+        fieldError(input, "L'envoi est trop lourd pour le serveur. Choisissez des fichiers plus légers ou moins de photos, puis réessayez : ce que vous avez écrit est conservé.").focus();
+        return;
+      }
+      if (request.status >= 400) {
+        progressBox.hidden = true;
+        showError("L'envoi n'a pas abouti (erreur " + request.status + "). Réessayez dans un moment : ce que vous avez écrit est conservé.");
         return;
       }
       // The form came back with errors: show it as the server rendered it.
