@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.progress import Progress
 
 from archive.demo import ensure_archive_index, ensure_items
+from archive.transcripts.demo import ORAL_HISTORIES, ensure_oral_histories
 from festival.demo import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -45,6 +46,9 @@ class Command(BaseCommand):
             archive = progress.add_task("Éléments d'archive", total=items)
             for _item in ensure_items(archive_index, count=items):
                 progress.advance(archive)
+            oral = progress.add_task("Témoignages oraux et Ch'ti TAIDx", total=len(ORAL_HISTORIES))
+            for _item in ensure_oral_histories(archive_index, say=progress.console.print):
+                progress.advance(oral)
         home.volunteer_page = home.volunteer_page or festival_index
         home.contribute_page = home.contribute_page or archive_index
         home.save_revision().publish()

@@ -165,9 +165,11 @@
           li.hidden = !match;
           if (match) shown++;
         });
+        // The sentences come translated from the template.
         status.textContent = words.length
-          ? (shown === 0 ? "Aucun passage ne contient ces mots."
-            : shown === 1 ? "1 passage trouvé." : shown + " passages trouvés.")
+          ? (shown === 0 ? status.getAttribute("data-oh-none")
+            : shown === 1 ? status.getAttribute("data-oh-one")
+              : status.getAttribute("data-oh-many").replace("%(count)s", shown))
           : "";
       }, 150);
     });
