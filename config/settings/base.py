@@ -242,6 +242,8 @@ else:
 # Wagtail ------------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Gohelliades — Loos-en-Gohelle"
+# No editor's e-mail hash sent to a third party for an avatar: the admin shows initials.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "heif", "avif"]

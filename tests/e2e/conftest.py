@@ -26,6 +26,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from django.test.testcases import _MediaFilesHandler
 from playwright.sync_api import Browser, Page, sync_playwright
 from wagtail.models import Collection
 
@@ -41,6 +42,10 @@ from .browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 # Playwright's sync API keeps an asyncio loop running in this thread; Django would then refuse
 # every ORM call the test itself makes (factories, assertions). The calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Django's live server answers uploads itself, whole, before our URLs see them: a browser can
+# then not seek in a recording. Let our own view serve them (byte ranges, as nginx does).
+_MediaFilesHandler._should_handle = lambda self, path: False
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,7 @@
 it plays, opened at 1:02:10 from a link, searched in place, used with the keyboard alone, and
 read without JavaScript."""
 
-from urllib.parse import unquote, urlparse
-
 import pytest
-from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from archive.models import Segment
@@ -34,28 +31,6 @@ from .browser import (
 FIRST_TAPE = 38 * 60  # seconds
 SECOND_TAPE = 32 * 60
 SAID_AT_1_02_10 = "Le jour de la fermeture, on a vu remonter la dernière berline."
-
-
-def serve_media_with_ranges(page: Page) -> None:
-    """Answer byte ranges for uploads, as nginx or the bucket do in production.
-
-    The live server's media handler answers whole files only; Chromium then finds nothing
-    seekable in a recording it has not downloaded and stays at 0."""
-
-    def fulfil(route, request):
-        name = unquote(urlparse(request.url).path).removeprefix(settings.MEDIA_URL)
-        data = (settings.MEDIA_ROOT / name).read_bytes()
-        headers = {"Accept-Ranges": "bytes", "Content-Type": "audio/wav"}
-        asked = request.headers.get("range")
-        if not asked:
-            route.fulfill(status=200, headers=headers, body=data)
-            return
-        first, _dash, last = asked.removeprefix("bytes=").partition("-")
-        start, end = int(first), int(last) if last else len(data) - 1
-        headers["Content-Range"] = f"bytes {start}-{end}/{len(data)}"
-        route.fulfill(status=206, headers=headers, body=data[start : end + 1])
-
-    page.route(f"**{settings.MEDIA_URL}**", fulfil)
 
 
 def assert_no_problem(problems) -> None:
@@ -123,7 +98,6 @@ def wait_until_uncovered(page: Page, locator) -> None:
 def test_link_to_1_02_10_opens_the_second_tape_there_with_the_segment_shown(
     page, page_problems, interview, address, viewport
 ):
-    serve_media_with_ranges(page)
 
     page.goto(interview.page.url + address)
 
@@ -162,7 +136,6 @@ def test_link_to_1_02_10_opens_the_second_tape_there_with_the_segment_shown(
 def test_clicking_a_time_seeks_there_and_playing_moves_the_highlight(
     page, page_problems, interview
 ):
-    serve_media_with_ranges(page)
     page.goto(interview.page.url)
 
     _segment(page, 50_000).locator(".oh-seek").click()
@@ -185,7 +158,6 @@ def test_clicking_a_time_seeks_there_and_playing_moves_the_highlight(
 
 
 def test_a_chapter_of_the_index_seeks_across_tapes(page, page_problems, interview):
-    serve_media_with_ranges(page)
     page.goto(interview.page.url)
 
     page.locator(".oh-index").get_by_role("link", name="La fermeture de la fosse").click()
@@ -210,7 +182,6 @@ def test_on_a_phone_the_segment_followed_is_not_hidden_under_the_player(
     interview = InterviewFactory(page=item)
     TapeFactory(interview=interview, title="", media_file=recording(seconds=600, rate=3000))
     segments(interview, 60)
-    serve_media_with_ranges(page)
     page.goto(item.url + "?t=8:00")
     expect(_segment(page, 480_000)).to_have_attribute("aria-current", "true")
 
@@ -224,7 +195,6 @@ def test_on_a_phone_the_segment_followed_is_not_hidden_under_the_player(
 
 
 def test_the_end_of_the_first_tape_goes_on_with_the_second(page, page_problems, interview):
-    serve_media_with_ranges(page)
     page.goto(interview.page.url + "?t=37:58")
     first, second = page.locator("video.oh-player").all()
 
@@ -271,7 +241,6 @@ def test_searching_the_transcript_keeps_only_passages_with_the_words(page, inter
 def test_keyboard_alone_reaches_the_player_and_the_segments_and_enter_seeks(
     page, page_problems, interview
 ):
-    serve_media_with_ranges(page)
     page.goto(interview.page.url)
 
     tab_to(page, page.locator("video.oh-player").first, max_presses=60)
