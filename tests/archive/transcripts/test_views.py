@@ -5,6 +5,7 @@ import pytest
 from archive.models import AdditionStatus, SegmentCorrection
 from archive.transcripts.selectors import public_segments
 from archive.transcripts.webvtt import from_webvtt
+from media.models import Licence
 from tests.factories.transcripts import (
     IndexSegmentFactory,
     InterviewFactory,
@@ -48,6 +49,19 @@ def test_item_page_starts_the_right_tape_at_the_asked_time(client, interview):
     html = _html(client, interview.page.url + "?t=0:02.5")
     assert ".wav#t=0.5" in html
     assert f"/transcriptions/{interview.pk}/bandes/{first.pk}/sous-titres.vtt" in html
+
+
+def test_consultation_only_recording_is_played_but_not_offered_for_download(client, interview):
+    tape = TapeFactory(interview=interview, media_file=recording(), duration=None)
+    page = interview.page
+    page.licence = Licence.ALL_RIGHTS_RESERVED
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    assert 'controlslist="nodownload"' in html
+    assert f'href="{tape.media_file.file.url}"' not in html
+    assert "Télécharger l'enregistrement" not in html
 
 
 def test_item_page_shows_the_index_with_keywords_and_places(client, interview):
