@@ -237,7 +237,13 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Accents folded, like our own index (search/migrations/0002 and 0004).
+        WAGTAILSEARCH_BACKENDS["default"] |= {
+            "SEARCH_CONFIG": "gohelliades_fr",
+            "AUTOCOMPLETE_CONFIG": "gohelliades_prefix",
+        }
 
 # Wagtail ------------------------------------------------------------------------------------
 

@@ -157,7 +157,8 @@ def test_search_page_queries_do_not_grow(
         item(index, title=f"Souvenir de la fosse {number}")
     services.index_rebuild()
 
-    with django_assert_max_num_queries(13):
+    # Below three results, one more looks for a « did you mean » in the index's words.
+    with django_assert_max_num_queries(14):
         response = client.get("/recherche/", {"q": "fosse"})
 
     assert response.status_code == 200
@@ -192,3 +193,36 @@ def test_database_facet_counts_follow_a_publication(archive, django_capture_on_c
 
 def _decades(results) -> dict[str, int]:
     return {facet["value"]: facet["count"] for facet in results.facets["decade"]}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("minneur", "mineur"),
+        ("terill", "terril"),
+        ("l'eglize Saint-Vaast", "l'eglise Saint-Vaast"),
+    ],
+)
+def test_database_search_suggests_a_known_word_when_nothing_is_found(archive, typed, expected):
+    results = fallback.search(SearchParams(q=typed))
+
+    assert results.count == 0
+    assert results.suggestion == expected
+
+
+def test_database_search_suggests_nothing_when_the_words_are_known(archive):
+    assert fallback.search(SearchParams(q="terril")).suggestion is None
+    assert fallback.search(SearchParams(q="terril mineur")).suggestion is None
+
+
+def test_database_search_suggests_nothing_that_finds_no_more(archive):
+    # « zzzzz » is like no word of the index: there is nothing better to offer.
+    assert fallback.search(SearchParams(q="terril zzzzz")).suggestion is None
+
+
+def test_search_api_gives_the_database_suggestion(archive, client):
+    data = client.get("/api/search/", {"q": "minneur"}).json()
+
+    assert data["engine"] == "database"
+    assert data["count"] == 0
+    assert data["suggestion"] == "mineur"
