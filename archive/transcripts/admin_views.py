@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,17 +23,15 @@ from archive.transcripts.forms import (
     ShiftForm,
     TranscriptImportForm,
 )
-from archive.transcripts.plaintext import to_plain_text
 from archive.transcripts.services import (
     correction_review,
-    interview_cues,
     segment_split,
     segments_merge,
     segments_shift,
     transcript_import,
 )
 from archive.transcripts.timecodes import format_timecode, short_timecode
-from archive.transcripts.webvtt import to_webvtt
+from archive.transcripts.views import transcript_file_response
 
 CHANGE_INTERVIEW = "archive.change_interview"
 REVIEW = ["archive.change_interview", "archive.change_segmentcorrection"]
@@ -226,17 +223,7 @@ def transcript_export(request, pk: int, file_format: str):
         "archive.view_interview"
     ):
         raise PermissionDenied
-    interview = _interview(pk)
-    cues = interview_cues(interview=interview)
-    if file_format == "vtt":
-        body, content_type = to_webvtt(cues), "text/vtt; charset=utf-8"
-    else:
-        body, content_type = to_plain_text(cues), "text/plain; charset=utf-8"
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{interview.page.slug}-transcription.{file_format}"'
-    )
-    return response
+    return transcript_file_response(interview=_interview(pk), file_format=file_format)
 
 
 @permission_required(REVIEW, raise_exception=True)

@@ -35,7 +35,13 @@ def captions(request, interview_pk: int, tape_pk: int | None = None):
 
 
 def download(request, interview_pk: int, file_format: str):
-    interview = _public_interview(interview_pk)
+    return transcript_file_response(
+        interview=_public_interview(interview_pk), file_format=file_format
+    )
+
+
+def transcript_file_response(*, interview, file_format: str) -> HttpResponse:
+    """The whole transcript as a WebVTT (``vtt``) or time-coded text file to save."""
     cues = interview_cues(interview=interview)
     if file_format == "vtt":
         body, content_type = to_webvtt(cues), "text/vtt; charset=utf-8"
