@@ -5,12 +5,16 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin import messages as admin_messages
+from wagtail.admin.views.pages.workflow import WorkflowActionView
 
 from archive.forms import AttachForm, DeclineForm
 from archive.models import Contribution, ResidentAddition, WithdrawalInitiator
+from archive.models.pages import PublicationRefused
 from archive.services import (
     addition_review,
     contribution_attach,
@@ -86,8 +90,6 @@ def withdraw(request, pk: int):
 
 
 def _additions_list_url(request) -> str:
-    from django.urls import reverse
-
     from archive.wagtail_hooks import ResidentAdditionViewSet
 
     # Back to the list as it was filtered, when the form says so.
@@ -121,3 +123,33 @@ def addition_decline(request, pk: int):
         % {"name": addition.credit_name},
     )
     return redirect(_additions_list_url(request))
+
+
+# Moderation outside the edit page ----------------------------------------------------------
+
+
+class ArchiveItemWorkflowActionView(WorkflowActionView):
+    """« Approuver » from the dashboard or a moderation list: when publication is refused
+    (consent, alt text), the editor reads why in French instead of Wagtail's generic
+    « permission denied », and the item stays in moderation (the action is undone)."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except PublicationRefused as refused:
+            admin_messages.error(
+                request,
+                _("« %(title)s » n'est pas publié et reste en modération. %(reasons)s")
+                % {"title": self.object.get_admin_display_title(), "reasons": str(refused)},
+                buttons=[
+                    admin_messages.button(
+                        reverse("wagtailadmin_pages:edit", args=[self.object.pk]),
+                        _("Corriger l'élément"),
+                    )
+                ],
+            )
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                return self.render_modal_json(
+                    request, {"step": "success", "redirect": self.redirect_url}
+                )
+            return redirect(self.redirect_url)

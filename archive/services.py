@@ -213,11 +213,11 @@ def _clean_files(contribution: Contribution) -> None:
             continue
         with stored.raw.open("rb") as raw:
             if stored.kind == ContributionFileKind.IMAGE:
+                # No alt text: only an editor who looks at the photo can describe it, and
+                # publication waits until they have.
                 stored.image = image_create(
                     upload=raw,
                     title=f"{contribution.title} ({number})",
-                    alt_text=_("Photo confiée avec le souvenir « %(title)s »")
-                    % {"title": contribution.title},
                     credit=display,
                     licence=contribution.licence,
                     date_taken=contribution.date_label,

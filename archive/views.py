@@ -31,18 +31,12 @@ def _no_index(response):
     return response
 
 
-# What nginx accepts for one request (NGINX_CLIENT_MAX_BODY_SIZE, 512m by default).
-DEFAULT_MAX_REQUEST_BYTES = 512 * 1024 * 1024
-
-
 def upload_limits() -> dict:
     """The server's limits, handed to the form's script so it can warn before sending."""
     return {
         "max_photo_bytes": image_max_bytes(),
         "max_media_bytes": audio_video_max_bytes(),
-        "max_request_bytes": getattr(
-            settings, "CONTRIBUTION_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES
-        ),
+        "max_request_bytes": settings.CONTRIBUTION_MAX_REQUEST_BYTES,
         "max_photos": MAX_PHOTOS,
     }
 

@@ -7,11 +7,13 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from archive.models import (
     ArchiveCollection,
+    ArchiveItemPage,
     Contribution,
     Place,
     ResidentAddition,
@@ -213,6 +215,26 @@ def register_archive_admin_urls():
         path("archive/contributions/", include((urls, "archive_admin"))),
         path("archive/complements/", include((addition_urls, "archive_additions"))),
     ]
+
+
+class ArchiveItemPageViewSet(PageViewSet):
+    """Wagtail's own page views for archive items, but for the workflow action: a refused
+    publication says why (see ``ArchiveItemWorkflowActionView``)."""
+
+    model = ArchiveItemPage
+    # The explorer keeps listing the archive's items as it does for every page.
+    parent_models: list = []
+
+    @property
+    def workflow_action_view_class(self):
+        from archive.admin_views import ArchiveItemWorkflowActionView
+
+        return ArchiveItemWorkflowActionView
+
+
+@hooks.register("register_admin_viewset")
+def register_archive_item_page_viewset():
+    return ArchiveItemPageViewSet()
 
 
 @hooks.register("register_log_actions")

@@ -258,9 +258,50 @@ class PublicationChecksPanel(HelpPanel):
         def is_shown(self) -> bool:
             return bool(self.problems) and super().is_shown()
 
+        @cached_property
+        def _gallery(self) -> list:
+            return [entry.image for entry in self.instance.gallery_images.all()]
+
+        def _image_to_describe(self, problem):
+            """The image ``problem`` is about, if the editor may describe it."""
+            from wagtail.images import get_image_model
+            from wagtail.permissions import policy_registry
+
+            if problem.field == "cover_image":
+                image = self.instance.cover_image
+            elif problem.field == "gallery_images":
+                image = self._gallery[problem.position]
+            else:
+                return None
+            permission_policy = policy_registry.get_by_type(get_image_model())
+            user = getattr(self.request, "user", None)
+            if image is None or not permission_policy.user_has_permission_for_instance(
+                user, "change", image
+            ):
+                return None
+            return image
+
         def get_context_data(self, parent_context=None):
+            from django.urls import reverse
+            from django.utils.http import urlencode
+
             context = super().get_context_data(parent_context)
-            context["problems"] = self.problems
+            # The image's page in the library sends the editor back to this item once saved.
+            back = urlencode({"next": reverse("wagtailadmin_pages:edit", args=[self.instance.pk])})
+            context["problems"] = []
+            for problem in self.problems:
+                image = self._image_to_describe(problem)
+                context["problems"].append(
+                    {
+                        "message": problem.message,
+                        "image": image,
+                        "image_edit_url": (
+                            f"{reverse('wagtailimages:edit', args=[image.pk])}?{back}"
+                            if image
+                            else ""
+                        ),
+                    }
+                )
             return context
 
 

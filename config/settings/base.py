@@ -295,3 +295,23 @@ DEMO_DATA_ALLOWED = True
 # background, the right default where the server has no internet.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+
+def env_size_bytes(name: str, default: str) -> int:
+    """A size written as nginx reads it (``512m``, ``1g``, ``800k``, bytes; ``0``: no limit)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    value = (os.environ.get(name) or default).strip().lower()
+    multiplier = {"k": 1024, "m": 1024**2, "g": 1024**3}.get(value[-1:], 1)
+    number = value[:-1] if multiplier > 1 else value
+    if not number.isdigit():
+        raise ImproperlyConfigured(
+            f"{name} vaut « {value} » : écrivez une taille comme nginx la lit, "
+            "par exemple 512m, 1g ou un nombre d'octets."
+        )
+    return int(number) * multiplier
+
+
+# The largest request nginx lets through (client_max_body_size: the same variable configures
+# it in docker-compose.yml); the contribution form warns before sending more than this.
+CONTRIBUTION_MAX_REQUEST_BYTES = env_size_bytes("NGINX_CLIENT_MAX_BODY_SIZE", "512m")

@@ -12,6 +12,7 @@ from archive.models import ArchiveItemPage, Contribution, ContributionStatus, Ta
 from archive.services import contribution_attach, contribution_create, contribution_withdraw
 from media.audiovisual import caption_track_create
 from media.models import CustomImage, MediaFile
+from tests.archive.helpers import describe_photos
 from tests.factories.archive import (
     ArchiveCollectionFactory,
     ArchiveItemPageFactory,
@@ -87,6 +88,7 @@ def test_attach_moves_photos_and_story_into_the_existing_item(existing, editor):
 def test_attached_contribution_waits_for_review_then_is_published(existing, editor, client):
     contribution = contribution_create(data=contribution_data(), photos=_photos(1))
     contribution_attach(contribution=contribution, item=existing, user=editor)
+    describe_photos(contribution)
     assert "Mon père remontait du fond." not in client.get(existing.url).content.decode()
     mail.outbox.clear()
 
@@ -180,6 +182,7 @@ def test_withdraw_leaves_no_file_of_the_item_in_storage(media_root, archive_inde
     caption_track_create(
         media_file=tape_recording, upload=SimpleUploadedFile("b.vtt", VTT), label="Français"
     )
+    describe_photos(contribution)
     _approve(item, editor)
     client.get(ArchiveItemPage.objects.get(pk=item.pk).url)  # makes the renditions
     assert CustomImage.objects.get(pk=item.cover_image_id).renditions.exists()
@@ -195,6 +198,7 @@ def test_withdraw_leaves_no_file_of_the_item_in_storage(media_root, archive_inde
 def test_withdraw_attached_contribution_takes_back_only_its_part(existing, editor, client):
     contribution = contribution_create(data=contribution_data(), photos=_photos(2))
     contribution_attach(contribution=contribution, item=existing, user=editor)
+    describe_photos(contribution)
     _approve(existing, editor)
     assert "Mon père remontait du fond." in client.get(existing.url).content.decode()
 

@@ -23,6 +23,7 @@ from archive.services import (
     contribution_withdraw,
 )
 from media.models import CustomImage, MediaFile
+from tests.archive.helpers import describe_photos
 from tests.factories.archive import PlaceFactory, ThemeFactory, contribution_data
 from tests.factories.media import jpeg_with_gps_bytes, upload, wav_bytes
 
@@ -63,6 +64,14 @@ def test_contribution_create_stores_clean_images_and_drops_raw_files(archive_ind
         data = f.read()
     assert dict(Image.open(io.BytesIO(data)).getexif()) == {}
     assert b"Jeannine" not in data
+
+
+def test_contributed_photos_arrive_without_alt_text_but_with_their_credit(archive_index):
+    contribution = contribution_create(data=contribution_data(), photos=_photos(2))
+
+    images = CustomImage.objects.filter(pk__in=contribution.files.values("image"))
+    assert [image.description for image in images] == ["", ""]
+    assert [image.credit for image in images] == ["Jeannine D.", "Jeannine D."]
 
 
 def test_contribution_create_mails_a_signed_status_link(archive_index):
@@ -171,6 +180,7 @@ def _publish(item):
 
 def test_publishing_item_marks_contribution_published_and_mails(archive_index):
     contribution = contribution_create(data=contribution_data(), photos=_photos(1))
+    describe_photos(contribution)
     mail.outbox.clear()
 
     _publish(contribution.item)
@@ -196,6 +206,7 @@ def test_withdraw_erases_everything_and_keeps_anonymous_record(archive_index, cl
             photos=_photos(2),
             media_upload=upload(wav_bytes(), "voix.wav"),
         )
+        describe_photos(contribution)
         item = _publish(contribution.item)
         url = item.url
         image = item.cover_image

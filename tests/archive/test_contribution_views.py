@@ -1,8 +1,12 @@
+from pathlib import Path
+
 import pytest
 from django.core import mail
+from django.core.exceptions import ImproperlyConfigured
 
 from archive.models import Contribution, ContributionStatus, ResidentAddition
 from archive.services import contribution_create, contribution_status_token
+from config.settings.base import env_size_bytes
 from tests.factories.archive import (
     ArchiveItemPageFactory,
     PlaceFactory,
@@ -213,3 +217,41 @@ def test_contribute_form_carries_the_server_upload_limits(client, archive_index,
     assert f'data-max-request-bytes="{400 * 1024 * 1024}"' in html
     assert 'data-max-photos="20"' in html
     assert "archive/js/contribute.js" in html
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("300m", 300 * 1024**2), ("1g", 1024**3), ("800K", 800 * 1024), ("1000000", 1_000_000)],
+)
+def test_contribute_form_announces_the_request_limit_given_to_nginx(
+    client, archive_index, settings, monkeypatch, written, expected
+):
+    monkeypatch.setenv("NGINX_CLIENT_MAX_BODY_SIZE", written)
+    settings.CONTRIBUTION_MAX_REQUEST_BYTES = env_size_bytes("NGINX_CLIENT_MAX_BODY_SIZE", "512m")
+
+    html = client.get("/contribuer/").content.decode()
+
+    assert f'data-max-request-bytes="{expected}"' in html
+
+
+def test_request_limit_defaults_to_what_nginx_accepts_by_default(monkeypatch):
+    monkeypatch.delenv("NGINX_CLIENT_MAX_BODY_SIZE", raising=False)
+
+    assert env_size_bytes("NGINX_CLIENT_MAX_BODY_SIZE", "512m") == 512 * 1024**2
+
+
+def test_request_limit_written_wrongly_stops_the_site_with_a_french_message(monkeypatch):
+    monkeypatch.setenv("NGINX_CLIENT_MAX_BODY_SIZE", "512 Mo")
+
+    with pytest.raises(ImproperlyConfigured, match="écrivez une taille comme nginx la lit"):
+        env_size_bytes("NGINX_CLIENT_MAX_BODY_SIZE", "512m")
+
+
+def test_nginx_and_the_site_read_the_request_limit_from_one_variable():
+    root = Path(__file__).resolve().parents[2]
+    compose = (root / "docker-compose.yml").read_text()
+    nginx = (root / "deploy/nginx/templates/default.conf.template").read_text()
+
+    # Once for the site (x-app), once for nginx, from the same line of .env.
+    assert compose.count("NGINX_CLIENT_MAX_BODY_SIZE: ${NGINX_CLIENT_MAX_BODY_SIZE:-512m}") == 2
+    assert "client_max_body_size ${NGINX_CLIENT_MAX_BODY_SIZE};" in nginx

@@ -6,6 +6,7 @@ from wagtail.models import Revision, WorkflowState
 from archive.services import contribution_create
 from search import services as search_services
 from search.models import SearchEntry
+from tests.archive.helpers import describe_photos
 from tests.factories.archive import contribution_data
 from tests.factories.media import jpeg_with_gps_bytes, upload
 
@@ -26,6 +27,7 @@ def _published(editor, **choice):
         data=contribution_data(full_name=FULL_NAME, email=EMAIL, phone=PHONE, **choice),
         photos=[upload(jpeg_with_gps_bytes(), "IMG_1.jpg", "image/jpeg")],
     )
+    describe_photos(contribution)
     state = WorkflowState.objects.active().for_instance(contribution.item).get()
     task_state = state.current_task_state
     task_state.task.specific.on_action(task_state, editor, "approve")

@@ -8,6 +8,7 @@ from archive.models import ArchiveItemPage, Contribution
 from archive.models.pages import PublicationRefused
 from archive.services import contribution_create
 from media.models import Licence
+from tests.archive.helpers import describe_photos
 from tests.factories.archive import ArchiveItemPageFactory, ThemeFactory, contribution_data
 from tests.factories.media import CustomImageFactory, jpeg_with_gps_bytes, upload
 
@@ -85,6 +86,7 @@ def test_approval_refused_for_research_only(archive_index, editor):
 
 def test_approval_publishes_when_the_web_is_allowed(archive_index, editor):
     contribution = contribution_create(data=contribution_data(), photos=[_photo()])
+    describe_photos(contribution)
 
     _approve(contribution.item, editor)
 
@@ -168,6 +170,18 @@ def test_contribution_form_refuses_research_only_with_other_uses():
 
 
 # Alt text ------------------------------------------------------------------------------------
+
+
+def test_approval_refused_until_the_contributed_photos_are_described(archive_index, editor):
+    contribution = contribution_create(data=contribution_data(), photos=[_photo(), _photo()])
+
+    with pytest.raises(PublicationRefused) as refused:
+        _approve(contribution.item, editor)
+
+    message = str(refused.value)
+    assert "L'image principale « La Sainte-Barbe à la fosse 11 (1) »" in message
+    assert "L'image 1 de la galerie, « La Sainte-Barbe à la fosse 11 (2) »" in message
+    assert ArchiveItemPage.objects.get(pk=contribution.item.pk).live is False
 
 
 def test_editor_publish_names_the_cover_image_without_alt_text(editor_client, archive_index):
@@ -263,3 +277,103 @@ def test_edit_view_has_no_warning_when_publication_is_possible(editor_client, ar
     html = editor_client.get(f"/admin/pages/{contribution.item.pk}/edit/").content.decode()
 
     assert "ne peut pas encore être publié" not in html
+
+
+def test_edit_view_links_each_photo_without_alt_text_to_its_description(
+    editor_client, archive_index
+):
+    contribution = contribution_create(data=contribution_data(), photos=[_photo(), _photo()])
+    item = contribution.item
+    cover, other = (stored.image for stored in contribution.files.order_by("position"))
+
+    html = editor_client.get(f"/admin/pages/{item.pk}/edit/").content.decode()
+
+    back = f"?next=%2Fadmin%2Fpages%2F{item.pk}%2Fedit%2F"
+    assert f'href="/admin/images/{cover.pk}/{back}"' in html
+    assert f'href="/admin/images/{other.pk}/{back}"' in html
+    assert "Décrire « La Sainte-Barbe à la fosse 11 (2) »" in html
+
+
+def test_describing_a_photo_from_the_link_brings_the_editor_back_to_the_item(
+    editor_client, archive_index
+):
+    contribution = contribution_create(data=contribution_data(), photos=[_photo()])
+    item = contribution.item
+    image = contribution.files.get().image
+    back = f"/admin/pages/{item.pk}/edit/"
+
+    response = editor_client.post(
+        f"/admin/images/{image.pk}/?next={back}",
+        {
+            "title": image.title,
+            "description": "Des mineurs en habit de fête devant la fosse 11.",
+            "collection": image.collection_id,
+            "tags": "",
+            "credit": image.credit,
+            "licence": image.licence,
+            "date_taken": image.date_taken,
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == back
+    html = editor_client.get(back).content.decode()
+    assert "ne peut pas encore être publié" not in html
+
+
+# Approving outside the edit page (dashboard, moderation list) ---------------------------------
+
+
+def _workflow_action_url(item) -> str:
+    task_state = WorkflowState.objects.active().for_instance(item).get().current_task_state
+    return f"/admin/pages/workflow/action/{item.pk}/approve/{task_state.pk}/"
+
+
+def test_dashboard_approval_refused_says_why_in_french(editor_client, archive_index):
+    contribution = contribution_create(data=contribution_data(allow_web=False, allow_festival=True))
+    item = contribution.item
+
+    response = editor_client.post(
+        _workflow_action_url(item), {"comment": "", "next": "/admin/"}, follow=True
+    )
+
+    html = response.content.decode()
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert "n&#x27;est pas publié et reste en modération" in html
+    assert "n&#x27;a pas autorisé la publication sur le site" in html
+    assert "autorisations" not in html
+    assert f'href="/admin/pages/{item.pk}/edit/"' in html
+    assert ArchiveItemPage.objects.get(pk=item.pk).live is False
+    state = WorkflowState.objects.active().for_instance(item).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.status == "in_progress"
+
+
+def test_modal_approval_with_comment_refused_names_the_photo(editor_client, archive_index):
+    contribution = contribution_create(data=contribution_data(), photos=[_photo()])
+    item = contribution.item
+
+    response = editor_client.post(
+        _workflow_action_url(item),
+        {"comment": "Très beau souvenir.", "next": "/admin/"},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["step"] == "success"
+    html = editor_client.get(response.json()["redirect"]).content.decode()
+    assert "« La Sainte-Barbe à la fosse 11 (1) » n&#x27;a pas de texte alternatif" in html
+    assert ArchiveItemPage.objects.get(pk=item.pk).live is False
+    assert WorkflowState.objects.active().for_instance(item).exists()
+
+
+def test_dashboard_approval_publishes_once_the_photos_are_described(editor_client, archive_index):
+    contribution = contribution_create(data=contribution_data(), photos=[_photo()])
+    describe_photos(contribution)
+
+    response = editor_client.post(
+        _workflow_action_url(contribution.item), {"comment": "", "next": "/admin/"}, follow=True
+    )
+
+    assert "reste en modération" not in response.content.decode()
+    assert ArchiveItemPage.objects.get(pk=contribution.item.pk).live is True

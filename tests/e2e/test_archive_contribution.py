@@ -1,6 +1,6 @@
 """The issue's « done when »: on a phone, contribute with a GPS-tagged photo, follow the link
-in the e-mail, see it published once an editor approves, find no GPS in any served file,
-withdraw it, and find nothing of it served afterwards."""
+in the e-mail, see it published once an editor has described the photo and approved, find no
+GPS in any served file, withdraw it, and find nothing of it served afterwards."""
 
 import io
 import re
@@ -8,14 +8,14 @@ import re
 import pytest
 from django.core import mail
 from PIL import ExifTags, Image
-from wagtail.models import WorkflowState
+from playwright.sync_api import expect
 
 from archive.models import Contribution
 from tests.factories.archive import ArchiveIndexPageFactory, PlaceFactory, ThemeFactory
 from tests.factories.home import site_with_home
 from tests.factories.media import jpeg_with_gps_bytes
 
-from .browser import PHONE, axe_violations, describe_violations, save_screenshot
+from .browser import DESKTOP, PHONE, axe_violations, describe_violations, save_screenshot
 
 
 @pytest.fixture
@@ -36,17 +36,33 @@ def _assert_no_metadata(data: bytes, where: str) -> None:
     assert b"Jeannine" not in data, f"nom de l'auteur dans {where}"
 
 
-def _approve(item, django_user_model):
-    """What an editor's « Approuver » does in the admin's moderation workflow."""
-    editor = django_user_model.objects.create_superuser("editrice", "ed@example.org", "pw")
-    state = WorkflowState.objects.active().for_instance(item).get()
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, editor, "approve")
+def _editor_page(page, live_server, django_user_model):
+    """An editor at a desktop, in a browser of their own, logged in to the admin."""
+    django_user_model.objects.create_superuser("editrice", "ed@example.org", "fosse-11-19")
+    context = page.context.browser.new_context(
+        base_url=live_server.url, locale="fr-FR", timezone_id="Europe/Paris", viewport=DESKTOP
+    )
+    context.set_default_timeout(10_000)
+    editor = context.new_page()
+    editor.goto("/admin/login/")
+    editor.locator("input[name=username]").fill("editrice")
+    editor.locator("input[name=password]").fill("fosse-11-19")
+    editor.locator("form button[type=submit]").click()
+    expect(editor).not_to_have_url(re.compile("/login/"))
+    return editor
+
+
+def _approve_from_the_dashboard(editor, title: str) -> None:
+    editor.goto("/admin/")
+    row = editor.locator("#awaiting-review-section tr", has_text=title)
+    row.get_by_role("button", name="Actions").click()
+    with editor.expect_navigation():
+        row.get_by_role("button", name="Approuver", exact=True).click()
 
 
 @pytest.mark.parametrize("viewport", [PHONE])
 def test_phone_contribution_published_without_gps_then_withdrawn(
-    page, archive_site, django_user_model, tmp_path
+    page, live_server, archive_site, django_user_model, tmp_path
 ):
     photo = tmp_path / "IMG_2041.jpg"
     photo.write_bytes(jpeg_with_gps_bytes(size=(1200, 900)))
@@ -77,12 +93,38 @@ def test_phone_contribution_published_without_gps_then_withdrawn(
     page.goto(status_path)
     assert "En relecture" in page.locator("main").inner_text()
 
-    # 3. An editor approves; the item is live, credited with the chosen name only.
+    # 3. An editor approves from the dashboard: refused, the photo has no alt text yet.
     contribution = Contribution.objects.get()
     item = contribution.item.specific
-    _approve(item, django_user_model)
+    editor = _editor_page(page, live_server, django_user_model)
+    _approve_from_the_dashboard(editor, "Le bal de la Sainte-Barbe")
+    refusal = editor.locator(".messages")
+    expect(refusal).to_contain_text("n'est pas publié et reste en modération")
+    expect(refusal).to_contain_text("« Le bal de la Sainte-Barbe (1) » n'a pas de texte alternatif")
+    item.refresh_from_db()
+    assert not item.live
+
+    # 4. From the message to the item, from the item to the photo: they describe it.
+    refusal.get_by_role("link", name="Corriger l'élément").click()
+    checks = editor.get_by_role("status").filter(has_text="ne peut pas encore être publié")
+    checks.get_by_role("link", name="Décrire « Le bal de la Sainte-Barbe (1) »").click()
+    editor.get_by_label("Description").fill(
+        "Des couples dansent sous les guirlandes de la salle des fêtes."
+    )
+    editor.get_by_role("button", name="Enregistrer").first.click()
+    expect(editor).to_have_url(re.compile(rf"/admin/pages/{item.pk}/edit/$"))
+    expect(editor.get_by_text("ne peut pas encore être publié")).to_have_count(0)
+
+    # 5. Approved again: the item is live, credited with the chosen name only.
+    _approve_from_the_dashboard(editor, "Le bal de la Sainte-Barbe")
+    expect(editor.locator(".messages")).not_to_contain_text("reste en modération")
+    editor.context.close()
     item.refresh_from_db()
     assert item.live
+    assert (
+        item.cover_image.description
+        == "Des couples dansent sous les guirlandes de la salle des fêtes."
+    )
     page.goto(item.url)
     main = page.locator("main").inner_text()
     assert "Le bal de la Sainte-Barbe" in main
@@ -90,7 +132,7 @@ def test_phone_contribution_published_without_gps_then_withdrawn(
     assert "Dupont" not in page.content()
     assert "jeannine@example.org" not in page.content()
 
-    # 4. No GPS, no EXIF in any file the page serves, nor in the stored original.
+    # 6. No GPS, no EXIF in any file the page serves, nor in the stored original.
     urls = page.eval_on_selector_all("main img", "imgs => imgs.map(i => i.src)")
     urls += page.eval_on_selector_all("main a[href*='/media/']", "links => links.map(a => a.href)")
     item.cover_image.refresh_from_db()
@@ -103,14 +145,14 @@ def test_phone_contribution_published_without_gps_then_withdrawn(
         _assert_no_metadata(response.body(), url)
         served.append(url)
 
-    # 5. Back on the status page: published; the resident withdraws it.
+    # 7. Back on the status page: published; the resident withdraws it.
     page.goto(status_path)
     assert "Publiée" in page.locator("main").inner_text()
     page.get_by_role("link", name="Retirer mon souvenir").click()
     page.get_by_role("button", name="Oui, retirer définitivement").click()
     assert "a été retiré" in page.locator("h1").inner_text()
 
-    # 6. Nothing of it is served any more: the item says 410, its files are gone.
+    # 8. Nothing of it is served any more: the item says 410, its files are gone.
     response = page.goto(item.url)
     assert response.status == 410
     for url in served:
