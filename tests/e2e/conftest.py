@@ -8,6 +8,7 @@ Fixtures for every app's browser tests:
   is the live server, so ``page.goto("/")`` works.
 - ``page_problems``: console errors, page errors and failed requests seen by ``page``;
   ``page_problems.assert_none()`` fails with the list.
+- ``search_engine`` / ``search_node``: the real search engine of ``tests/search/conftest.py``.
 - ``demo_site``: a small site like the demo (home, standard pages, archive items and an edition
   with images), built with the factories.
 
@@ -36,6 +37,7 @@ from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFact
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
 from tests.factories.home import StandardPageFactory, site_with_home
 from tests.factories.media import CustomImageFactory
+from tests.search.conftest import search_engine, search_node  # noqa: F401 - the real engine
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 

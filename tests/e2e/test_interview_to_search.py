@@ -15,7 +15,6 @@ from media.services import media_file_create
 from search import services
 from tests.e2e.browser import axe_violations, describe_violations
 from tests.factories.transcripts import OralHistoryPageFactory, wav_bytes
-from tests.search.conftest import search_engine, search_node  # noqa: F401 - the real engine
 
 pytestmark = pytest.mark.e2e
 

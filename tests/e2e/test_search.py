@@ -15,7 +15,6 @@ from playwright.sync_api import expect
 from search import engine, services
 from tests.e2e.browser import DESKTOP, PHONE, axe_violations, describe_violations, save_screenshot
 from tests.factories.home import site_with_home
-from tests.search.conftest import search_engine, search_node  # noqa: F401 - fixtures
 from tests.search.factories import (
     CHURCH,
     LENS,
@@ -52,7 +51,7 @@ def build_archive() -> dict:
 
 
 @pytest.fixture
-def archive(migrated_db, search_engine):  # noqa: F811 - the fixture imported above
+def archive(migrated_db, search_engine):
     return build_archive()
 
 
@@ -194,7 +193,7 @@ def test_near_a_place_narrows_the_results_and_can_be_removed(
 def test_frozen_engine_still_answers_from_the_database_with_a_notice(
     page,
     archive,
-    search_engine,  # noqa: F811
+    search_engine,
     settings,
 ):
     settings.ELASTICSEARCH_TIMEOUT = 1
