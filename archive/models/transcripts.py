@@ -67,7 +67,8 @@ class Interview(ClusterableModel):
         FieldRowPanel([FieldPanel("language"), FieldPanel("speakers_note")]),
         InlinePanel("tapes", heading=_("Bandes ou parties"), label=_("Bande")),
         InlinePanel("index_segments", heading=_("Index"), label=_("Chapitre de l'index")),
-        InlinePanel("segments", heading=_("Transcription"), label=_("Segment")),
+        # The segments are not inline: an hour holds hundreds of them. The admin edits them
+        # window by window (archive.transcripts.admin_views.segments_edit_view).
     ]
 
     class Meta:

@@ -20,12 +20,18 @@ from archive.models import AdditionStatus, Interview, SegmentCorrection
 from archive.transcripts.forms import (
     InterviewSplitForm,
     MergeForm,
+    SegmentWindowFormSet,
     ShiftForm,
     TranscriptImportForm,
+    WindowJumpForm,
 )
+from archive.transcripts.selectors import segment_window
 from archive.transcripts.services import (
+    SegmentsEditRefused,
     correction_review,
+    interview_duration,
     segment_split,
+    segments_edit,
     segments_merge,
     segments_shift,
     transcript_import,
@@ -214,6 +220,89 @@ def segments_shift_view(request, pk: int):
             "Les segments qui commencent dans l'intervalle avancent ou reculent ensemble, "
             "avec les chapitres de l'index ; rien ne bouge si cela créait un chevauchement."
         ),
+    )
+
+
+def segments_edit_url(interview: Interview, at: int = 0) -> str:
+    url = reverse("transcripts_admin:segments", args=[interview.pk])
+    return f"{url}?t={short_timecode(at)}" if at else url
+
+
+@permission_required(CHANGE_INTERVIEW, raise_exception=True)
+def segments_edit_view(request, pk: int):
+    """Ten minutes of the transcript at a time, each row editable; one save checks the
+    whole time line and stays on the same window."""
+    interview = _interview(pk)
+    jump = WindowJumpForm(request.GET)
+    at = (jump.cleaned_data["t"] or 0) if jump.is_valid() else 0
+    window = segment_window(interview=interview, at=at)
+    formset = SegmentWindowFormSet(
+        request.POST or None, queryset=window.segments, prefix="segments"
+    )
+    here = segments_edit_url(interview, window.start)
+    if request.method == "POST" and formset.is_valid():
+        try:
+            result = segments_edit(
+                interview=interview, changes=formset.changes(), user=request.user
+            )
+        except SegmentsEditRefused as refused:
+            formset.add_problems(refused.problems)
+        else:
+            if result.total:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s segment est enregistré.",
+                        "%(count)s segments sont enregistrés.",
+                        result.total,
+                    )
+                    % {"count": result.total},
+                )
+            else:
+                messages.info(request, _("Aucun segment n'a changé."))
+            return redirect(here)
+    page = interview.page
+    page_url = page.get_url(request) if page.live else None
+    rows = [
+        {
+            "form": form,
+            "public_url": f"{page_url}?t={short_timecode(form.instance.start)}"
+            if page_url and form.instance.pk
+            else None,
+        }
+        for form in formset.forms
+    ]
+    duration = interview_duration(interview=interview)
+    title = _("Modifier les segments")
+    return TemplateResponse(
+        request,
+        "archive/admin/transcripts/segments.html",
+        {
+            "interview": interview,
+            "formset": formset,
+            "rows": rows,
+            "jump": jump,
+            "window": window,
+            "window_label": _("de %(start)s à %(end)s")
+            % {"start": format_timecode(window.start), "end": format_timecode(window.end)},
+            "action_url": here,
+            "previous_url": None
+            if window.previous_start is None
+            else segments_edit_url(interview, window.previous_start),
+            "next_url": None
+            if window.next_start is None
+            else segments_edit_url(interview, window.next_start),
+            "duration": format_timecode(duration) if duration is not None else None,
+            "other_problems": [
+                {"message": problem.message, "url": segments_edit_url(interview, problem.start)}
+                for problem in getattr(formset, "other_problems", [])
+            ],
+            "page_title": title,
+            "page_subtitle": str(interview),
+            "header_title": f"{title} — {interview}",
+            "header_icon": "doc-full",
+            "back_url": interview_edit_url(interview),
+        },
     )
 
 

@@ -10,8 +10,16 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from archive.models import Interview, Segment, SegmentCorrection, Tape
 from archive.models.transcripts import TimecodeFormField
-from archive.transcripts.services import MERGE, REPLACE, timeline_duration, transcript_problems
-from archive.transcripts.timecodes import Cue, format_timecode
+from archive.transcripts.services import (
+    MERGE,
+    REPLACE,
+    EditProblem,
+    SegmentChange,
+    interview_cues,
+    timeline_duration,
+    transcript_problems,
+)
+from archive.transcripts.timecodes import format_timecode
 from media.sanitise import sanitise_audio_video
 
 
@@ -153,11 +161,99 @@ class InterviewSplitForm(SplitForm):
         return cleaned
 
 
-class InterviewAdminForm(WagtailAdminModelForm):
-    """The Interview's form in the admin: nothing is saved while the time line it would save
-    has a problem, and each problem is shown on the segment to correct.
+class WindowJumpForm(forms.Form):
+    """« Aller à » in the segment editor: the window holding that time opens."""
 
-    The rule itself is ``transcript_problems``, the one every import, split and shift uses."""
+    t = TimecodeFormField(label=_("Aller à"), required=False, help_text=_("Par exemple 1:02:00."))
+
+
+class SegmentRowForm(forms.ModelForm):
+    """One segment of the editor's window: times, who speaks, what is said."""
+
+    class Meta:
+        model = Segment
+        fields = ["start", "end", "speaker", "text"]
+        widgets = {
+            "speaker": forms.TextInput(attrs={"size": 12}),
+            "text": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("start", "end"):
+            # The format is said once, above the table, not on each of fifty rows.
+            self.fields[name].help_text = ""
+            self.fields[name].widget.attrs.update({"size": 12, "inputmode": "decimal"})
+
+
+class BaseSegmentWindowFormSet(forms.BaseModelFormSet):
+    """The rows of one window; ``changes()`` says what the editor changed, and
+    ``add_problems()`` puts each problem the service found next to its row and field."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["id"].error_messages["invalid_choice"] = _(
+            "Ce segment a été supprimé entre-temps, peut-être par quelqu'un d'autre : "
+            "rouvrez la fenêtre pour voir la transcription telle qu'elle est."
+        )
+
+    def changes(self) -> list[SegmentChange]:
+        self.changed_forms = []
+        changes = []
+        for form in self.forms:
+            chosen = form.cleaned_data.get("id") if hasattr(form, "cleaned_data") else None
+            segment_id = chosen.pk if chosen is not None else form.instance.pk
+            if self.can_delete and self._should_delete_form(form):
+                if segment_id is None:
+                    continue
+                change = SegmentChange(segment_id=segment_id, delete=True)
+            elif form.has_changed():
+                data = form.cleaned_data
+                change = SegmentChange(
+                    segment_id=segment_id,
+                    start=data["start"],
+                    end=data["end"],
+                    speaker=data.get("speaker", ""),
+                    text=data.get("text", ""),
+                )
+            else:
+                continue
+            self.changed_forms.append(form)
+            changes.append(change)
+        return changes
+
+    def add_problems(self, problems: list[EditProblem]) -> None:
+        """Problems on segments outside the window are kept in ``other_problems``."""
+        by_segment = {form.instance.pk: form for form in self.forms if form.instance.pk}
+        self.other_problems = []
+        for problem in problems:
+            if problem.change is not None:
+                form = self.changed_forms[problem.change]
+            else:
+                form = by_segment.get(problem.segment_id)
+            if form is None:
+                self.other_problems.append(problem)
+            else:
+                form.add_error(
+                    problem.field if problem.field in form.fields else None, problem.message
+                )
+
+
+SegmentWindowFormSet = forms.modelformset_factory(
+    Segment,
+    form=SegmentRowForm,
+    formset=BaseSegmentWindowFormSet,
+    extra=1,
+    can_delete=True,
+)
+
+
+class InterviewAdminForm(WagtailAdminModelForm):
+    """The Interview's form in the admin: tapes whose lengths would leave segments after the
+    end of the recording are not saved, and the form says which segments.
+
+    The segments themselves are edited in the segment editor, window by window; the rule is
+    ``transcript_problems``, the one every import, split, shift and edit uses."""
 
     def is_valid(self) -> bool:
         if not hasattr(self, "_timeline_valid"):
@@ -178,6 +274,8 @@ class InterviewAdminForm(WagtailAdminModelForm):
         ]
 
     def _check_timeline(self) -> bool:
+        if self.instance.pk is None or "tapes" not in self.formsets:
+            return True  # a new interview has no segments yet
         tapes = [
             Tape(
                 media_file=form.cleaned_data.get("media_file"),
@@ -187,34 +285,28 @@ class InterviewAdminForm(WagtailAdminModelForm):
         ]
         page = self.cleaned_data.get("page") if hasattr(self, "cleaned_data") else None
         duration = timeline_duration(tapes=tapes, page_media=getattr(page, "media_file", None))
-        segment_forms = self._kept_forms("segments")
-        cues = [
-            Cue(
-                start=form.cleaned_data["start"],
-                end=form.cleaned_data["end"],
-                text=form.cleaned_data.get("text", ""),
-                speaker=form.cleaned_data.get("speaker", ""),
-            )
-            for form in segment_forms
+        if duration is None:
+            return True
+        cues = interview_cues(interview=self.instance)
+        # Only what the new lengths cause: a problem already stored is the segment
+        # editor's business, and must not keep anyone from correcting a speaker's name.
+        before = {(p.index, p.message) for p in transcript_problems(cues=cues)}
+        problems = [
+            problem
+            for problem in transcript_problems(cues=cues, duration=duration)
+            if (problem.index, problem.message) not in before
         ]
-        problems = transcript_problems(cues=cues, duration=duration)
-        for problem in problems:
-            form = segment_forms[problem.index]
-            if problem.field in form.fields:
-                form.add_error(problem.field, problem.message)
-            else:
-                form.add_error(None, problem.message)
         if problems:
             self.add_error(
                 None,
                 ngettext(
-                    "La transcription n'est pas enregistrée : un segment a un problème, "
-                    "signalé sous lui.",
-                    "La transcription n'est pas enregistrée : %(count)s problèmes dans les "
-                    "segments, signalés sous chacun d'eux.",
+                    "Les bandes ne sont pas enregistrées : avec ces durées, un segment "
+                    "dépasserait la fin de l'enregistrement. %(first)s",
+                    "Les bandes ne sont pas enregistrées : avec ces durées, %(count)s segments "
+                    "dépasseraient la fin de l'enregistrement. %(first)s",
                     len(problems),
                 )
-                % {"count": len(problems)},
+                % {"count": len(problems), "first": problems[0].message},
             )
         return not problems
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, QuerySet
 
 from archive.models import ArchiveItemPage, IndexSegment, Interview, Segment, Tape
 from archive.selectors import public_items
@@ -225,3 +225,67 @@ def captions_cues(*, interview: Interview, tape: Tape | None = None) -> list[Cue
         )
         for s in segments
     ]
+
+
+# The admin's segment editor -------------------------------------------------------------
+
+EDITOR_WINDOW = 10 * 60_000
+
+
+@dataclass(frozen=True)
+class SegmentWindow:
+    """Ten minutes of one interview's time line, as the segment editor shows them: the
+    segments that start in ``[start, end)``, and where the windows before and after that
+    hold segments begin (``None`` at either end of the transcript)."""
+
+    start: int
+    end: int
+    segments: QuerySet[Segment]
+    previous_start: int | None
+    next_start: int | None
+
+
+def segment_window(*, interview: Interview, at: int = 0, size: int = EDITOR_WINDOW):
+    """The window holding the time ``at``; empty windows are skipped by previous and next."""
+    start = max(0, at) // size * size
+    end = start + size
+    segments = interview.segments.all()
+    before = (
+        segments.filter(start__lt=start)
+        .order_by("-start", "-pk")
+        .values_list("start", flat=True)[:1]
+    )
+    after = (
+        segments.filter(start__gte=end).order_by("start", "pk").values_list("start", flat=True)[:1]
+    )
+    previous = next(iter(before), None)
+    following = next(iter(after), None)
+    return SegmentWindow(
+        start=start,
+        end=end,
+        segments=segments.filter(start__gte=start, start__lt=end).order_by("start", "pk"),
+        previous_start=None if previous is None else previous // size * size,
+        next_start=None if following is None else following // size * size,
+    )
+
+
+@dataclass(frozen=True)
+class TranscriptSummary:
+    count: int
+    first_start: int | None
+    last_end: int | None
+
+    @property
+    def span(self) -> int:
+        """Milliseconds from the first word to the last."""
+        if self.first_start is None or self.last_end is None:
+            return 0
+        return self.last_end - self.first_start
+
+
+def transcript_summary(*, interview: Interview) -> TranscriptSummary:
+    """How many segments and over how long, in one query whatever the length."""
+    totals = interview.segments.aggregate(
+        count=Count("pk"), first_start=Min("start"), last_end=Max("end")
+    )
+    return TranscriptSummary(**totals)

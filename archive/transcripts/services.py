@@ -337,6 +337,187 @@ def segments_shift(
     return len(moving)
 
 
+@dataclass(frozen=True)
+class SegmentChange:
+    """One row of the segment editor as the editor left it: ``segment_id`` is ``None`` for
+    a new segment; ``delete`` removes the segment whatever the other fields say."""
+
+    segment_id: int | None
+    start: int = 0
+    end: int = 0
+    speaker: str = ""
+    text: str = ""
+    delete: bool = False
+
+
+@dataclass(frozen=True)
+class EditProblem:
+    """A problem of the time line after an edit, on the change at position ``change`` or,
+    when no change is to blame, on the stored segment ``segment_id`` (starting at ``start``)."""
+
+    change: int | None
+    segment_id: int | None
+    start: int
+    field: str
+    message: str
+
+
+class SegmentsEditRefused(ValidationError):
+    """Nothing was saved; ``problems`` say where each problem is."""
+
+    def __init__(self, problems: Sequence[EditProblem]):
+        super().__init__([problem.message for problem in problems])
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class EditResult:
+    changed: int
+    created: int
+    deleted: int
+
+    @property
+    def total(self) -> int:
+        return self.changed + self.created + self.deleted
+
+
+def segments_edit_problems(
+    *, interview: Interview, changes: Sequence[SegmentChange]
+) -> list[EditProblem]:
+    """Every problem of the whole transcript as it would be after ``changes``: the rows
+    edited are checked against each other and against every segment left as it is."""
+    stored = list(interview.segments.only("pk", "start", "end", "speaker", "text"))
+    stored_ids = {segment.pk for segment in stored}
+    problems = [
+        EditProblem(
+            index,
+            change.segment_id,
+            change.start,
+            "__all__",
+            _("Ce segment a été supprimé ou déplacé entre-temps : rechargez la page."),
+        )
+        for index, change in enumerate(changes)
+        if change.segment_id is not None
+        and change.segment_id not in stored_ids
+        and not change.delete
+    ]
+    touched = {change.segment_id for change in changes}
+    owners: list[tuple[int | None, Segment | None]] = []
+    cues: list[Cue] = []
+    for index, change in enumerate(changes):
+        if not change.delete:
+            owners.append((index, None))
+            cues.append(Cue(change.start, change.end, change.text, change.speaker))
+    for segment in stored:
+        if segment.pk not in touched:
+            owners.append((None, segment))
+            cues.append(_cue(segment))
+    duration = interview_duration(interview=interview)
+    for problem in transcript_problems(cues=cues, duration=duration):
+        change_index, segment = owners[problem.index]
+        if change_index is not None:
+            problems.append(
+                EditProblem(
+                    change_index,
+                    changes[change_index].segment_id,
+                    changes[change_index].start,
+                    problem.field,
+                    problem.message,
+                )
+            )
+            continue
+        # A stored segment overlapped by an edited one: the edit is what to correct.
+        blamed = next(
+            (
+                (index, cues[position])
+                for position, (index, _stored) in enumerate(owners)
+                if index is not None
+                and problem.field == "start"
+                and cues[position].start <= segment.start < cues[position].end
+            ),
+            None,
+        )
+        if blamed is not None:
+            index, cue = blamed
+            problems.append(
+                EditProblem(
+                    index,
+                    changes[index].segment_id,
+                    cue.start,
+                    "end",
+                    _(
+                        "Ce segment finit à %(end)s, après le début du segment suivant "
+                        "(%(next)s) : avancez sa fin ou retardez le début du suivant."
+                    )
+                    % {"end": format_timecode(cue.end), "next": format_timecode(segment.start)},
+                )
+            )
+        else:
+            problems.append(
+                EditProblem(None, segment.pk, segment.start, problem.field, problem.message)
+            )
+    return problems
+
+
+@transaction.atomic
+def segments_edit(
+    *, interview: Interview, changes: Sequence[SegmentChange], user=None
+) -> EditResult:
+    """Apply the segment editor's rows in one transaction, or nothing at all: the whole
+    transcript as it would be after the change is checked first (``transcript_problems``)
+    and ``SegmentsEditRefused`` says where each problem is. Logged in the audit log."""
+    changes = [
+        SegmentChange(
+            segment_id=change.segment_id,
+            start=change.start,
+            end=change.end,
+            speaker=change.speaker.strip()[:80],
+            text=normalise_text(change.text),
+            delete=change.delete,
+        )
+        for change in changes
+    ]
+    if not changes:
+        return EditResult(changed=0, created=0, deleted=0)
+    # Two editors saving the same interview at once must not pass the check one beside
+    # the other: the second waits for the first.
+    Interview.objects.select_for_update().filter(pk=interview.pk).first()
+    problems = segments_edit_problems(interview=interview, changes=changes)
+    if problems:
+        raise SegmentsEditRefused(problems)
+    deleted = [change.segment_id for change in changes if change.delete and change.segment_id]
+    updates = {change.segment_id: change for change in changes if change.segment_id}
+    updates = {pk: change for pk, change in updates.items() if not change.delete}
+    new = [change for change in changes if change.segment_id is None and not change.delete]
+    Segment.objects.filter(interview=interview, pk__in=deleted).delete()
+    changed = list(interview.segments.filter(pk__in=updates))
+    for segment in changed:
+        change = updates[segment.pk]
+        segment.start, segment.end = change.start, change.end
+        segment.speaker, segment.text = change.speaker, change.text
+    Segment.objects.bulk_update(changed, ["start", "end", "speaker", "text"])
+    Segment.objects.bulk_create(
+        Segment(
+            interview=interview,
+            start=change.start,
+            end=change.end,
+            speaker=change.speaker,
+            text=change.text,
+        )
+        for change in new
+    )
+    result = EditResult(changed=len(changed), created=len(new), deleted=len(deleted))
+    Interview.objects.filter(pk=interview.pk).update(updated_at=timezone.now())
+    log(
+        instance=interview,
+        action="archive.transcript.edit",
+        user=user,
+        data={"changed": result.changed, "created": result.created, "deleted": result.deleted},
+    )
+    transcript_announce(page_id=interview.page_id)
+    return result
+
+
 def correction_propose(
     *, segment: Segment, proposed_text: str, comment: str = "", credit_name: str = ""
 ) -> SegmentCorrection:
@@ -381,12 +562,18 @@ def correction_review(
 __all__ = [
     "MERGE",
     "REPLACE",
+    "EditProblem",
+    "EditResult",
+    "SegmentChange",
+    "SegmentsEditRefused",
     "TimelineProblem",
     "correction_propose",
     "correction_review",
     "interview_cues",
     "interview_duration",
     "segment_split",
+    "segments_edit",
+    "segments_edit_problems",
     "segments_merge",
     "segments_shift",
     "timeline_duration",

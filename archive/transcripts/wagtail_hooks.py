@@ -24,7 +24,9 @@ from wagtail.snippets.views.snippets import (
 
 from archive.models import AdditionStatus, ArchiveItemPage, Interview, SegmentCorrection
 from archive.transcripts.forms import InterviewAdminForm, MediaFileAdminForm
-from archive.transcripts.services import transcript_announce
+from archive.transcripts.selectors import transcript_summary
+from archive.transcripts.services import interview_duration, transcript_announce
+from archive.transcripts.timecodes import format_timecode
 from media.models import MediaFile
 
 ADD_INTERVIEW = "archive.add_interview"
@@ -56,6 +58,10 @@ class InterviewCreateView(AnnounceTranscriptMixin, CreateView):
             initial["page"] = page_id
         return initial
 
+    def get_success_url(self):
+        # A new interview has no segments yet: its page offers the import and the editor.
+        return self.get_edit_url()
+
 
 class InterviewEditView(AnnounceTranscriptMixin, EditView):
     pass
@@ -66,6 +72,30 @@ class InterviewDeleteView(DeleteView):
         page_id = self.object.page_id
         super().delete_action()
         transcript_announce(page_id=page_id)
+
+
+class TranscriptToolsPanel(HelpPanel):
+    """In place of the segments, which an hour fills by hundreds: how many there are, over
+    how long, and the way to the segment editor and the other tools."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("template", "archive/admin/transcripts/interview_actions.html")
+        super().__init__(**kwargs)
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            interview = self.instance
+            if interview.pk:
+                summary = transcript_summary(interview=interview)
+                duration = interview_duration(interview=interview)
+                context.update(
+                    summary=summary,
+                    span=format_timecode(summary.span),
+                    last_end=format_timecode(summary.last_end or 0),
+                    duration=None if duration is None else format_timecode(duration),
+                )
+            return context
 
 
 class InterviewViewSet(SnippetViewSet):
@@ -80,10 +110,7 @@ class InterviewViewSet(SnippetViewSet):
     delete_view_class = InterviewDeleteView
     edit_handler = ObjectList(
         [
-            HelpPanel(
-                template="archive/admin/transcripts/interview_actions.html",
-                heading=_("Outils de la transcription"),
-            ),
+            TranscriptToolsPanel(heading=_("Outils de la transcription")),
             *Interview.panels,
         ],
         base_form_class=InterviewAdminForm,
@@ -187,6 +214,7 @@ def register_transcript_admin_urls():
     from archive.transcripts import admin_views
 
     urls = [
+        path("<int:pk>/segments/", admin_views.segments_edit_view, name="segments"),
         path("<int:pk>/importer/", admin_views.transcript_import_view, name="import"),
         path("<int:pk>/couper/", admin_views.segment_split_view, name="split"),
         path("<int:pk>/reunir/", admin_views.segments_merge_view, name="merge"),
@@ -247,6 +275,7 @@ def interview_page_header_button(page, user, view_name, next_url=None):
 def register_transcript_log_actions(actions):
     for action, label in [
         ("archive.transcript.import", _("Transcription importée")),
+        ("archive.transcript.edit", _("Segments modifiés")),
         ("archive.transcript.split", _("Segment coupé")),
         ("archive.transcript.merge", _("Segments réunis")),
         ("archive.transcript.shift", _("Temps décalés")),

@@ -145,6 +145,10 @@ def test_phone_contribution_published_without_gps_then_withdrawn(
         _assert_no_metadata(response.body(), url)
         served.append(url)
 
+    # A visitor finds it by searching (the database's index on the embedded default).
+    page.goto("/recherche/?q=bal+sainte-barbe")
+    expect(page.locator(".search-hit").first).to_contain_text("Le bal de la Sainte-Barbe")
+
     # 7. Back on the status page: published; the resident withdraws it.
     page.goto(status_path)
     assert "Publiée" in page.locator("main").inner_text()
@@ -158,6 +162,8 @@ def test_phone_contribution_published_without_gps_then_withdrawn(
     for url in served:
         assert page.request.get(url).status == 404, url
     assert not Contribution.objects.exists()
+    page.goto("/recherche/?q=bal+sainte-barbe")
+    expect(page.locator("main")).not_to_contain_text("Le bal de la Sainte-Barbe")
 
 
 @pytest.mark.parametrize("viewport", [PHONE])

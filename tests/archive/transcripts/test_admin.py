@@ -1,7 +1,6 @@
 """The transcript in the Wagtail admin: what an editor does to an interview and sees happen."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
@@ -67,7 +66,8 @@ def _edit_url(interview) -> str:
     return f"/admin/snippets/archive/interview/edit/{interview.pk}/"
 
 
-def _interview_form(interview, segment_rows: list[dict], tapes: list[dict] | None = None):
+def _interview_form(interview, tapes: list[dict] | None = None, **fields):
+    """The Interview's admin form: its segments are edited elsewhere (the segment editor)."""
     return nested_form_data(
         {
             "page": interview.page_id,
@@ -75,7 +75,7 @@ def _interview_form(interview, segment_rows: list[dict], tapes: list[dict] | Non
             "speakers_note": interview.speakers_note,
             "tapes": inline_formset(tapes or []),
             "index_segments": inline_formset([]),
-            "segments": inline_formset(segment_rows),
+            **fields,
         }
     )
 
@@ -218,6 +218,7 @@ def test_shift_into_an_overlap_is_refused_and_nothing_moves(editor_client, inter
 def test_interview_edit_view_links_to_the_transcript_tools(editor_client, interview):
     html = editor_client.get(_edit_url(interview)).content.decode()
 
+    assert f"{BASE}/{interview.pk}/segments/" in html
     assert f"{BASE}/{interview.pk}/importer/" in html
     assert f"{BASE}/{interview.pk}/couper/" in html
     assert f"{BASE}/{interview.pk}/reunir/" in html
@@ -232,60 +233,27 @@ def test_item_page_edit_view_links_to_its_transcript(editor_client, interview):
     assert "Transcription de l&#x27;entretien" in html
 
 
-def test_interview_edit_form_refuses_overlapping_segments_in_french(editor_client, interview):
+def test_interview_edit_form_refuses_tapes_too_short_for_the_segments(editor_client, interview):
+    SegmentFactory(interview=interview, start=50_000, end=70_000, text="Au revoir.")
+
     response = editor_client.post(
         _edit_url(interview),
         _interview_form(
-            interview,
-            [
-                {"start": "00:00:00", "end": "00:00:10", "speaker": "Anne", "text": "Bonjour."},
-                {"start": "00:00:05", "end": "00:00:12", "speaker": "Marcel", "text": "Salut."},
-            ],
+            interview, tapes=[{"title": "Face A", "media_file": "", "duration": "00:01:00"}]
         ),
     )
 
     html = response.content.decode()
-    second_start_errors = BeautifulSoup(html, "html.parser").find(
-        id="panel-child-transcription-1-child-panel-child-start-errors"
-    )
     assert response.status_code == 200
-    assert "Le segment de 00:00:05 chevauche le précédent, qui finit à 00:00:10" in (
-        second_start_errors.get_text()
-    )
-    assert "La transcription n&#x27;est pas enregistrée" in html
-    assert not interview.segments.exists()
+    assert "Les bandes ne sont pas enregistrées" in html
+    assert "après la fin de l&#x27;enregistrement (00:01:00)" in html
+    assert not interview.tapes.exists()
 
 
-def test_interview_edit_form_refuses_a_segment_past_the_recording(editor_client, interview):
-    response = editor_client.post(
-        _edit_url(interview),
-        _interview_form(
-            interview,
-            [{"start": "00:00:50", "end": "00:01:10", "speaker": "", "text": "Au revoir."}],
-            tapes=[{"title": "Face A", "media_file": "", "duration": "00:01:00"}],
-        ),
-    )
-
-    assert "après la fin de l&#x27;enregistrement (00:01:00)" in response.content.decode()
-    assert not interview.segments.exists()
-
-
-def test_interview_edit_form_refuses_an_end_before_the_start(editor_client, interview):
-    response = editor_client.post(
-        _edit_url(interview),
-        _interview_form(
-            interview,
-            [{"start": "00:00:20", "end": "00:00:10", "speaker": "", "text": "À l'envers."}],
-        ),
-    )
-
-    assert "finit à 00:00:10, avant d&#x27;avoir commencé" in response.content.decode()
-    assert not interview.segments.exists()
-
-
-def test_interview_edit_form_saves_a_good_time_line_and_tells_search(
+def test_interview_edit_form_saves_long_enough_tapes_and_tells_search(
     editor_client, interview, django_capture_on_commit_callbacks
 ):
+    SegmentFactory(interview=interview, start=3_730_000, end=3_735_000, text="Le coron.")
     announced = []
 
     def receiver(sender, page_id, **kwargs):
@@ -298,21 +266,62 @@ def test_interview_edit_form_saves_a_good_time_line_and_tells_search(
                 _edit_url(interview),
                 _interview_form(
                     interview,
-                    [
-                        {"start": "00:00:00", "end": "00:00:05", "speaker": "A", "text": "Un."},
-                        {"start": "00:00:05", "end": "01:02:15", "speaker": "M", "text": "Deux."},
-                    ],
+                    tapes=[{"title": "Face A", "media_file": "", "duration": "01:10:00"}],
+                    speakers_note="Marcel D., mineur de fond",
                 ),
             )
     finally:
         transcript_changed.disconnect(receiver)
 
+    interview.refresh_from_db()
     assert response.status_code == 302
-    assert [(s.start, s.end) for s in interview.segments.order_by("start")] == [
-        (0, 5_000),
-        (5_000, 3_735_000),
-    ]
+    assert interview.speakers_note == "Marcel D., mineur de fond"
+    assert [tape.duration for tape in interview.tapes.all()] == [4_200_000]
+    assert [s.text for s in interview.segments.all()] == ["Le coron."]
     assert announced == [interview.page_id]
+
+
+def test_interview_edit_form_keeps_a_problem_it_did_not_cause_out_of_the_way(
+    editor_client, interview
+):
+    # Two stored segments overlap: the segment editor shows it; naming the speakers works.
+    SegmentFactory(interview=interview, start=0, end=10_000)
+    SegmentFactory(interview=interview, start=5_000, end=12_000)
+
+    response = editor_client.post(
+        _edit_url(interview),
+        _interview_form(
+            interview,
+            tapes=[{"title": "Face A", "media_file": "", "duration": "00:01:00"}],
+            speakers_note="Anne L. seule",
+        ),
+    )
+
+    interview.refresh_from_db()
+    assert response.status_code == 302
+    assert interview.speakers_note == "Anne L. seule"
+
+
+def test_interview_added_in_the_admin_opens_on_its_transcript_tools(editor_client, oral_history):
+    response = editor_client.post(
+        "/admin/snippets/archive/interview/add/",
+        nested_form_data(
+            {
+                "page": oral_history.pk,
+                "language": "fr",
+                "speakers_note": "Marcel D.",
+                "tapes": inline_formset([]),
+                "index_segments": inline_formset([]),
+            }
+        ),
+        follow=True,
+    )
+
+    interview = oral_history.interview
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == _edit_url(interview)
+    assert f"{BASE}/{interview.pk}/importer/" in html
+    assert f"{BASE}/{interview.pk}/segments/" in html
 
 
 def test_export_downloads_the_transcript_as_webvtt_and_text(editor_client, interview):
