@@ -269,6 +269,7 @@ def segments_edit_view(request, pk: int):
             "public_url": f"{page_url}?t={short_timecode(form.instance.start)}"
             if page_url and form.instance.pk
             else None,
+            "timecode": short_timecode(form.instance.start) if form.instance.pk else "",
         }
         for form in formset.forms
     ]
@@ -283,7 +284,7 @@ def segments_edit_view(request, pk: int):
             "rows": rows,
             "jump": jump,
             "window": window,
-            "window_label": _("de %(start)s à %(end)s")
+            "window_label": _("entre %(start)s et %(end)s")
             % {"start": format_timecode(window.start), "end": format_timecode(window.end)},
             "action_url": here,
             "previous_url": None

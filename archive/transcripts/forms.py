@@ -201,7 +201,7 @@ class BaseSegmentWindowFormSet(forms.BaseModelFormSet):
         self.changed_forms = []
         changes = []
         for form in self.forms:
-            chosen = form.cleaned_data.get("id") if hasattr(form, "cleaned_data") else None
+            chosen = form.cleaned_data.get("id")
             segment_id = chosen.pk if chosen is not None else form.instance.pk
             if self.can_delete and self._should_delete_form(form):
                 if segment_id is None:

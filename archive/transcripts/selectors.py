@@ -245,7 +245,9 @@ class SegmentWindow:
     next_start: int | None
 
 
-def segment_window(*, interview: Interview, at: int = 0, size: int = EDITOR_WINDOW):
+def segment_window(
+    *, interview: Interview, at: int = 0, size: int = EDITOR_WINDOW
+) -> SegmentWindow:
     """The window holding the time ``at``; empty windows are skipped by previous and next."""
     start = max(0, at) // size * size
     end = start + size
@@ -274,13 +276,6 @@ class TranscriptSummary:
     count: int
     first_start: int | None
     last_end: int | None
-
-    @property
-    def span(self) -> int:
-        """Milliseconds from the first word to the last."""
-        if self.first_start is None or self.last_end is None:
-            return 0
-        return self.last_end - self.first_start
 
 
 def transcript_summary(*, interview: Interview) -> TranscriptSummary:

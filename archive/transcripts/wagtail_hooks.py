@@ -91,7 +91,6 @@ class TranscriptToolsPanel(HelpPanel):
                 duration = interview_duration(interview=interview)
                 context.update(
                     summary=summary,
-                    span=format_timecode(summary.span),
                     last_end=format_timecode(summary.last_end or 0),
                     duration=None if duration is None else format_timecode(duration),
                 )
