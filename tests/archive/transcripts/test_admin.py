@@ -1,7 +1,6 @@
 """The transcript in the Wagtail admin: what an editor does to an interview and sees happen."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -25,23 +24,6 @@ pytestmark = pytest.mark.django_db
 
 BASE = "/admin/archive/transcriptions"
 SEVENTY_MINUTES = 70 * 60_000
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def visitor_editor_client(client, django_user_model):
-    """Someone who may open the admin but not change interviews."""
-    user = django_user_model.objects.create_user("benevole", "benevole@example.org", "pw")
-    group = Group.objects.create(name="Relecteurs des contributions")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    client.force_login(user)
-    return client
 
 
 def _refused(response) -> bool:

@@ -5,7 +5,6 @@ with only the fields the editor touched changed."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
@@ -18,23 +17,6 @@ pytestmark = pytest.mark.django_db
 
 SEVENTY_MINUTES = 70 * 60_000
 SEGMENTS_IN_SEVENTY_MINUTES = SEVENTY_MINUTES // 10_000  # 420, one every ten seconds
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def visitor_editor_client(client, django_user_model):
-    """Someone who may open the admin but not change interviews."""
-    user = django_user_model.objects.create_user("benevole", "benevole@example.org", "pw")
-    group = Group.objects.create(name="Relecteurs des contributions")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
