@@ -144,7 +144,8 @@ def segment_split_view(request, pk: int):
                 _("Le segment est coupé à %(at)s.")
                 % {"at": format_timecode(form.cleaned_data["at"])},
             )
-            return redirect(interview_edit_url(interview))
+            # Back to the two halves, in the segment editor, to check their texts.
+            return redirect(segments_edit_url(interview, form.cleaned_data["at"]))
     return _action_page(
         request,
         interview=interview,
@@ -173,7 +174,7 @@ def segments_merge_view(request, pk: int):
                 _("Les segments sont réunis en un seul, de %(start)s à %(end)s.")
                 % {"start": format_timecode(merged.start), "end": format_timecode(merged.end)},
             )
-            return redirect(interview_edit_url(interview))
+            return redirect(segments_edit_url(interview, merged.start))
     return _action_page(
         request,
         interview=interview,
@@ -209,7 +210,8 @@ def segments_shift_view(request, pk: int):
                 )
                 % {"count": moved},
             )
-            return redirect(interview_edit_url(interview))
+            moved_to = max(0, (form.cleaned_data["start_from"] or 0) + form.cleaned_data["offset"])
+            return redirect(segments_edit_url(interview, moved_to))
     return _action_page(
         request,
         interview=interview,

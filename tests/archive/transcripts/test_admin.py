@@ -124,6 +124,8 @@ def test_split_through_the_admin_cuts_the_segment_said_at_that_time(editor_clien
     )
 
     assert "Le segment est coupé à 00:00:04." in response.content.decode()
+    # The editor lands on the two halves, in the segment editor, to check their texts.
+    assert response.redirect_chain[-1][0] == f"{BASE}/{interview.pk}/segments/?t=0:04"
     assert [(s.start, s.end, s.text) for s in interview.segments.order_by("start")] == [
         (0, 4_000, "On descendait."),
         (4_000, 10_000, "Le porion."),
@@ -175,6 +177,7 @@ def test_shift_through_the_admin_moves_the_later_segments(editor_client, intervi
     )
 
     assert "2 segments ont été décalés." in response.content.decode()
+    assert response.redirect_chain[-1][0] == f"{BASE}/{interview.pk}/segments/?t=0:10"
     assert list(interview.segments.order_by("start").values_list("start", flat=True)) == [
         0,
         10_500,
