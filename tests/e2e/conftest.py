@@ -168,8 +168,12 @@ def page(
     page.on("pageerror", lambda exc: page_problems.console_errors.append(f"erreur JS : {exc}"))
     page.on(
         "requestfailed",
-        lambda req: page_problems.failed_requests.append(
-            f"échec : {req.method} {req.url} ({req.failure})"
+        # ERR_ABORTED: the browser cancelled the request itself (the page was left before an
+        # image arrived, a player seeked elsewhere in a recording): nothing failed.
+        lambda req: (
+            page_problems.failed_requests.append(f"échec : {req.method} {req.url} ({req.failure})")
+            if "ERR_ABORTED" not in (req.failure or "")
+            else None
         ),
     )
     page.on(

@@ -33,12 +33,6 @@ SECOND_TAPE = 32 * 60
 SAID_AT_1_02_10 = "Le jour de la fermeture, on a vu remonter la dernière berline."
 
 
-def assert_no_problem(problems) -> None:
-    """A browser drops a recording's request when it seeks elsewhere: that is no failure."""
-    failed = [line for line in problems.failed_requests if "ERR_ABORTED" not in line]
-    assert problems.console_errors == [] and failed == [], problems
-
-
 @pytest.fixture
 def interview(migrated_db):
     """René's 70 minutes: two tapes (38 + 32 min), a segment every 10 s, an index."""
@@ -130,7 +124,7 @@ def test_link_to_1_02_10_opens_the_second_tape_there_with_the_segment_shown(
     save_screenshot(page, f"oral-history-{kind}-{viewport['width']}")
     violations = axe_violations(page)
     assert not violations, describe_violations(violations)
-    assert_no_problem(page_problems)
+    page_problems.assert_none()
 
 
 def test_clicking_a_time_seeks_there_and_playing_moves_the_highlight(
@@ -154,7 +148,7 @@ def test_clicking_a_time_seeks_there_and_playing_moves_the_highlight(
     page.locator("video.oh-player").first.evaluate("media => { media.currentTime = 125.5; }")
     expect(_segment(page, 120_000)).to_have_class("oh-segment is-current")
     expect(page.locator(".oh-segment.is-current")).to_have_count(1)
-    assert_no_problem(page_problems)
+    page_problems.assert_none()
 
 
 def test_a_chapter_of_the_index_seeks_across_tapes(page, page_problems, interview):
@@ -167,7 +161,7 @@ def test_a_chapter_of_the_index_seeks_across_tapes(page, page_problems, intervie
         "() => { const [first, second] = document.querySelectorAll('video.oh-player');"
         " return first.paused && !second.paused && second.currentTime >= 1450; }"
     )
-    assert_no_problem(page_problems)
+    page_problems.assert_none()
 
 
 @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
@@ -191,7 +185,7 @@ def test_on_a_phone_the_segment_followed_is_not_hidden_under_the_player(
     said_then = _segment(page, 50_000)
     expect(said_then).to_have_attribute("aria-current", "true")
     wait_until_uncovered(page, said_then.locator(".oh-seek"))
-    assert_no_problem(page_problems)
+    page_problems.assert_none()
 
 
 def test_the_end_of_the_first_tape_goes_on_with_the_second(page, page_problems, interview):
@@ -207,7 +201,7 @@ def test_the_end_of_the_first_tape_goes_on_with_the_second(page, page_problems, 
     )
     expect(_segment(page, FIRST_TAPE * 1000)).to_have_attribute("aria-current", "true")
     assert second.evaluate("media => media.currentTime") < 5
-    assert_no_problem(page_problems)
+    page_problems.assert_none()
 
 
 def test_searching_the_transcript_keeps_only_passages_with_the_words(page, interview):
@@ -263,7 +257,7 @@ def test_keyboard_alone_reaches_the_player_and_the_segments_and_enter_seeks(
         " return m.currentTime >= 30 && m.currentTime < 35; }"
     )
     expect(_segment(page, 30_000).locator(".oh-seek")).to_be_focused()
-    assert_no_problem(page_problems)
+    page_problems.assert_none()
 
 
 def test_without_javascript_the_transcript_reads_and_its_times_are_links(
@@ -313,4 +307,4 @@ def test_interview_without_recording_is_a_transcript_that_still_follows_links(
     expect(page.locator(f"#segment-{later.pk}")).to_have_attribute("aria-current", "true")
     violations = axe_violations(page)
     assert not violations, describe_violations(violations)
-    assert_no_problem(page_problems)
+    page_problems.assert_none()
