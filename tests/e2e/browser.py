@@ -1,9 +1,10 @@
 """Helpers for browser tests: sizes, the accessibility scan, screenshots."""
 
 import os
+import re
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
@@ -110,3 +111,12 @@ def focus_ring(page: Page) -> dict:
             };
         }"""
     )
+
+
+def admin_log_in(page: Page, username: str, password: str) -> None:
+    """Sign in to the Wagtail admin through its own form, as a person does."""
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form button[type=submit]").click()
+    expect(page).not_to_have_url(re.compile("/login/"))

@@ -15,7 +15,14 @@ from tests.factories.archive import ArchiveIndexPageFactory, PlaceFactory, Theme
 from tests.factories.home import site_with_home
 from tests.factories.media import jpeg_with_gps_bytes
 
-from .browser import DESKTOP, PHONE, axe_violations, describe_violations, save_screenshot
+from .browser import (
+    DESKTOP,
+    PHONE,
+    admin_log_in,
+    axe_violations,
+    describe_violations,
+    save_screenshot,
+)
 
 
 @pytest.fixture
@@ -44,11 +51,7 @@ def _editor_page(page, live_server, django_user_model):
     )
     context.set_default_timeout(10_000)
     editor = context.new_page()
-    editor.goto("/admin/login/")
-    editor.locator("input[name=username]").fill("editrice")
-    editor.locator("input[name=password]").fill("fosse-11-19")
-    editor.locator("form button[type=submit]").click()
-    expect(editor).not_to_have_url(re.compile("/login/"))
+    admin_log_in(editor, "editrice", "fosse-11-19")
     return editor
 
 

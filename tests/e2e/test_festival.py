@@ -6,7 +6,13 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from festival.models import EditionPage, EventPage
-from tests.e2e.browser import PHONE, axe_violations, describe_violations, save_screenshot
+from tests.e2e.browser import (
+    PHONE,
+    admin_log_in,
+    axe_violations,
+    describe_violations,
+    save_screenshot,
+)
 from tests.factories.festival import VenueFactory, event_at, paris
 
 
@@ -93,11 +99,7 @@ def test_visitor_on_a_phone_finds_saturday_afternoon_at_the_base_and_adds_it(
 def test_organiser_prepares_next_year_in_the_admin(page, festival):
     edition, events = festival
     get_user_model().objects.create_superuser("organisatrice", "org@example.org", "terril-186")
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill("organisatrice")
-    page.locator("input[name=password]").fill("terril-186")
-    page.locator("form button[type=submit]").click()
-    expect(page).not_to_have_url("**/login/**")
+    admin_log_in(page, "organisatrice", "terril-186")
 
     page.goto(f"/admin/festival/editions/{edition.pk}/programme/")
     expect(page.get_by_text("Le grand récit du 11/19")).to_be_visible()

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from archive.models import ArchiveIndexPage, Interview, Tape
 from media.services import media_file_create
 from search import services
-from tests.e2e.browser import axe_violations, describe_violations
+from tests.e2e.browser import admin_log_in, axe_violations, describe_violations
 from tests.factories.transcripts import OralHistoryPageFactory, wav_bytes
 
 pytestmark = pytest.mark.e2e
@@ -63,11 +63,7 @@ def interview(migrated_db, search_engine, demo_site):
 
 def _log_in_as_editor(page, django_user_model):
     django_user_model.objects.create_superuser("editrice", "editrice@exemple.fr", "fosse-11-19")
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill("editrice")
-    page.locator("input[name=password]").fill("fosse-11-19")
-    page.locator("form button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile("/login/"))
+    admin_log_in(page, "editrice", "fosse-11-19")
 
 
 def test_editor_imports_70_minutes_and_visitor_lands_on_the_second_said(

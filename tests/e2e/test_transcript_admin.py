@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from archive.models import ArchiveIndexPage, Interview
-from tests.e2e.browser import axe_violations, describe_violations
+from tests.e2e.browser import admin_log_in, axe_violations, describe_violations
 from tests.factories.transcripts import OralHistoryPageFactory, segments
 
 pytestmark = pytest.mark.e2e
@@ -26,11 +26,7 @@ def interview(demo_site, django_user_model):
 def test_editor_fixes_a_passage_of_the_second_window_and_sees_errors_next_to_it(
     page, page_problems, interview
 ):
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill("editrice")
-    page.locator("input[name=password]").fill("cite-5-1950")
-    page.locator("form button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile("/login/"))
+    admin_log_in(page, "editrice", "cite-5-1950")
 
     page.goto(f"/admin/archive/transcriptions/{interview.pk}/segments/?t=0:12:00")
     rows = page.locator("#segment-editor tbody tr")

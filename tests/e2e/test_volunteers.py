@@ -12,7 +12,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from festival.models import FestivalIndexPage, Signup, SignupStatus
-from tests.e2e.browser import PHONE, axe_violations, describe_violations, save_screenshot
+from tests.e2e.browser import (
+    PHONE,
+    admin_log_in,
+    axe_violations,
+    describe_violations,
+    save_screenshot,
+)
 from tests.factories.festival import EditionPageFactory, paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
 
@@ -104,11 +110,7 @@ def test_coordinator_sees_the_roster_and_exports_it(page, shifts, django_user_mo
         "coordinatrice", "coord@exemple.fr", "terril-1984"
     )
     coordinator.groups.add(Group.objects.get(name="Coordinateurs bénévoles"))
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill("coordinatrice")
-    page.locator("input[name=password]").fill("terril-1984")
-    page.locator("form button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile("/login/"))
+    admin_log_in(page, "coordinatrice", "terril-1984")
 
     page.goto(f"/admin/festival/benevoles/?edition={edition.pk}")
     expect(page.get_by_text("Jeanne Dupré").first).to_be_visible()
