@@ -125,8 +125,9 @@ class Contribution(models.Model):
 
     @property
     def allows_web_publication(self) -> bool:
-        """The web needs its own consent, and « recherche seulement » rules the web out."""
-        return self.allow_web and not self.allow_research
+        """The web needs its own consent, and « recherche seulement » rules the web out
+        (``NOT_FOR_THE_WEB``: the one statement of that rule, also used by the selectors)."""
+        return not Contribution.objects.filter(NOT_FOR_THE_WEB, pk=self.pk).exists()
 
     @property
     def is_editable(self) -> bool:

@@ -205,7 +205,7 @@ def transcript_import(
         user=user,
         data={"mode": mode, "created": len(imported), "removed": len(removed_ids)},
     )
-    _announce_change(interview.pk)
+    transcript_announce(page_id=interview.page_id)
     return ImportResult(created=len(imported), removed=len(removed_ids))
 
 
@@ -256,7 +256,7 @@ def segment_split(
         user=user,
         data={"at": format_timecode(at)},
     )
-    _announce_change(segment.interview_id)
+    transcript_announce(page_id=segment.interview.page_id)
     return segment, second
 
 
@@ -333,7 +333,7 @@ def segments_shift(
         user=user,
         data={"offset_ms": offset, "moved": len(moving)},
     )
-    _announce_change(interview.pk)
+    transcript_announce(page_id=interview.page_id)
     return len(moving)
 
 
