@@ -1,5 +1,6 @@
 # Gohelliades — every routine task has a target; `make help` lists them.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -14,26 +15,31 @@ help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
 
 $(BIN)/uv:
-	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check "uv>=0.5,<0.14"
+	@echo "→ Environnement Python (.venv) et installateur uv…"
+	@$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	@$(BIN)/pip install --quiet --disable-pip-version-check "uv>=0.5,<0.14"
 
 install: $(BIN)/uv ## Create .venv and install the locked dependencies
-	$(BIN)/uv sync --frozen --inexact --quiet
+	@echo "→ Dépendances verrouillées (uv.lock)…"
+	@# uv's own lines say what it downloads and installs; the list of every package is noise.
+	@$(BIN)/uv sync --frozen --inexact 2>&1 | grep -Ev '^ [-+~] '
 
 migrate: install ## Apply database migrations
-	$(MANAGE) migrate --no-input -v0
+	@echo "→ Base de données : migrations…"
+	@$(MANAGE) migrate --no-input -v0
 
 demo: migrate ## Load the demo content if the database has none
-	@if $(MANAGE) shell -c "from home.models import HomePage; import sys; sys.exit(0 if HomePage.objects.exists() else 1)"; \
-	then echo "Contenu déjà présent : démo non rechargée (make demo-force pour compléter)."; \
-	else $(MANAGE) load_demo_data; fi
+	@if $(MANAGE) shell --no-imports -c "from home.models import HomePage; import sys; sys.exit(0 if HomePage.objects.exists() else 1)"; \
+	then echo "→ Contenu déjà présent : démo non rechargée (make demo-force pour compléter)."; \
+	else echo "→ Contenu de démonstration…"; $(MANAGE) load_demo_data; fi
 
 demo-force: migrate ## Complete the demo content (idempotent)
 	$(MANAGE) load_demo_data
 
 run: demo ## Install, migrate, load the demo, serve on http://127.0.0.1:8000
-	@echo "Administration : http://$(HOST):$(PORT)/admin/ — identifiant « admin », mot de passe « gohelle-1984 »"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "→ Le site est servi ; à ouvrir :"
+	@$(MANAGE) site_addresses --base http://$(HOST):$(PORT)
+	@$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite
 	$(BIN)/pytest

@@ -17,14 +17,22 @@ ensure_debian_packages() {
   fi
 }
 
-# A PostgreSQL cluster of our own under var/, on 127.0.0.1:5432, owned by the postgres user.
+# What start_postgres and start_opensearch started themselves; stop_started_services stops
+# exactly those (a server that already answered belongs to someone else and keeps running).
+STARTED_SERVICES=()
+
+postgres_bindir() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
+postgres_datadir() { echo "${PGDATA_DIR:-/tmp/gohelliades-pgdata}"; }
+
+# A PostgreSQL cluster of our own in /tmp, on 127.0.0.1:5432, owned by the postgres user.
 start_postgres() {
   local bindir datadir
-  bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  datadir="${PGDATA_DIR:-/tmp/gohelliades-pgdata}"
+  bindir=$(postgres_bindir)
+  datadir=$(postgres_datadir)
   if pg_isready -q -h 127.0.0.1 -p 5432; then
     echo "PostgreSQL already answers on 127.0.0.1:5432"
   else
+    STARTED_SERVICES+=(postgres)
     if [ ! -s "$datadir/PG_VERSION" ]; then
       mkdir -p "$datadir" && chown postgres:postgres "$datadir"
       runuser -u postgres -- "$bindir/initdb" -D "$datadir" -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -48,7 +56,21 @@ start_opensearch() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
       maven openjdk-17-jdk-headless
   fi
+  tools/opensearch/run.sh status >/dev/null 2>&1 || STARTED_SERVICES+=(opensearch)
   OPENSEARCH_TEST_URL="$(tools/opensearch/run.sh start | tail -n 1)"
   export OPENSEARCH_TEST_URL
   echo "OpenSearch ready on $OPENSEARCH_TEST_URL"
+}
+
+stop_started_services() {
+  local service
+  for service in "${STARTED_SERVICES[@]}"; do
+    case "$service" in
+      postgres)
+        runuser -u postgres -- "$(postgres_bindir)/pg_ctl" -D "$(postgres_datadir)" -m fast -w stop >/dev/null \
+          && echo "PostgreSQL stopped" ;;
+      opensearch) tools/opensearch/run.sh stop && echo "OpenSearch stopped" ;;
+    esac
+  done
+  STARTED_SERVICES=()
 }

@@ -1,23 +1,57 @@
-import os
+import shutil
+import sqlite3
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 
+from tests import environment
 from tests.factories.home import site_with_home
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests under tests/e2e drive a browser; mark them so `-m "not e2e"` can skip them."""
+    """Mark browser tests ``e2e``; skip PostgreSQL-only tests on another database."""
+    on_postgresql = connection.vendor == "postgresql"
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+        if not on_postgresql and item.get_closest_marker("postgresql"):
+            item.add_marker(
+                pytest.mark.skip(
+                    reason=f"{environment.POSTGRESQL_ONLY} lancez la suite avec "
+                    "DATABASE_URL=postgres://… (voir « Les tests » dans le README)"
+                )
+            )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    environment.record_test(item.fixturenames)
+    return (yield)
+
+
+def _database() -> str:
+    if connection.vendor == "postgresql":
+        where = settings.DATABASES["default"].get("HOST") or "socket local"
+        return f"PostgreSQL ({where})"
+    return f"SQLite {sqlite3.sqlite_version}"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    terminalreporter.write_line(environment.summary_line(_database()), bold=True)
 
 
 def pytest_sessionfinish(session, exitstatus):
     """On CI a test skipped for want of a service is a failure, not a pass."""
-    if os.environ.get("CI", "").lower() != "true":
+    if not environment.on_ci():
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    skipped = reporter.stats.get("skipped", []) if reporter else []
+    skipped = [
+        report
+        for report in (reporter.stats.get("skipped", []) if reporter else [])
+        if environment.is_missing_service_skip(str(report.longrepr))
+    ]
     if skipped and session.exitstatus == 0:
         reporter.write_line(
             f"CI=true : {len(skipped)} test(s) ignoré(s) — un service manquant est un échec.",
@@ -26,6 +60,23 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+def pytest_unconfigure(config):
+    # The suite's uploads go to a temporary folder of its own (config/settings/test.py): remove
+    # it, or every run leaves hundreds of megabytes of test photos and recordings behind.
+    media_root = str(getattr(settings, "MEDIA_ROOT", ""))
+    if "gohelliades-test-media-" in media_root:
+        shutil.rmtree(media_root, ignore_errors=True)
+
+
 @pytest.fixture
 def home_page(db):
     return site_with_home()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The public forms' rate limits count in the cache: each test starts with a clean slate,
+    # or the suite's own sendings from 127.0.0.1 would add up to a refusal.
+    cache.clear()
+    yield
+    cache.clear()

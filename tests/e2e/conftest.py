@@ -5,7 +5,9 @@ Fixtures for every app's browser tests:
 - ``browser``: one headless chromium for the session (never ``playwright install``).
 - ``page``: a fresh context per test (French browser, desktop size unless a test parametrizes
   ``viewport``, e.g. ``@pytest.mark.parametrize("viewport", [PHONE, DESKTOP])``); its base URL
-  is the live server, so ``page.goto("/")`` works.
+  is the live server, so ``page.goto("/")`` works. It ignores the site's
+  Content-Security-Policy (so axe-core can be injected) unless a module overrides the
+  ``bypass_csp`` fixture to return False, as ``test_csp.py`` does.
 - ``page_problems``: console errors, page errors and failed requests seen by ``page``;
   ``page_problems.assert_none()`` fails with the list.
 - ``search_engine`` / ``search_node``: the real search engine of ``tests/search/conftest.py``.
@@ -33,6 +35,7 @@ from wagtail.models import Collection
 
 from home.demo import STANDARD_PAGES
 from home.models import FooterSettings, HomePage, StandardPage
+from tests import environment
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
 from tests.factories.home import StandardPageFactory, site_with_home
@@ -53,9 +56,13 @@ _MediaFilesHandler._should_handle = lambda self, path: False
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"chromium introuvable à {CHROMIUM} (apt-get install chromium)")
+        environment.skip_missing(
+            "navigateur",
+            f"chromium introuvable à {CHROMIUM} (apt-get install chromium, ou CHROMIUM_PATH)",
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        environment.record_used("navigateur", f"chromium {browser.version}")
         yield browser
         browser.close()
 
@@ -116,6 +123,12 @@ def viewport() -> dict[str, int]:
     return DESKTOP
 
 
+@pytest.fixture
+def bypass_csp() -> bool:
+    """Lets axe-core be injected although the site sends a Content-Security-Policy."""
+    return True
+
+
 @dataclass
 class PageProblems:
     """What went wrong in the browser while a test ran."""
@@ -144,6 +157,7 @@ def page(
     migrated_db,
     viewport: dict[str, int],
     page_problems: PageProblems,
+    bypass_csp: bool,
 ) -> Iterator[Page]:
     context = browser.new_context(
         base_url=live_server.url,
@@ -152,8 +166,7 @@ def page(
         viewport=viewport,
         is_mobile=viewport["width"] < 600,
         has_touch=viewport["width"] < 600,
-        # Lets axe-core be injected even once the site sends a Content-Security-Policy.
-        bypass_csp=True,
+        bypass_csp=bypass_csp,
     )
     context.set_default_timeout(10_000)
     page = context.new_page()

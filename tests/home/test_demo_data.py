@@ -1,3 +1,6 @@
+import io
+import re
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
@@ -48,3 +51,20 @@ def test_load_demo_data_refuses_production_settings(settings):
 
     with pytest.raises(Exception, match="interdites"):
         call_command("load_demo_data", items=1, verbosity=0)
+
+
+def test_site_addresses_printed_by_make_run_all_answer(client):
+    call_command("load_demo_data", items=1, verbosity=0)
+    out = io.StringIO()
+
+    call_command("site_addresses", base="http://127.0.0.1:8000", stdout=out)
+
+    printed = out.getvalue()
+    paths = re.findall(r"http://127\.0\.0\.1:8000(\S*)", printed)
+    assert {"/", "/archive/", "/contribuer/", "/gohelliades/", "/recherche/", "/admin/"} <= set(
+        paths
+    )
+    assert any(path.startswith("/benevoles/") for path in paths)
+    for path in paths:
+        assert client.get(path, follow=True).status_code == 200, path
+    assert "identifiant « admin », mot de passe « gohelle-1984 »" in printed

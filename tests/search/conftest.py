@@ -6,6 +6,7 @@ test that asks for ``search_engine`` gets its own index prefix and leaves no ind
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import uuid
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 import urllib3
 
+from tests import environment
 from tests.search.engine_proxy import EngineProxy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,18 +51,48 @@ class SearchNode:
         os.kill(self.pid, signal.SIGCONT)
 
 
-@pytest.fixture(scope="session")
-def search_node():
-    started_here = False
-    if not _answers(NODE_URL):
-        port = NODE_URL.rsplit(":", 1)[-1]
+def _node_version(url: str) -> str:
+    response = urllib3.request("GET", url, timeout=5, retries=False)
+    version = response.json().get("version", {})
+    engine = "OpenSearch" if version.get("distribution") == "opensearch" else "Elasticsearch"
+    return f"{engine} {version.get('number', '?')}, nœud réel"
+
+
+def _start_node() -> None:
+    """Start our test node the way .ci/run does, or skip naming what is missing."""
+    service = "moteur de recherche"
+    tools = [tool for tool in ("java", "javac", "mvn") if shutil.which(tool) is None]
+    if tools:
+        environment.skip_missing(
+            service,
+            f"{', '.join(tools)} introuvable(s) pour lancer le nœud OpenSearch de test "
+            "(apt-get install openjdk-17-jdk-headless maven), ou un nœud déjà lancé à "
+            "OPENSEARCH_TEST_URL",
+        )
+    port = NODE_URL.rsplit(":", 1)[-1]
+    try:
         subprocess.run(  # noqa: S603 - our own script, fixed arguments
             [str(RUN_SCRIPT), "start"],
             check=True,
             env={**os.environ, "OPENSEARCH_PORT": port, "OPENSEARCH_HOME": str(NODE_HOME)},
             timeout=600,
         )
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+        environment.skip_missing(
+            service,
+            f"le nœud OpenSearch de test n'a pas démarré ({error}) : voir "
+            f"{NODE_HOME / 'node.log'} ; Maven doit pouvoir télécharger ses paquets une "
+            "première fois",
+        )
+
+
+@pytest.fixture(scope="session")
+def search_node():
+    started_here = False
+    if not _answers(NODE_URL):
+        _start_node()
         started_here = True
+    environment.record_used("moteur de recherche", _node_version(NODE_URL))
     proxy = EngineProxy(NODE_URL).start()
     yield SearchNode(url=NODE_URL, proxy=proxy)
     proxy.stop()
