@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = "Affiche les adresses à ouvrir (site, archive, festival, recherche, administration)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--base", default=settings.WAGTAILADMIN_BASE_URL, help="Adresse du site servi.")
+        parser.add_argument(
+            "--base", default=settings.WAGTAILADMIN_BASE_URL, help="Adresse du site servi."
+        )
 
     def handle(self, *args, base: str, **options):
         base = base.rstrip("/")
