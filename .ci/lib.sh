@@ -17,8 +17,9 @@ ensure_debian_packages() {
   fi
 }
 
-# What start_postgres and start_opensearch started themselves; stop_started_services stops
-# exactly those (a server that already answered belongs to someone else and keeps running).
+# What start_postgres, start_opensearch and start_elasticsearch started themselves;
+# stop_started_services stops exactly those (a server that already answered belongs to someone
+# else and keeps running).
 STARTED_SERVICES=()
 
 postgres_bindir() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
@@ -62,6 +63,21 @@ start_opensearch() {
   echo "OpenSearch ready on $OPENSEARCH_TEST_URL"
 }
 
+# A real Elasticsearch 8.19 node on 127.0.0.1:9260, the engine production runs
+# (tools/elasticsearch/run.sh, from Maven Central like OpenSearch's). The tests talk to it
+# directly, no proxy.
+start_elasticsearch() {
+  if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      maven openjdk-17-jdk-headless
+  fi
+  tools/elasticsearch/run.sh status >/dev/null 2>&1 || STARTED_SERVICES+=(elasticsearch)
+  ELASTICSEARCH_TEST_URL="$(tools/elasticsearch/run.sh start | tail -n 1)"
+  export ELASTICSEARCH_TEST_URL
+  echo "Elasticsearch ready on $ELASTICSEARCH_TEST_URL"
+}
+
 stop_started_services() {
   local service
   for service in "${STARTED_SERVICES[@]}"; do
@@ -70,6 +86,7 @@ stop_started_services() {
         runuser -u postgres -- "$(postgres_bindir)/pg_ctl" -D "$(postgres_datadir)" -m fast -w stop >/dev/null \
           && echo "PostgreSQL stopped" ;;
       opensearch) tools/opensearch/run.sh stop && echo "OpenSearch stopped" ;;
+      elasticsearch) tools/elasticsearch/run.sh stop && echo "Elasticsearch stopped" ;;
     esac
   done
   STARTED_SERVICES=()

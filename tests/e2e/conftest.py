@@ -10,7 +10,8 @@ Fixtures for every app's browser tests:
   ``bypass_csp`` fixture to return False, as ``test_csp.py`` does.
 - ``page_problems``: console errors, page errors and failed requests seen by ``page``;
   ``page_problems.assert_none()`` fails with the list.
-- ``search_engine`` / ``search_node``: the real search engine of ``tests/search/conftest.py``.
+- ``search_engine``: the real search engine of ``tests/search/conftest.py``, on one engine only
+  (OpenSearch): the engine suite already runs on both, a browser test checks the pages.
 - ``demo_site``: a small site like the demo (home, standard pages, archive items and an edition
   with images), built with the factories.
 
@@ -40,7 +41,7 @@ from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFact
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
 from tests.factories.home import StandardPageFactory, site_with_home
 from tests.factories.media import CustomImageFactory
-from tests.search.conftest import search_engine, search_node  # noqa: F401 - the real engine
+from tests.search.conftest import opensearch_engine, opensearch_node  # noqa: F401 - the real engine
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
@@ -116,6 +117,11 @@ def _restore_rows(rows: str) -> None:
 def migrated_db(transactional_db, migrated_rows: str) -> None:
     """A transactional database holding what migrations made, as a fresh install has."""
     _restore_rows(migrated_rows)
+
+
+@pytest.fixture
+def search_engine(opensearch_engine):  # noqa: F811 - a parameter: the fixture imported above
+    return opensearch_engine
 
 
 @pytest.fixture

@@ -1,8 +1,24 @@
-"""The real search engine for the tests: an OpenSearch 2.19 node behind a header proxy.
+"""The real search engines for the tests: Elasticsearch 8.19 and OpenSearch 2.19, each a node.
 
-The node is started once per test session by ``tools/opensearch/run.sh`` (or reused when one
-already answers, e.g. started by ``.ci/run``); the proxy runs inside the pytest process. Each
-test that asks for ``search_engine`` gets its own index prefix and leaves no index behind.
+Production runs Elasticsearch 8; the engine tests run on both, and their ids say which
+(``[elasticsearch]``, ``[opensearch]``):
+
+- Elasticsearch 8.19 (``tools/elasticsearch/run.sh``), which the client talks to directly. It is
+  built from Maven Central's artifacts, with a test-only plugin standing in for the analysis and
+  ``GET /`` of modules that are not published there (see the plugin's header);
+- OpenSearch 2.19 (``tools/opensearch/run.sh``), behind a header proxy run inside the pytest
+  process (``engine_proxy.py``), since the Elasticsearch 8 client does not accept it as it is.
+
+Each node is started once per test session when it does not answer already (e.g. started by
+``.ci/run``), and stopped at the end if the session started it. Fixtures:
+
+- ``search_engine``: parametrised over both engines; points the application at one, with an
+  index prefix of its own, and leaves no index behind. ``search_node`` is its session half.
+- ``opensearch_engine`` / ``elasticsearch_engine``: one engine, for a test about that engine or
+  for the browser tests, which run on one engine. A fixture that runs its tests on each engine
+  and on the database takes ``params=BACKEND_PARAMS`` and calls ``answering_backend``.
+- A test that checks what one engine cannot do calls
+  ``environment.skip_not_on_engine(node.name, "what is not covered")``.
 """
 
 import os
@@ -10,6 +26,7 @@ import shutil
 import signal
 import subprocess
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +37,51 @@ from tests import environment
 from tests.search.engine_proxy import EngineProxy
 
 ROOT = Path(__file__).resolve().parents[2]
-RUN_SCRIPT = ROOT / "tools" / "opensearch" / "run.sh"
-NODE_URL = os.environ.get("OPENSEARCH_TEST_URL", "http://127.0.0.1:9250")
-# Same default as run.sh, which writes the node's pid file there.
-NODE_HOME = Path(os.environ.get("OPENSEARCH_HOME", "/tmp/gohelliades-opensearch"))  # noqa: S108
+SERVICE = "moteur de recherche"
+
+
+@dataclass(frozen=True)
+class Engine:
+    """One engine's test node: where it answers and how ``run.sh`` is told its port and home."""
+
+    key: str
+    name: str
+    url: str
+    home: Path
+    port_variable: str
+    home_variable: str
+    behind_proxy: bool
+
+    @property
+    def run_script(self) -> Path:
+        return ROOT / "tools" / self.key / "run.sh"
+
+
+# Same defaults as each run.sh, which writes the node's pid file in its home.
+ENGINES = {
+    "elasticsearch": Engine(
+        key="elasticsearch",
+        name="Elasticsearch",
+        url=os.environ.get("ELASTICSEARCH_TEST_URL", "http://127.0.0.1:9260"),
+        home=Path(os.environ.get("ELASTICSEARCH_TEST_HOME", "/tmp/gohelliades-elasticsearch")),  # noqa: S108
+        port_variable="ELASTICSEARCH_TEST_PORT",
+        home_variable="ELASTICSEARCH_TEST_HOME",
+        behind_proxy=False,
+    ),
+    "opensearch": Engine(
+        key="opensearch",
+        name="OpenSearch",
+        url=os.environ.get("OPENSEARCH_TEST_URL", "http://127.0.0.1:9250"),
+        home=Path(os.environ.get("OPENSEARCH_HOME", "/tmp/gohelliades-opensearch")),  # noqa: S108
+        port_variable="OPENSEARCH_PORT",
+        home_variable="OPENSEARCH_HOME",
+        behind_proxy=True,
+    ),
+}
+ENGINE_PARAMS = list(ENGINES)
+DEFAULT_ENGINE = "elasticsearch"
+# For a fixture that runs its tests on each engine and on the database (``answering_backend``).
+BACKEND_PARAMS = [*ENGINE_PARAMS, "database"]
 
 
 def _answers(url: str) -> bool:
@@ -36,12 +94,22 @@ def _answers(url: str) -> bool:
 
 @dataclass
 class SearchNode:
+    engine: Engine
     url: str
-    proxy: EngineProxy
+    proxy: EngineProxy | None = None
+
+    @property
+    def name(self) -> str:
+        return self.engine.name
+
+    @property
+    def client_url(self) -> str:
+        """What the application talks to: OpenSearch through the proxy, Elasticsearch directly."""
+        return self.proxy.url if self.proxy is not None else self.url
 
     @property
     def pid(self) -> int:
-        return int((NODE_HOME / "node.pid").read_text())
+        return int((self.engine.home / "node.pid").read_text())
 
     def freeze(self) -> None:
         """Stop the node's process (SIGSTOP): it keeps its socket but answers nothing."""
@@ -58,63 +126,122 @@ def _node_version(url: str) -> str:
     return f"{engine} {version.get('number', '?')}, nœud réel"
 
 
-def _start_node() -> None:
-    """Start our test node the way .ci/run does, or skip naming what is missing."""
-    service = "moteur de recherche"
+def _start_node(engine: Engine) -> None:
+    """Start the engine's test node the way .ci/run does, or skip naming what is missing."""
     tools = [tool for tool in ("java", "javac", "mvn") if shutil.which(tool) is None]
     if tools:
         environment.skip_missing(
-            service,
-            f"{', '.join(tools)} introuvable(s) pour lancer le nœud OpenSearch de test "
+            SERVICE,
+            f"{', '.join(tools)} introuvable(s) pour lancer le nœud {engine.name} de test "
             "(apt-get install openjdk-17-jdk-headless maven), ou un nœud déjà lancé à "
-            "OPENSEARCH_TEST_URL",
+            f"{engine.key.upper()}_TEST_URL",
+            variant=engine.name,
         )
-    port = NODE_URL.rsplit(":", 1)[-1]
+    port = engine.url.rsplit(":", 1)[-1]
     try:
         subprocess.run(  # noqa: S603 - our own script, fixed arguments
-            [str(RUN_SCRIPT), "start"],
+            [str(engine.run_script), "start"],
             check=True,
-            env={**os.environ, "OPENSEARCH_PORT": port, "OPENSEARCH_HOME": str(NODE_HOME)},
+            env={**os.environ, engine.port_variable: port, engine.home_variable: str(engine.home)},
             timeout=600,
         )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
         environment.skip_missing(
-            service,
-            f"le nœud OpenSearch de test n'a pas démarré ({error}) : voir "
-            f"{NODE_HOME / 'node.log'} ; Maven doit pouvoir télécharger ses paquets une "
+            SERVICE,
+            f"le nœud {engine.name} de test n'a pas démarré ({error}) : voir "
+            f"{engine.home / 'node.log'} ; Maven doit pouvoir télécharger ses paquets une "
             "première fois",
+            variant=engine.name,
+        )
+
+
+def _session_node(engine: Engine) -> Iterator[SearchNode]:
+    started_here = False
+    if not _answers(engine.url):
+        _start_node(engine)
+        started_here = True
+    environment.record_used(SERVICE, _node_version(engine.url), variant=engine.name)
+    proxy = EngineProxy(engine.url).start() if engine.behind_proxy else None
+    yield SearchNode(engine=engine, url=engine.url, proxy=proxy)
+    if proxy is not None:
+        proxy.stop()
+    if started_here:
+        subprocess.run(  # noqa: S603
+            [str(engine.run_script), "stop"],
+            check=False,
+            env={**os.environ, engine.home_variable: str(engine.home)},
         )
 
 
 @pytest.fixture(scope="session")
-def search_node():
-    started_here = False
-    if not _answers(NODE_URL):
-        _start_node()
-        started_here = True
-    environment.record_used("moteur de recherche", _node_version(NODE_URL))
-    proxy = EngineProxy(NODE_URL).start()
-    yield SearchNode(url=NODE_URL, proxy=proxy)
-    proxy.stop()
-    if started_here:
-        subprocess.run(  # noqa: S603
-            [str(RUN_SCRIPT), "stop"],
-            check=False,
-            env={**os.environ, "OPENSEARCH_HOME": str(NODE_HOME)},
-        )
+def elasticsearch_node() -> Iterator[SearchNode]:
+    yield from _session_node(ENGINES["elasticsearch"])
+
+
+@pytest.fixture(scope="session")
+def opensearch_node() -> Iterator[SearchNode]:
+    yield from _session_node(ENGINES["opensearch"])
+
+
+def pytest_generate_tests(metafunc):
+    """Every test that reaches ``search_node`` runs once per engine, its id naming the engine."""
+    if "search_node" in metafunc.fixturenames:
+        metafunc.parametrize("search_node", ENGINE_PARAMS, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def search_node(request) -> SearchNode:
+    # Asked for from inside another fixture (``getfixturevalue``), a test has no engine
+    # parameter: it gets the production engine.
+    return request.getfixturevalue(f"{getattr(request, 'param', DEFAULT_ENGINE)}_node")
+
+
+def _use_node(node: SearchNode, settings, request) -> Iterator[SearchNode]:
+    """Point the application at the node with an index prefix of its own; clean up after."""
+    from search import engine
+
+    environment.record_use(request.node, SERVICE, node.name)
+    prefix = f"test-{uuid.uuid4().hex[:10]}"
+    settings.ELASTICSEARCH_URL = node.client_url
+    settings.ELASTICSEARCH_INDEX_PREFIX = prefix
+    engine.reset()
+    yield node
+    engine.reset()
+    # The node may have been frozen by a failing test: never leave it stopped for the next.
+    node.thaw()
+    # By name: Elasticsearch 8 refuses wildcard deletes (action.destructive_requires_name), as
+    # in production, and the test node keeps that default.
+    listed = urllib3.request(
+        "GET", f"{node.url}/_cat/indices/{prefix}-*?h=index&format=json", timeout=30, retries=False
+    )
+    names = [row["index"] for row in listed.json()] if listed.status == 200 else []
+    if names:
+        urllib3.request("DELETE", f"{node.url}/{','.join(names)}", timeout=30, retries=False)
 
 
 @pytest.fixture
-def search_engine(search_node, settings):
-    """Point the application at the node (through the proxy) with an index prefix of its own."""
+def search_engine(search_node, settings, request) -> Iterator[SearchNode]:
+    yield from _use_node(search_node, settings, request)
+
+
+@pytest.fixture
+def elasticsearch_engine(elasticsearch_node, settings, request) -> Iterator[SearchNode]:
+    yield from _use_node(elasticsearch_node, settings, request)
+
+
+@pytest.fixture
+def opensearch_engine(opensearch_node, settings, request) -> Iterator[SearchNode]:
+    yield from _use_node(opensearch_node, settings, request)
+
+
+def answering_backend(request, settings) -> str:
+    """Put the engine ``request.param`` names in place, or none for "database"; returns what
+    the application then reports as answering ("elasticsearch" for either engine)."""
     from search import engine
 
-    prefix = f"test-{uuid.uuid4().hex[:10]}"
-    settings.ELASTICSEARCH_URL = search_node.proxy.url
-    settings.ELASTICSEARCH_INDEX_PREFIX = prefix
+    if request.param in ENGINES:
+        request.getfixturevalue(f"{request.param}_engine")
+        return "elasticsearch"
+    settings.ELASTICSEARCH_URL = ""
     engine.reset()
-    yield search_node
-    engine.reset()
-    urllib3.request("DELETE", f"{search_node.url}/{prefix}-*", timeout=30, retries=False)
-    # The node may have been frozen by a failing test: never leave it stopped for the next.
-    search_node.thaw()
+    return "database"

@@ -12,6 +12,7 @@ Run by hand in front of ``tools/opensearch/run.sh start``::
 import argparse
 import http.client
 import re
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -26,9 +27,20 @@ def plain_media_type(value: str) -> str:
     return COMPAT_MEDIA_TYPE.sub(lambda match: f"application/{match.group(1)}", value)
 
 
+class _NoDelayConnection(http.client.HTTPConnection):
+    """The upstream side of the proxy, without Nagle's delay either (see ``_Handler``)."""
+
+    def connect(self):
+        super().connect()
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: "_Server"
+    # Headers and body leave in separate writes: with Nagle's algorithm on, the second waits
+    # for the client's delayed ACK, ~40 ms added to every request measured through the proxy.
+    disable_nagle_algorithm = True
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass  # a test run has no use for an access log
@@ -43,7 +55,7 @@ class _Handler(BaseHTTPRequestHandler):
             if name.lower() in ("content-type", "accept"):
                 value = plain_media_type(value)
             headers[name] = value
-        upstream = http.client.HTTPConnection(
+        upstream = _NoDelayConnection(
             self.server.upstream_host, self.server.upstream_port, timeout=120
         )
         try:

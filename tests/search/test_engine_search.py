@@ -1,4 +1,4 @@
-"""Search on the real engine (OpenSearch 2.19 through the header proxy)."""
+"""Search on the real engines (Elasticsearch 8.19 directly, OpenSearch 2.19 through its proxy)."""
 
 import io
 import threading
@@ -13,6 +13,7 @@ from search import engine, selectors, services
 from search.models import PendingSync
 from search.query import SearchParams
 from tests.factories.transcripts import InterviewFactory, SegmentFactory
+from tests.search.conftest import BACKEND_PARAMS, answering_backend
 from tests.search.engine_proxy import EngineProxy
 from tests.search.factories import CHURCH, MINER, SPOIL_TIP, archive_index, item
 
@@ -208,7 +209,7 @@ def test_unreachable_engine_never_breaks_a_save_and_is_retried(
     assert search("carnet").engine == "database"
     assert [hit.title for hit in search("carnet").results] == ["Le carnet de paie de la fosse 9"]
 
-    settings.ELASTICSEARCH_URL = search_engine.proxy.url
+    settings.ELASTICSEARCH_URL = search_engine.client_url
     engine.reset()
     assert services.pending_retry(refresh=True) == 1
     assert titles("carnet") == ["Le carnet de paie de la fosse 9"]
@@ -273,14 +274,10 @@ def test_search_index_command_rebuilds_and_reports_status(archive):
     assert "Aucun écart." in text
 
 
-@pytest.fixture(params=["elasticsearch", "database"])
+@pytest.fixture(params=BACKEND_PARAMS)
 def long_interview(request, settings, home_page):
     """An interview that says « berline » three times, and a photo that shows one."""
-    if request.param == "elasticsearch":
-        request.getfixturevalue("search_engine")
-    else:
-        settings.ELASTICSEARCH_URL = ""
-        engine.reset()
+    answering = answering_backend(request, settings)
     index = archive_index(home_page)
     interview = InterviewFactory(page=item(index, **MINER))
     for minute in (3, 17, 42):
@@ -292,7 +289,7 @@ def long_interview(request, settings, home_page):
         )
     item(index, title="Une berline au carreau", summary="La berline pleine de charbon.")
     services.index_rebuild()
-    return request.param
+    return answering
 
 
 def test_passages_of_one_interview_are_grouped_under_the_best(long_interview, client):

@@ -4,6 +4,7 @@ engine and on the database, through the page and the API."""
 import pytest
 
 from search import services
+from tests.search.conftest import BACKEND_PARAMS, answering_backend
 from tests.search.factories import (
     CHURCH,
     LENS,
@@ -29,14 +30,11 @@ def build_archive(home):
     return pit, lens
 
 
-@pytest.fixture(params=["elasticsearch", "database"])
+@pytest.fixture(params=BACKEND_PARAMS)
 def engine_name(request, settings, home_page):
-    if request.param == "elasticsearch":
-        request.getfixturevalue("search_engine")
-    else:
-        settings.ELASTICSEARCH_URL = ""
+    answering = answering_backend(request, settings)
     build_archive(home_page)
-    return request.param
+    return answering
 
 
 def api(client, **params):

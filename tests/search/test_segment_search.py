@@ -16,6 +16,7 @@ from search.models import SearchEntry
 from search.query import SearchParams
 from tests.factories.archive import PlaceFactory
 from tests.factories.transcripts import InterviewFactory, SegmentFactory
+from tests.search.conftest import BACKEND_PARAMS, answering_backend
 from tests.search.factories import MINER, archive_index, item
 
 SAID_AT_1_02_10 = "Le porion nous a fait remonter par la cage, la galerie s'effondrait."
@@ -30,14 +31,9 @@ WEBVTT = """WEBVTT
 """
 
 
-@pytest.fixture(params=["elasticsearch", "database"])
+@pytest.fixture(params=BACKEND_PARAMS)
 def engine_name(request, settings):
-    if request.param == "elasticsearch":
-        request.getfixturevalue("search_engine")
-    else:
-        settings.ELASTICSEARCH_URL = ""
-        engine.reset()
-    return request.param
+    return answering_backend(request, settings)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ def test_wagtail_elasticsearch8_backend_indexes_and_searches_pages(
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [search_engine.proxy.url],
+            "URLS": [search_engine.client_url],
             "INDEX": f"{settings.ELASTICSEARCH_INDEX_PREFIX}-wagtail",
             "TIMEOUT": 10,
             "ATOMIC_REBUILD": True,
