@@ -50,7 +50,7 @@ def _fold(text: str) -> str:
 
 def _year(token: str) -> int:
     year = int(token)
-    if year < 100:  # « années 50 »: the twentieth century, here
+    if len(token) == 2:  # « années 50 »: the twentieth century, here
         year += 1900
     return year
 
@@ -64,11 +64,20 @@ def year_range(start_year: int, end_year: int) -> FuzzyDate:
 
 
 def parse_fuzzy_date(text: str) -> FuzzyDate | None:
-    """Return the range a French date expression covers, or ``None`` if it is not understood."""
+    """Return the range a French date expression covers, or ``None`` if it is not understood.
+
+    A day or year the calendar does not have (« 31 avril 1960 », « vers 0001 ») is not
+    understood either: the words stay for display, and saving an item never fails on them."""
     folded = _fold(text or "")
     if not folded:
         return None
+    try:
+        return _parse(folded)
+    except ValueError:  # out of the calendar's range
+        return None
 
+
+def _parse(folded: str) -> FuzzyDate | None:
     match = re.fullmatch(r"(\d{1,2})(?:er)? ([a-z]+) (\d{4})", folded)
     if match and match.group(2) in MONTHS:
         day = date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
@@ -76,10 +85,7 @@ def parse_fuzzy_date(text: str) -> FuzzyDate | None:
 
     match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", folded)
     if match:
-        try:
-            day = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        except ValueError:
-            return None
+        day = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         return FuzzyDate(day, day)
 
     match = re.fullmatch(r"([a-z]+) (\d{4})", folded)

@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import (
@@ -17,8 +19,9 @@ from archive.models import (
     ResidentAddition,
     Theme,
 )
+from home.form_protection import HoneypotMixin
 from media.models import Licence
-from media.sanitise import inspect_audio_video, inspect_image
+from media.sanitise import image_pixel_limits_sentence, inspect_audio_video, inspect_image
 
 MAX_PHOTOS = 20
 
@@ -73,7 +76,7 @@ def _date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(HoneypotMixin, forms.Form):
     """Everything the issue asks for, in the order a person thinks of it on a phone."""
 
     title = forms.CharField(
@@ -117,9 +120,14 @@ class ContributionForm(forms.Form):
         widget=MultipleFileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,.heic,.heif"}
         ),
-        help_text=_(
-            "JPEG, PNG, WebP ou HEIC, 25 Mo au plus chacune. La position GPS et les "
-            "autres informations cachées des photos sont effacées."
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "JPEG, PNG, WebP ou HEIC, 25 Mo au plus chacune. La position GPS et les "
+                "autres informations cachées des photos sont effacées."
+            ),
+            # From the settings, like the refusal messages (media/sanitise.py).
+            lazy(image_pixel_limits_sentence, str)(),
         ),
     )
     media = AudioVideoField(
@@ -233,7 +241,7 @@ class ContributionForm(forms.Form):
         return data
 
 
-class ContributionEditForm(forms.ModelForm):
+class ContributionEditForm(HoneypotMixin, forms.ModelForm):
     """While in review, the contributor may still change what they told."""
 
     class Meta:
@@ -252,7 +260,7 @@ class ContributionEditForm(forms.ModelForm):
         }
 
 
-class ResidentAdditionForm(forms.ModelForm):
+class ResidentAdditionForm(HoneypotMixin, forms.ModelForm):
     """« Vous reconnaissez quelqu'un ? » — held for review before it shows."""
 
     class Meta:
@@ -266,6 +274,23 @@ class ResidentAdditionForm(forms.ModelForm):
             "email": _("Votre adresse électronique (facultatif, jamais affichée)"),
         }
         widgets = {"comment": forms.Textarea(attrs={"rows": 3})}
+
+
+class LinksResendForm(HoneypotMixin, forms.Form):
+    """« Renvoyer mes liens »: only an address, no account."""
+
+    email = forms.EmailField(
+        label=_("Votre adresse électronique"),
+        help_text=_(
+            "Celle que vous avez donnée en confiant un souvenir, un complément ou en vous "
+            "inscrivant comme bénévole. Les liens partent vers elle seule."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Indiquez votre adresse électronique : vos liens y seront envoyés."),
+            "invalid": _("Cette adresse semble incomplète, par exemple : nom@exemple.fr."),
+        },
+    )
 
 
 def max_upload_bytes() -> int:

@@ -1,13 +1,17 @@
-"""Wagtail's moderation signals turned into messages to contributors (via services)."""
+"""Wagtail's moderation signals turned into messages to contributors (via services), and
+the moderators' right to publish each new archive."""
 
+from django.db.models.signals import post_save
 from wagtail.signals import page_published, task_rejected
 
-from archive.models import ArchiveItemPage
+from archive.models import ArchiveIndexPage, ArchiveItemPage
 
 
 def _on_page_published(sender, instance, **kwargs):
+    from archive.photo_collections import item_photos_publish
     from archive.services import contribution_mark_published
 
+    item_photos_publish(item=instance)
     contribution_mark_published(item=instance)
 
 
@@ -21,6 +25,16 @@ def _on_task_rejected(sender, instance, user=None, **kwargs):
     contribution_request_changes(item=page.specific, message=comment or "")
 
 
+def _on_archive_index_created(sender, instance, created, raw=False, **kwargs):
+    from archive.moderators import moderators_may_publish
+
+    if created and not raw:
+        moderators_may_publish(index=instance)
+
+
 def connect() -> None:
+    post_save.connect(
+        _on_archive_index_created, sender=ArchiveIndexPage, dispatch_uid="archive-index-moderators"
+    )
     page_published.connect(_on_page_published, sender=ArchiveItemPage, dispatch_uid="archive-pub")
     task_rejected.connect(_on_task_rejected, dispatch_uid="archive-task-rejected")

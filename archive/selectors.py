@@ -1,5 +1,6 @@
 """Reads of the archive for pages and feeds: only what is live, public and not withdrawn."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -10,7 +11,6 @@ from django.utils.translation import gettext as _
 from archive.models import (
     AdditionStatus,
     ArchiveCollection,
-    ArchiveItemImage,
     ArchiveItemPage,
     Contribution,
     ContributionStatus,
@@ -19,13 +19,19 @@ from archive.models import (
     Theme,
 )
 from archive.models.contributions import NOT_FOR_THE_WEB
+from config.background import oldest_and_newest_alternately, retry_wait
 
 
 def public_items() -> QuerySet[ArchiveItemPage]:
-    """Live, public items whose every contributor allowed the web (never « recherche seule »).
+    """The one rule of what the public sees of the archive, for every channel (pages, lists,
+    counts, search and autocomplete, sitemap, transcripts, captions, additions): live (not a
+    draft, in moderation, scheduled or under embargo), public (no view restriction on the
+    item or above it), and every contributor allowed the web (never « recherche seule »).
+    A withdrawn item is deleted. The item's own page and the sitemap apply the same parts
+    through Wagtail (routing, privacy) and ``ArchiveItemPage.serve`` (consent).
 
-    Publishing such an item is refused (``item_publication_problems``); this keeps it out of
-    every page, list and index even if it went live some other way."""
+    Publishing an item without web consent is refused (``item_publication_problems``); this
+    keeps it out of every page, list and index even if it went live some other way."""
     return (
         ArchiveItemPage.objects.live()
         .public()
@@ -117,12 +123,10 @@ def recent_items(*, limit: int = 12) -> list[ArchiveItemPage]:
 
 
 def _live_count(relation: str) -> Count:
-    """How many of the related items the public sees (the same rule as ``public_items``)."""
+    """How many of the related items the public sees: ``public_items`` itself (a restriction
+    on the archive's index hides its items as much as one on the item)."""
     return Count(
-        relation,
-        filter=Q(**{f"{relation}__live": True, f"{relation}__view_restrictions__isnull": True})
-        & ~Q(**{f"{relation}__pk__in": items_not_for_the_web()}),
-        distinct=True,
+        relation, filter=Q(**{f"{relation}__in": public_items().values("pk")}), distinct=True
     )
 
 
@@ -190,17 +194,20 @@ def items_for_decade(*, decade: int) -> QuerySet[ArchiveItemPage]:
 
 
 def item_detail_relations(*, item: ArchiveItemPage) -> dict:
-    """What the item page shows besides the item: gallery, places, related items, additions."""
+    """What the item page shows besides the item: gallery, places, related items, additions.
+
+    ``item`` may be a draft (a moderator's preview, made from a revision): its relations are
+    then held in memory, not in the database, and are read from it as they are."""
     return {
-        "gallery": list(
-            ArchiveItemImage.objects.filter(page=item)
-            .select_related("image")
-            .order_by("sort_order")
-        ),
+        "gallery": list(item.gallery_images.select_related("image").order_by("sort_order")),
         "places": list(item.places.all()),
         "themes": list(item.themes.all()),
+        # A subquery on a saved item, a list for a draft (``values("pk")`` knows no ``pk``
+        # there: the preview's 500).
         "related": list(
-            public_items().filter(pk__in=item.related_items.values("pk")).order_by("title")
+            public_items()
+            .filter(pk__in=item.related_items.values_list("id", flat=True))
+            .order_by("title")
         ),
         "additions": list(
             ResidentAddition.objects.filter(item=item, status=AdditionStatus.PUBLISHED).order_by(
@@ -230,14 +237,49 @@ def pending_contributions(*, status: str | None = None) -> QuerySet[Contribution
     )
 
 
-def contributions_to_retry(*, received_before=None) -> QuerySet[Contribution]:
-    """Failed contributions, and those received (before ``received_before``) but never processed."""
+# Processing that fails (a file the cleaner refuses, storage down) is tried again by the
+# periodic jobs, waiting longer each time, and given up after so many attempts: moderators
+# then see it on their dashboard with the reason.
+MAX_PROCESSING_ATTEMPTS = 6
+FIRST_RETRY = datetime.timedelta(minutes=5)
+LONGEST_RETRY_WAIT = datetime.timedelta(hours=6)
+
+
+def contributions_to_retry(
+    *,
+    received_before: datetime.datetime | None = None,
+    now: datetime.datetime | None = None,
+    limit: int = 100,
+) -> list[Contribution]:
+    """Failed contributions, and those received (before ``received_before``) but never processed.
+
+    With ``now`` (the periodic jobs): only failures whose wait is over and that have attempts
+    left, taken oldest and newest alternately. Without: every one (an operator's retry)."""
     waiting = Q(status=ContributionStatus.RECEIVED)
     if received_before is not None:
         waiting &= Q(created_at__lt=received_before)
-    return Contribution.objects.filter(waiting | Q(status=ContributionStatus.FAILED)).order_by(
-        "created_at"
-    )
+    failed = Q(status=ContributionStatus.FAILED)
+    if now is not None:
+        failed &= Q(attempts__lt=MAX_PROCESSING_ATTEMPTS)
+    candidates = Contribution.objects.filter(waiting | failed).order_by("created_at", "pk")
+    if now is None:
+        return list(candidates[:limit])
+    due = [
+        contribution
+        for contribution in candidates
+        if contribution.status != ContributionStatus.FAILED
+        or contribution.updated_at
+        + retry_wait(contribution.attempts, first=FIRST_RETRY, longest=LONGEST_RETRY_WAIT)
+        <= now
+    ]
+    return oldest_and_newest_alternately(due, limit=limit)
+
+
+def contributions_given_up() -> QuerySet[Contribution]:
+    """For moderators: processing failed too often to go on trying alone."""
+    return Contribution.objects.filter(
+        status=ContributionStatus.FAILED, attempts__gte=MAX_PROCESSING_ATTEMPTS
+    ).order_by("-updated_at")
 
 
 def contribution_from_token(*, token: str):
@@ -260,3 +302,17 @@ def contribution_from_token(*, token: str):
     if contribution is not None:
         return contribution, None
     return None, Withdrawal.objects.filter(reference=reference).first()
+
+
+def contributions_for_email(*, email: str) -> list[Contribution]:
+    """Everything sent from this address (« Renvoyer mes liens »), newest first."""
+    return list(Contribution.objects.filter(email__iexact=email.strip()).order_by("-created_at"))
+
+
+def additions_for_email(*, email: str) -> list[ResidentAddition]:
+    """The additions signed with this address, with the item each one is about."""
+    return list(
+        ResidentAddition.objects.filter(email__iexact=email.strip())
+        .select_related("item")
+        .order_by("-created_at")
+    )

@@ -9,9 +9,7 @@ from datetime import datetime, time
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -21,6 +19,8 @@ from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.rich_text import RichText
 
+from archive import emails
+from archive.audit import audit_log_forget, withdrawn_reference
 from archive.models import (
     AdditionStatus,
     ArchiveCollection,
@@ -38,6 +38,8 @@ from archive.models import (
     WithdrawalInitiator,
 )
 from archive.models.contributions import STATUSES_TO_PROCESS
+from archive.photo_collections import contribution_photos_keep_private
+from archive.selectors import MAX_PROCESSING_ATTEMPTS
 from archive.signals import item_withdrawn
 from media.models import CustomImage, MediaFile
 from media.services import (
@@ -90,26 +92,19 @@ def contribution_status_url(*, contribution: Contribution, site_url: str | None 
     return f"{(site_url or settings.WAGTAILADMIN_BASE_URL).rstrip('/')}{path}"
 
 
-def _mail_contributor(
-    *, contribution: Contribution, template: str, subject: str, site_url: str | None = None
-) -> None:
-    """Mail the contributor; a mail failure is logged, never lost work."""
-    context = {
-        "contribution": contribution,
-        "status_url": contribution_status_url(contribution=contribution, site_url=site_url),
-    }
-    try:
-        send_mail(
-            subject=subject,
-            message=render_to_string(f"archive/email/{template}.txt", context),
-            from_email=None,
-            recipient_list=[contribution.email],
-        )
-    except Exception:
-        logger.exception("Courriel au contributeur %s non envoyé", contribution.pk)
+def links_resend(*, email: str, site_url: str | None = None) -> None:
+    """« Renvoyer mes liens »: mail every private link of ``email`` (memories, additions,
+    volunteer sign-ups) to that address only, if the site knows it; the caller answers the
+    same whatever the address."""
+    emails.links_mail_queue(email=email, site_url=site_url)
 
 
 # Contribution -----------------------------------------------------------------------------
+
+
+class ContributionFilesUnavailable(Exception):
+    """The file storage failed while the upload was stored: nothing was kept (no half
+    contribution, no orphan file), and the person can send it again in a moment."""
 
 
 def contribution_create(
@@ -124,23 +119,24 @@ def contribution_create(
     Processing (cleaning media, creating the draft item, entering moderation) runs as a task;
     if it fails, the contribution stays stored with status ``failed`` for
     ``retry_contributions`` to take up again. The contributor is mailed the status link in
-    every case."""
-    with transaction.atomic():
-        contribution = Contribution(
-            **{field: data.get(field) for field in CONTRIBUTION_FIELDS if field in data},
-            consented_at=timezone.now(),
+    every case, once the contribution is committed (``archive.emails``).
+
+    Raises ``ContributionFilesUnavailable`` when the storage refuses the files."""
+    stored_files: list[tuple] = []
+    try:
+        contribution = _contribution_store(
+            data=data,
+            photos=photos,
+            media_upload=media_upload,
+            site_url=site_url,
+            stored_files=stored_files,
         )
-        for field in ("date_label", "proposed_place", "pseudonym", "phone", "parent_name"):
-            setattr(contribution, field, getattr(contribution, field) or "")
-        contribution.save()
-        if data.get("themes"):
-            contribution.themes.set(data["themes"])
-        for position, upload in enumerate(photos or []):
-            _store_raw(contribution, upload, position=position, kind=ContributionFileKind.IMAGE)
-        if media_upload:
-            _store_raw(
-                contribution, media_upload, position=1000, kind=ContributionFileKind.AUDIO_VIDEO
-            )
+    except Exception as error:
+        # The rows are rolled back; the files already written would be orphans.
+        stored_files_delete(stored_files)
+        if isinstance(error, ContributionFilesUnavailable):
+            logger.error("Stockage indisponible, contribution non enregistrée", exc_info=error)
+        raise
 
     from archive.tasks import process_contribution
 
@@ -153,20 +149,45 @@ def contribution_create(
             status=ContributionStatus.FAILED, last_error=repr(error)
         )
     contribution.refresh_from_db()
-    _mail_contributor(
-        contribution=contribution,
-        template="received",
-        subject=_("Votre souvenir est bien arrivé"),
-        site_url=site_url,
-    )
     return contribution
 
 
-def _store_raw(contribution: Contribution, upload, *, position: int, kind: str) -> None:
-    upload.seek(0)
-    stored = ContributionFile(contribution=contribution, position=position, kind=kind)
-    stored.raw.save("upload", upload, save=False)
-    stored.save()
+@transaction.atomic
+def _contribution_store(
+    *, data: dict, photos, media_upload, site_url: str | None, stored_files: list
+) -> Contribution:
+    """The rows, the raw files and the « bien arrivé » mail, in one transaction; each file
+    written is added to ``stored_files`` as soon as it is, for the caller to clean up."""
+    contribution = Contribution(
+        **{field: data.get(field) for field in CONTRIBUTION_FIELDS if field in data},
+        consented_at=timezone.now(),
+    )
+    for field in ("date_label", "proposed_place", "pseudonym", "phone", "parent_name"):
+        setattr(contribution, field, getattr(contribution, field) or "")
+    contribution.save()
+    if data.get("themes"):
+        contribution.themes.set(data["themes"])
+    uploads = [
+        (upload, position, ContributionFileKind.IMAGE)
+        for position, upload in enumerate(photos or [])
+    ]
+    if media_upload:
+        uploads.append((media_upload, 1000, ContributionFileKind.AUDIO_VIDEO))
+    for upload, position, kind in uploads:
+        upload.seek(0)
+        stored = ContributionFile(contribution=contribution, position=position, kind=kind)
+        try:
+            stored.raw.save("upload", upload, save=False)
+        except Exception as error:
+            # A full disk (OSError), an object store out of reach (botocore's errors are
+            # not OSError): either way the storage, not the person, failed.
+            raise ContributionFilesUnavailable from error
+        stored_files.append((stored.raw.storage, stored.raw.name))
+        stored.save()
+    emails.contribution_mail_queue(
+        contribution=contribution, template="received", site_url=site_url
+    )
+    return contribution
 
 
 def contribution_process(*, contribution: Contribution) -> Contribution:
@@ -198,6 +219,12 @@ def contribution_process(*, contribution: Contribution) -> Contribution:
         contribution.status = ContributionStatus.FAILED
         contribution.last_error = f"{type(error).__name__}: {error}"[:2000]
         contribution.save(update_fields=["attempts", "status", "last_error", "updated_at"])
+        if contribution.attempts >= MAX_PROCESSING_ATTEMPTS:
+            logger.error(
+                "Contribution %s abandonnée après %s essais : à voir par les modérateurs",
+                contribution.pk,
+                contribution.attempts,
+            )
         return contribution
     # The clean copies are stored: the raw files (GPS and all) are no longer needed.
     for stored in contribution.files.all():
@@ -230,6 +257,8 @@ def _clean_files(contribution: Contribution) -> None:
                     licence=contribution.licence,
                 )
         stored.save()
+    # Never in the library everyone browses before a moderator has approved it.
+    contribution_photos_keep_private(contribution=contribution)
 
 
 def _story_blocks(text: str) -> list:
@@ -308,16 +337,23 @@ def _submit_for_moderation(item: ArchiveItemPage) -> None:
 
 
 def contribution_retry(
-    *, limit: int = 100, received_before: datetime | None = None
+    *,
+    limit: int = 100,
+    received_before: datetime | None = None,
+    now: datetime | None = None,
 ) -> list[Contribution]:
     """Process again what was stored but not processed (failures, interrupted tasks).
 
-    ``received_before`` leaves alone what was received since: its task may still be queued."""
+    ``received_before`` leaves alone what was received since: its task may still be queued.
+    ``now`` (the periodic jobs) keeps to the backoff and the cap of ``contributions_to_retry``;
+    without it every failure is tried at once (an operator who fixed the cause)."""
     from archive.selectors import contributions_to_retry
 
     return [
         contribution_process(contribution=contribution)
-        for contribution in contributions_to_retry(received_before=received_before)[:limit]
+        for contribution in contributions_to_retry(
+            received_before=received_before, now=now, limit=limit
+        )
     ]
 
 
@@ -478,11 +514,7 @@ def contribution_mark_published(*, item: ArchiveItemPage) -> None:
     ):
         contribution.status = ContributionStatus.PUBLISHED
         contribution.save(update_fields=["status", "updated_at"])
-        _mail_contributor(
-            contribution=contribution,
-            template="published",
-            subject=_("Votre souvenir est publié"),
-        )
+        emails.contribution_mail_queue(contribution=contribution, template="published")
 
 
 def contribution_request_changes(*, item: ArchiveItemPage, message: str = "") -> None:
@@ -491,11 +523,7 @@ def contribution_request_changes(*, item: ArchiveItemPage, message: str = "") ->
         contribution.status = ContributionStatus.CHANGES_REQUESTED
         contribution.editor_message = message
         contribution.save(update_fields=["status", "editor_message", "updated_at"])
-        _mail_contributor(
-            contribution=contribution,
-            template="changes_requested",
-            subject=_("L'équipe de l'archive vous demande une précision"),
-        )
+        emails.contribution_mail_queue(contribution=contribution, template="changes_requested")
 
 
 @transaction.atomic
@@ -510,11 +538,7 @@ def contribution_decline(*, contribution: Contribution, message: str, user=None)
         for state in WorkflowState.objects.active().for_instance(contribution.item):
             state.cancel(user=user)
     log(instance=contribution, action="archive.contribution.decline", user=user)
-    _mail_contributor(
-        contribution=contribution,
-        template="declined",
-        subject=_("Votre souvenir n'a pas été retenu"),
-    )
+    emails.contribution_mail_queue(contribution=contribution, template="declined")
     return contribution
 
 
@@ -575,7 +599,14 @@ def contribution_withdraw(
             PageLogEntry.objects.filter(page_id=item.pk).delete()
             item.delete()  # its revisions, gallery, interview and tapes with it
         withdrawal.save()
-        log(instance=withdrawal, action="archive.withdrawal", user=user)
+        # The log keeps that it happened, never what it was (``archive.audit``).
+        log(
+            instance=withdrawal,
+            action="archive.withdrawal",
+            user=user,
+            title=withdrawn_reference(contribution=contribution),
+        )
+        audit_log_forget(contribution=contribution, image_ids=images, media_file_ids=media_files)
         for image in CustomImage.objects.filter(pk__in=images):
             files_to_delete.extend(image_stored_files(image=image))
             image.delete()
@@ -674,29 +705,8 @@ def addition_review(*, addition: ResidentAddition, publish: bool, user=None) -> 
             action="archive.addition.publish" if publish else "archive.addition.decline",
             user=user,
         )
-    if addition.email:
-        _mail_resident(addition=addition, published=publish)
+        emails.addition_mail_queue(addition=addition, published=publish)
     return addition
-
-
-def _mail_resident(*, addition: ResidentAddition, published: bool) -> None:
-    item = addition.item
-    item_url = (item.get_full_url() or "") if item.live else ""
-    template = "addition_published" if published else "addition_declined"
-    subject = (
-        _("Votre complément est publié") if published else _("Votre complément n'a pas été retenu")
-    )
-    try:
-        send_mail(
-            subject=subject,
-            message=render_to_string(
-                f"archive/email/{template}.txt", {"addition": addition, "item_url": item_url}
-            ),
-            from_email=None,
-            recipient_list=[addition.email],
-        )
-    except Exception:
-        logger.exception("Courriel du complément %s non envoyé", addition.pk)
 
 
 __all__ = [
@@ -713,4 +723,5 @@ __all__ = [
     "contribution_status_url",
     "contribution_update",
     "contribution_withdraw",
+    "links_resend",
 ]

@@ -9,8 +9,9 @@ app_name = "archive"
 urlpatterns = [
     path("", views.contribute, name="contribute"),
     path("merci/", views.thanks, name="thanks"),
+    path("mes-liens/", views.links, name="links"),
     path("suivi/<str:token>/", views.status, name="status"),
     path("suivi/<str:token>/modifier/", views.edit, name="edit"),
     path("suivi/<str:token>/retirer/", views.withdraw, name="withdraw"),
-    path("complement/<int:item_id>/", views.addition, name="addition"),
+    path("complement/<id:item_id>/", views.addition, name="addition"),
 ]

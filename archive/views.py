@@ -4,24 +4,36 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
 from archive.forms import (
     MAX_PHOTOS,
     ContributionEditForm,
     ContributionForm,
+    LinksResendForm,
     ResidentAdditionForm,
 )
 from archive.selectors import contribution_from_token, public_items
 from archive.services import (
+    ContributionFilesUnavailable,
     addition_create,
     contribution_create,
     contribution_status_token,
     contribution_update,
     contribution_withdraw,
+    links_resend,
 )
+from home.form_protection import Verdict, public_form_guard
 from media.sanitise import audio_video_max_bytes, image_max_bytes
+
+STORAGE_DOWN_MESSAGE = _lazy(
+    "Nous n'avons pas pu enregistrer vos fichiers : notre espace de stockage ne répond pas "
+    "pour le moment. Rien n'est perdu de ce que vous avez écrit, tout est ci-dessous : "
+    "choisissez à nouveau vos fichiers et renvoyez le formulaire dans quelques minutes."
+)
 
 
 def _no_index(response):
@@ -42,21 +54,35 @@ def upload_limits() -> dict:
 
 
 def contribute(request):
+    status = 200
     if request.method == "POST":
         form = ContributionForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            contribution = contribution_create(
-                data=data,
-                photos=data.get("photos") or [],
-                media_upload=data.get("media"),
-                site_url=request.build_absolute_uri("/"),
-            )
-            request.session["archive_last_contribution"] = contribution_status_token(
-                contribution=contribution
-            )
+        verdict = public_form_guard(
+            request=request, form=form, scope="contribution", email_field="email"
+        )
+        if verdict is Verdict.ROBOT:
             return redirect("archive:thanks")
+        if verdict is Verdict.PASSED:
+            data = form.cleaned_data
+            try:
+                contribution = contribution_create(
+                    data=data,
+                    photos=data.get("photos") or [],
+                    media_upload=data.get("media"),
+                    site_url=request.build_absolute_uri("/"),
+                )
+            except ContributionFilesUnavailable:
+                # Nothing was kept; the form comes back with everything typed.
+                form.add_error(None, STORAGE_DOWN_MESSAGE)
+                status = 503
+            else:
+                request.session["archive_last_contribution"] = contribution_status_token(
+                    contribution=contribution
+                )
+                return redirect("archive:thanks")
         files_were_sent = bool(request.FILES)
+        if verdict is Verdict.LIMITED:
+            status = 429
     else:
         form = ContributionForm()
         files_were_sent = False
@@ -65,12 +91,44 @@ def contribute(request):
             request,
             "archive/contribute.html",
             {"form": form, "files_were_sent": files_were_sent, **upload_limits()},
+            status=status,
         )
     )
 
 
 def thanks(request):
-    return _no_index(render(request, "archive/thanks.html", {}))
+    """The private link itself, shown at once: a lost or late e-mail never loses it."""
+    token = request.session.get("archive_last_contribution")
+    status_url = (
+        request.build_absolute_uri(reverse("archive:status", args=[token])) if token else ""
+    )
+    return _no_index(render(request, "archive/thanks.html", {"status_url": status_url}))
+
+
+@require_http_methods(["GET", "POST"])
+def links(request):
+    """« Renvoyer mes liens »: the same answer whatever the address, so it reveals nothing."""
+    form = LinksResendForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        verdict = public_form_guard(
+            request=request, form=form, scope="links_resend", email_field="email"
+        )
+        if verdict is Verdict.PASSED:
+            links_resend(email=form.cleaned_data["email"], site_url=request.build_absolute_uri("/"))
+        if verdict in (Verdict.PASSED, Verdict.ROBOT):
+            messages.success(
+                request,
+                _(
+                    "C'est parti. Si cette adresse a servi sur le site, elle reçoit dans "
+                    "quelques minutes un courriel avec tous ses liens privés. Rien reçu ? "
+                    "Regardez dans les courriers indésirables."
+                ),
+            )
+            return redirect("archive:links")
+        if verdict is Verdict.LIMITED:
+            status = 429
+    return _no_index(render(request, "archive/links.html", {"form": form}, status=status))
 
 
 def status(request, token):
@@ -96,7 +154,12 @@ def edit(request, token):
     form = ContributionEditForm(
         request.POST if request.method == "POST" else None, instance=contribution
     )
-    if request.method == "POST" and form.is_valid():
+    verdict = None
+    if request.method == "POST":
+        verdict = public_form_guard(request=request, form=form, scope="contribution_edit")
+    if verdict is Verdict.ROBOT:
+        return redirect("archive:status", token=token)
+    if verdict is Verdict.PASSED:
         contribution_update(contribution=contribution, data=form.cleaned_data)
         messages.success(request, _("Vos modifications sont enregistrées et seront relues."))
         return redirect("archive:status", token=token)
@@ -105,6 +168,7 @@ def edit(request, token):
             request,
             "archive/edit.html",
             {"form": form, "contribution": contribution, "token": token},
+            status=429 if verdict is Verdict.LIMITED else 200,
         )
     )
 
@@ -129,12 +193,19 @@ def withdraw(request, token):
 def addition(request, item_id):
     item = get_object_or_404(public_items(), pk=item_id)
     form = ResidentAdditionForm(request.POST)
-    if form.is_valid():
-        addition_create(item=item, data=form.cleaned_data)
+    verdict = public_form_guard(request=request, form=form, scope="addition", email_field="email")
+    if verdict in (Verdict.PASSED, Verdict.ROBOT):
+        if verdict is Verdict.PASSED:
+            addition_create(item=item, data=form.cleaned_data)
         messages.success(
             request, _("Merci ! Votre complément sera affiché après relecture par l'équipe.")
         )
         return redirect(item.url + "#additions-title")
     return _no_index(
-        render(request, "archive/addition_errors.html", {"item": item, "addition_form": form})
+        render(
+            request,
+            "archive/addition_errors.html",
+            {"item": item, "addition_form": form},
+            status=429 if verdict is Verdict.LIMITED else 200,
+        )
     )

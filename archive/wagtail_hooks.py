@@ -176,15 +176,22 @@ class PendingContributionsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         from archive.models import AdditionStatus
-        from archive.selectors import pending_contributions
+        from archive.selectors import (
+            MAX_PROCESSING_ATTEMPTS,
+            contributions_given_up,
+            pending_contributions,
+        )
 
         pending = pending_contributions()
         viewset = ContributionViewSet()
         contributions = list(pending[:8])
-        for contribution in contributions:
+        given_up = list(contributions_given_up()[:8])
+        for contribution in [*contributions, *given_up]:
             contribution.edit_url = reverse(viewset.get_url_name("edit"), args=[contribution.pk])
         return {
             "contributions": contributions,
+            "given_up": given_up,
+            "max_attempts": MAX_PROCESSING_ATTEMPTS,
             "total": pending.count(),
             "list_url": reverse(viewset.get_url_name("list")),
             "additions": ResidentAddition.objects.filter(status=AdditionStatus.PENDING).count(),
@@ -203,13 +210,13 @@ def register_archive_admin_urls():
     from archive import admin_views
 
     urls = [
-        path("<int:pk>/refuser/", admin_views.decline, name="decline"),
-        path("<int:pk>/rattacher/", admin_views.attach, name="attach"),
-        path("<int:pk>/retirer/", admin_views.withdraw, name="withdraw"),
+        path("<id:pk>/refuser/", admin_views.decline, name="decline"),
+        path("<id:pk>/rattacher/", admin_views.attach, name="attach"),
+        path("<id:pk>/retirer/", admin_views.withdraw, name="withdraw"),
     ]
     addition_urls = [
-        path("<int:pk>/publier/", admin_views.addition_publish, name="publish"),
-        path("<int:pk>/refuser/", admin_views.addition_decline, name="decline"),
+        path("<id:pk>/publier/", admin_views.addition_publish, name="publish"),
+        path("<id:pk>/refuser/", admin_views.addition_decline, name="decline"),
     ]
     return [
         path("archive/contributions/", include((urls, "archive_admin"))),

@@ -2,10 +2,16 @@ from django.apps import AppConfig
 
 
 class ConfigConfig(AppConfig):
-    """Project-wide wiring that belongs to no feature: start-up checks."""
+    """Project-wide wiring that belongs to no feature: start-up checks, path converters."""
 
     name = "config"
     verbose_name = "Configuration"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from config import checks  # noqa: F401  (registers the system checks)
+        from config.converters import IdConverter
+
+        # Before any URLconf is read: admin hooks build their paths when it is.
+        register_converter(IdConverter, "id")

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import page_password
 from home.views import healthz
 from media.views import serve_media
 
@@ -28,5 +29,13 @@ if settings.SERVE_MEDIA_FILES:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media))
 
+# Wagtail's page-password form, at its own address and name, with a limit on the attempts.
+urlpatterns.append(
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    )
+)
 # Wagtail's page tree answers everything else; it must come last.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -28,12 +28,12 @@ register_snippet(VenueViewSet)
 def festival_admin_urls():
     return [
         path(
-            "festival/editions/<int:pk>/programme/",
+            "festival/editions/<id:pk>/programme/",
             ProgrammeAdminView.as_view(),
             name="festival_programme",
         ),
         path(
-            "festival/editions/<int:pk>/preparer-la-suivante/",
+            "festival/editions/<id:pk>/preparer-la-suivante/",
             PrepareNextEditionView.as_view(),
             name="festival_prepare_next",
         ),

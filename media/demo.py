@@ -6,6 +6,7 @@ import random
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFilter
 
+from media.collections import PUBLIC, photo_collection
 from media.models import CustomImage, Licence
 
 SEPIA_SKIES = [(214, 196, 160), (190, 178, 150), (226, 210, 180), (170, 160, 140)]
@@ -88,6 +89,8 @@ def demo_image(
         credit=credit,
         date_taken=date_taken,
         licence=Licence.CC_BY,
+        # Where every editor browses (the root is for superusers only).
+        collection=photo_collection(name=PUBLIC),
     )
     image.file = ImageFile(io.BytesIO(buffer.getvalue()), name=f"demo-{seed}.jpg")
     image.save()

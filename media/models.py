@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageFieldFile
 
 
 class Licence(models.TextChoices):
@@ -62,10 +62,46 @@ class CustomImage(AbstractImage):
         self.width, self.height = clean.width, clean.height
         self._set_image_file_metadata()
 
+    def generate_rendition_file(self, filter, *, source=None):
+        # A rendition far smaller than a JPEG original is made from a copy decoded at 1/2,
+        # 1/4 or 1/8 (libjpeg's draft mode), not from the full picture each time.
+        if source is None:
+            from media.renditions import reduced_source
+
+            reduced = reduced_source(image=self, filter=filter)
+            if reduced is not None:
+                proxy, reduced_file = reduced
+                return super(CustomImage, proxy).generate_rendition_file(
+                    filter, source=reduced_file
+                )
+        return super().generate_rendition_file(filter, source=source)
+
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
+
+
+class HeaderSizeImageFieldFile(WagtailImageFieldFile):
+    """Reads an image's size from its header: Wagtail's own way decodes every pixel."""
+
+    def get_image_dimensions(self):
+        from PIL import Image as PILImage
+
+        close = self.closed
+        try:
+            self.open()
+            with PILImage.open(self) as image:
+                return image.size
+        finally:
+            if close:
+                self.close()
+            else:
+                self.seek(0)
+
+
+# Assigning a file to an image reads its size (Django's width/height fields): by the header.
+CustomImage._meta.get_field("file").attr_class = HeaderSizeImageFieldFile
 
 
 class CustomRendition(AbstractRendition):

@@ -9,8 +9,13 @@ limited in size, stripped of their tags where the format allows, and named by us
 from __future__ import annotations
 
 import io
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
 import uuid
-import warnings
 from dataclasses import dataclass
 
 import filetype
@@ -19,15 +24,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
-from pillow_heif import register_heif_opener
 
-register_heif_opener()
+from media import image_decode
 
-# Pillow's own names for the formats we take; HEIC phones' photos are stored as JPEG,
-# which every browser shows.
-IMAGE_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
-STORED_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "HEIF": "JPEG"}
+logger = logging.getLogger(__name__)
+
 EXTENSION = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 # What a browser can play, by the MIME type the content reveals.
@@ -51,7 +52,13 @@ def image_max_bytes() -> int:
 
 
 def image_max_pixels() -> int:
-    return settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    """Pixels a photo may have (header), from ``MEDIA_IMAGE_MAX_MEGAPIXELS``."""
+    return int(settings.MEDIA_IMAGE_MAX_MEGAPIXELS * 1_000_000)
+
+
+def image_decode_max_pixels() -> int:
+    """Pixels decoded at full size at most; also the limit for formats libjpeg cannot reduce."""
+    return int(settings.MEDIA_IMAGE_DECODE_MAX_MEGAPIXELS * 1_000_000)
 
 
 def audio_video_max_bytes() -> int:
@@ -96,89 +103,169 @@ def _read(upload, *, limit: int, what: str) -> bytes:
     return data
 
 
-def _not_an_image() -> ValidationError:
-    return ValidationError(
-        _(
+def _check_size(upload, *, limit: int, what: str) -> None:
+    size = getattr(upload, "size", None)
+    if size is not None and size > limit:
+        raise ValidationError(
+            _("Ce fichier pèse %(size)s : %(what)s ne doit pas dépasser %(limit)s.")
+            % {"size": filesizeformat(size), "what": what, "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
+    if size == 0:
+        raise ValidationError(_("Ce fichier est vide."), code="empty")
+
+
+def _pixel_limits_text() -> str:
+    return _(
+        "au plus %(jpeg)s millions de pixels pour une photo JPEG, %(other)s millions pour "
+        "les autres formats"
+    ) % {
+        "jpeg": f"{settings.MEDIA_IMAGE_MAX_MEGAPIXELS:g}",
+        "other": f"{settings.MEDIA_IMAGE_DECODE_MAX_MEGAPIXELS:g}",
+    }
+
+
+def image_pixel_limits_sentence() -> str:
+    """The pixel limits as a sentence for a form's help text."""
+    return _(
+        "Au plus %(jpeg)s millions de pixels pour une photo JPEG, %(other)s millions pour les "
+        "autres formats."
+    ) % {
+        "jpeg": f"{settings.MEDIA_IMAGE_MAX_MEGAPIXELS:g}",
+        "other": f"{settings.MEDIA_IMAGE_DECODE_MAX_MEGAPIXELS:g}",
+    }
+
+
+def _refusal(code: str, details: dict | None = None) -> ValidationError:
+    """The French sentence for a refusal of ``image_decode``, next to the field."""
+    details = details or {}
+    if code == "too_many_pixels" and details.get("width"):
+        message = _(
+            "Cette image fait %(width)s × %(height)s pixels, trop pour être traitée "
+            "(%(limits)s). Réduisez-la avant de l'envoyer."
+        ) % {"width": details["width"], "height": details["height"], "limits": _pixel_limits_text()}
+    elif code == "too_many_pixels":
+        message = _(
+            "Cette image est trop grande une fois décompressée (%(limits)s). Réduisez-la "
+            "avant de l'envoyer."
+        ) % {"limits": _pixel_limits_text()}
+    elif code == "too_heavy":
+        message = _(
+            "Cette image demande trop de mémoire ou de temps pour être traitée. Réduisez-la "
+            "ou enregistrez-la en JPEG avant de l'envoyer."
+        )
+    elif code == "damaged_image":
+        message = _(
+            "Cette photo est incomplète ou abîmée (envoi interrompu, fichier endommagé). "
+            "Choisissez-la à nouveau ou envoyez-en une autre."
+        )
+    else:
+        code = "invalid_image"
+        message = _(
             "Ce fichier n'est pas une photo lisible. Formats acceptés : JPEG, PNG, WebP "
             "ou HEIC (photos d'iPhone)."
-        ),
-        code="invalid_image",
-    )
-
-
-def _too_many_pixels(width: int, height: int) -> ValidationError:
-    return ValidationError(
-        _(
-            "Cette image fait %(width)s × %(height)s pixels, trop pour être traitée "
-            "(au plus %(limit)s millions de pixels). Réduisez-la avant de l'envoyer."
         )
-        % {"width": width, "height": height, "limit": image_max_pixels() // 1_000_000},
-        code="too_many_pixels",
-    )
+    return ValidationError(message, code=code)
+
+
+def inspect_image(upload) -> tuple[str, int, int]:
+    """Check a photo at the field: header limits, then all its compressed data, cheaply.
+
+    Returns ``(format, width, height)``. A JPEG is read through at 1/8 of its size (1/64 of
+    the memory), so a truncated or corrupt photo is refused here, never accepted and then
+    failing in the background; the full cleaning happens later, one photo at a time."""
+    _check_size(upload, limit=image_max_bytes(), what=_("une photo"))
+    if hasattr(upload, "seek"):
+        upload.seek(0)
+    try:
+        return image_decode.inspect(
+            upload, max_pixels=image_max_pixels(), decode_max_pixels=image_decode_max_pixels()
+        )
+    except image_decode.Refused as refusal:
+        raise _refusal(refusal.code, refusal.details) from refusal
+    finally:
+        if hasattr(upload, "seek"):
+            upload.seek(0)
 
 
 def sanitise_image(upload) -> CleanImage:
     """Return the upload as a clean, upright image file under a generated name.
 
-    Raises ``ValidationError`` (French message) for anything that is not an allowed image,
-    too heavy, or too large once decoded (decompression bombs)."""
-    data = _read(upload, limit=image_max_bytes(), what=_("une photo"))
-    max_pixels = image_max_pixels()
-    with warnings.catch_warnings():
-        # Pillow only warns between its limit and twice its limit: make it an error too.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        previous_limit = Image.MAX_IMAGE_PIXELS
-        Image.MAX_IMAGE_PIXELS = max_pixels
-        try:
-            image = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
-            width, height = image.size
-            # Checked on the header, before a single pixel is decoded.
-            if width * height > max_pixels:
-                raise _too_many_pixels(width, height)
-            source_format = image.format
-            image.load()
-            upright = ImageOps.exif_transpose(image)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise _too_many_pixels_unknown() from error
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-            raise _not_an_image() from error
-        finally:
-            Image.MAX_IMAGE_PIXELS = previous_limit
-    return _reencode(upright, source_format)
-
-
-def _too_many_pixels_unknown() -> ValidationError:
-    return ValidationError(
-        _(
-            "Cette image est trop grande une fois décompressée (au plus %(limit)s millions de "
-            "pixels). Réduisez-la avant de l'envoyer."
-        )
-        % {"limit": image_max_pixels() // 1_000_000},
-        code="too_many_pixels",
+    The decoding runs in a separate, short-lived process under a memory ceiling
+    (``MEDIA_IMAGE_DECODE_MEMORY``) and a time limit: one photo at a time, and a photo that
+    would cost too much fails there, not in the worker or the web process. Raises
+    ``ValidationError`` (French message) for anything that is not an allowed image, too
+    heavy, damaged, or too large once decoded (decompression bombs)."""
+    _check_size(upload, limit=image_max_bytes(), what=_("une photo"))
+    with tempfile.TemporaryDirectory(prefix="gohelliades-photo-") as work:
+        source, dest = os.path.join(work, "source"), os.path.join(work, "clean")
+        _copy_upload(upload, source)
+        facts = _run_decoder(source, dest)
+        if "refused" in facts:
+            raise _refusal(facts["refused"], facts)
+        with open(dest, "rb") as clean:
+            data = clean.read()
+    name = f"{uuid.uuid4().hex}.{EXTENSION[facts['format']]}"
+    return CleanImage(
+        content=ContentFile(data, name=name),
+        format=facts["format"],
+        width=facts["width"],
+        height=facts["height"],
     )
 
 
-def inspect_image(upload) -> tuple[str, int, int]:
-    """Check an upload's header only (format, size, pixels) for a quick answer in a form.
-
-    Returns ``(format, width, height)``; the full cleaning happens later, in a task."""
-    data = _read(upload, limit=image_max_bytes(), what=_("une photo"))
+def _copy_upload(upload, path: str) -> None:
+    """Copy in chunks, never more than the size limit: the upload is not held in memory."""
+    limit = image_max_bytes()
     if hasattr(upload, "seek"):
         upload.seek(0)
-    max_pixels = image_max_pixels()
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
-            width, height = image.size
-            if width * height > max_pixels:
-                raise _too_many_pixels(width, height)
-            image.verify()
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise _too_many_pixels_unknown() from error
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-            raise _not_an_image() from error
-    return image.format, width, height
+    written = 0
+    with open(path, "wb") as out:
+        while chunk := upload.read(1024 * 1024):
+            written += len(chunk)
+            if written > limit:
+                raise ValidationError(
+                    _("Ce fichier dépasse %(limit)s, la taille permise pour %(what)s.")
+                    % {"limit": filesizeformat(limit), "what": _("une photo")},
+                    code="file_too_large",
+                )
+            out.write(chunk)
+    if hasattr(upload, "seek"):
+        upload.seek(0)
+    if not written:
+        raise ValidationError(_("Ce fichier est vide."), code="empty")
+
+
+def _run_decoder(source: str, dest: str) -> dict:
+    command = [
+        sys.executable,
+        "-I",  # nothing from the environment or the current folder on its path
+        image_decode.__file__,
+        source,
+        dest,
+        str(image_max_pixels()),
+        str(image_decode_max_pixels()),
+        str(settings.MEDIA_IMAGE_DECODE_MEMORY),
+    ]
+    try:
+        result = subprocess.run(  # noqa: S603 - our own script, arguments we built
+            command,
+            capture_output=True,
+            timeout=settings.MEDIA_IMAGE_DECODE_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        logger.warning("Photo abandonnée : décodage trop long")
+        return {"refused": "too_heavy"}
+    if result.returncode != 0:
+        # Killed or crashed under its memory ceiling: the photo is refused, the caller lives.
+        logger.warning(
+            "Photo abandonnée : décodeur sorti avec %s (%s)",
+            result.returncode,
+            result.stderr[-2000:].decode(errors="replace"),
+        )
+        return {"refused": "too_heavy"}
+    return json.loads(result.stdout)
 
 
 def inspect_audio_video(upload) -> str:
@@ -202,36 +289,6 @@ def inspect_audio_video(upload) -> str:
     if guess is None or guess.mime not in AUDIO_VIDEO_TYPES:
         raise _not_audio_video()
     return AUDIO_VIDEO_TYPES[guess.mime][0]
-
-
-def _reencode(image: Image.Image, source_format: str) -> CleanImage:
-    target = STORED_FORMAT[source_format]
-    icc_profile = image.info.get("icc_profile")
-    if target == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    elif image.mode not in ("RGB", "RGBA", "L", "LA"):
-        image = image.convert("RGBA")
-    # A fresh image carries pixels only: no EXIF, XMP, IPTC, comments or text chunks.
-    clean = Image.new(image.mode, image.size)
-    clean.paste(image)
-    options: dict = {}
-    if icc_profile:
-        options["icc_profile"] = icc_profile  # colours, not identity
-    if target == "JPEG":
-        options.update(quality=92, optimize=True)
-    elif target == "WEBP":
-        options.update(quality=90)
-    else:
-        options.update(optimize=True)
-    buffer = io.BytesIO()
-    clean.save(buffer, target, **options)
-    name = f"{uuid.uuid4().hex}.{EXTENSION[target]}"
-    return CleanImage(
-        content=ContentFile(buffer.getvalue(), name=name),
-        format=target,
-        width=clean.width,
-        height=clean.height,
-    )
 
 
 def _not_audio_video() -> ValidationError:

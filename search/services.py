@@ -117,7 +117,7 @@ def _engine_apply(
         helpers.bulk(client, actions, refresh=refresh, raise_on_error=False, stats_only=True)
 
 
-# One object --------------------------------------------------------------------------------
+# Some objects -------------------------------------------------------------------------------
 
 
 def _current_data(doc_type: str, object_ids: Iterable[int]) -> tuple[list[SearchData], list[str]]:
@@ -129,83 +129,137 @@ def _current_data(doc_type: str, object_ids: Iterable[int]) -> tuple[list[Search
     return found, [f"{doc_type}-{object_id}" for object_id in sorted(missing)]
 
 
-def _children_data(doc_type: str, object_id: int) -> dict[str, list[SearchData]]:
-    """What the public may see now of the documents that belong to this object (an item's
+# Parent id -> child doc type -> what the public may see of that parent's children.
+Children = dict[int, dict[str, list[SearchData]]]
+
+
+def _children_data(doc_type: str, object_ids: Iterable[int]) -> Children:
+    """What the public may see now of the documents that belong to these objects (an item's
     transcript segments): none when the object itself is not public."""
     return {
-        child.doc_type: list(child.iter_data(child.for_parent(object_id)))
-        for child in children_of(doc_type)
+        object_id: {
+            child.doc_type: list(child.iter_data(child.for_parent(object_id)))
+            for child in children_of(doc_type)
+        }
+        for object_id in object_ids
     }
 
 
-def _children_entries_write(object_id: int, children: dict[str, list[SearchData]]) -> None:
-    for child_type, data in children.items():
-        SearchEntry.objects.filter(doc_type=child_type, parent_id=object_id).delete()
-        if data:
-            _entries_write(data)
+def _children_flat(children: Children) -> tuple[set[str], list[SearchData]]:
+    child_types = {child_type for by_type in children.values() for child_type in by_type}
+    data = [item for by_type in children.values() for items in by_type.values() for item in items]
+    return child_types, data
 
 
-def _engine_children_apply(
-    *, client: Elasticsearch, object_id: int, children: dict[str, list[SearchData]], refresh=False
-) -> None:
+def _children_entries_write(children: Children) -> None:
+    child_types, data = _children_flat(children)
+    for child_type in child_types:
+        SearchEntry.objects.filter(doc_type=child_type, parent_id__in=list(children)).delete()
+    if data:
+        _entries_write(data)
+
+
+def _engine_children_apply(*, client: Elasticsearch, children: Children, refresh=False) -> None:
     """Index the children as they are now, then drop the ones that are gone (a split or an
     import changes the ids): searches never miss a passage that still exists.
 
     The gone ones are found by a search (after a refresh, so that none sent a moment ago is
-    missed) rather than ``_delete_by_query``, which not every engine build ships."""
-    for child_type, data in children.items():
-        _engine_apply(client=client, upserts=data, deletes=[], refresh=refresh)
-        targets = index_ensure(client=client)
-        client.indices.refresh(index=targets)
-        current = {item.doc_id for item in data}
-        hits = helpers.scan(
-            client,
-            index=targets,
-            query={
-                "query": {
-                    "bool": {
-                        "filter": [
-                            {"term": {"doc_type": child_type}},
-                            {"term": {"parent_id": object_id}},
-                        ]
-                    }
-                },
-                "_source": False,
+    missed) rather than ``_delete_by_query``, which not every engine build ships. One search
+    for all the parents: a subtree made private costs one refresh, not one per item."""
+    child_types, data = _children_flat(children)
+    if not child_types:
+        return
+    _engine_apply(client=client, upserts=data, deletes=[], refresh=refresh)
+    targets = index_ensure(client=client)
+    client.indices.refresh(index=targets)
+    current = {item.doc_id for item in data}
+    hits = helpers.scan(
+        client,
+        index=targets,
+        query={
+            "query": {
+                "bool": {
+                    "filter": [
+                        {"terms": {"doc_type": sorted(child_types)}},
+                        {"terms": {"parent_id": sorted(children)}},
+                    ]
+                }
             },
-        )
-        gone = sorted({hit["_id"] for hit in hits} - current)
-        _engine_apply(client=client, upserts=[], deletes=gone, refresh=refresh)
+            "_source": False,
+        },
+    )
+    gone = sorted({hit["_id"] for hit in hits} - current)
+    _engine_apply(client=client, upserts=[], deletes=gone, refresh=refresh)
 
 
-def entry_sync(*, doc_type: str, object_id: int, refresh: bool = False) -> str:
-    """Bring both indices in line with one object, and what belongs to it: indexed if
-    public, removed otherwise.
+def entries_sync(
+    *, doc_type: str, object_ids: Iterable[int], refresh: bool = False
+) -> tuple[int, int]:
+    """Bring both indices in line with these objects, and what belongs to them: each one
+    indexed if public, removed otherwise.
 
-    Returns ``"indexed"`` or ``"removed"``. Never raises because of the engine: a failure is
-    kept for a retry and shows in ``search_index status``.
+    Returns how many were indexed and how many removed. Never raises because of the engine:
+    a failure is kept for a retry and shows in ``search_index status``.
     """
-    upserts, deletes = _current_data(doc_type, [object_id])
-    children = _children_data(doc_type, object_id)
+    ids = sorted(set(object_ids))
+    if not ids:
+        return 0, 0
+    upserts, deletes = _current_data(doc_type, ids)
+    children = _children_data(doc_type, ids)
     with transaction.atomic():
         SearchEntry.objects.filter(doc_id__in=deletes).delete()
         if upserts:
             _entries_write(upserts)
-        _children_entries_write(object_id, children)
-    outcome = "indexed" if upserts else "removed"
+        _children_entries_write(children)
+    counts = len(upserts), len(deletes)
     client = engine.get_client()
     if client is None:
-        return outcome
+        return counts
     try:
         _engine_apply(client=client, upserts=upserts, deletes=deletes, refresh=refresh)
-        _engine_children_apply(
-            client=client, object_id=object_id, children=children, refresh=refresh
-        )
+        _engine_children_apply(client=client, children=children, refresh=refresh)
     except engine.ENGINE_ERRORS as error:
-        pending_record(doc_type=doc_type, object_id=object_id, error=error)
-        return outcome
-    PendingSync.objects.filter(doc_type=doc_type, object_id=object_id).delete()
+        for object_id in ids:
+            pending_record(doc_type=doc_type, object_id=object_id, error=error)
+        return counts
+    PendingSync.objects.filter(doc_type=doc_type, object_id__in=ids).delete()
     pending_retry(refresh=refresh)
-    return outcome
+    return counts
+
+
+def entry_sync(*, doc_type: str, object_id: int, refresh: bool = False) -> str:
+    """``entries_sync`` for one object: ``"indexed"`` or ``"removed"``."""
+    indexed, _removed = entries_sync(doc_type=doc_type, object_ids=[object_id], refresh=refresh)
+    return "indexed" if indexed else "removed"
+
+
+def subtree_sync(*, page_id: int, refresh: bool = False) -> int:
+    """Bring both indices in line with a page and every page under it: a view restriction
+    added, changed or removed decides for the whole subtree at once (an archive index made
+    private hides all its items). Returns how many searchable pages were looked at."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0  # deleted with its restriction: its own deletion was synced
+    total = 0
+    for source in SOURCES.values():
+        model = source.model()
+        if source.parent_doc_type is not None or not issubclass(model, Page):
+            continue
+        ids = list(
+            model.objects.descendant_of(page, inclusive=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        for start in range(0, len(ids), CHUNK_SIZE):
+            entries_sync(
+                doc_type=source.doc_type,
+                object_ids=ids[start : start + CHUNK_SIZE],
+                refresh=refresh,
+            )
+        total += len(ids)
+    return total
 
 
 def pending_record(*, doc_type: str, object_id: int, error: Exception) -> PendingSync:
@@ -233,13 +287,9 @@ def pending_retry(*, limit: int = 500, refresh: bool = False) -> int:
         for doc_type, object_ids in by_type.items():
             upserts, deletes = _current_data(doc_type, object_ids)
             _engine_apply(client=client, upserts=upserts, deletes=deletes, refresh=refresh)
-            for object_id in object_ids:
-                _engine_children_apply(
-                    client=client,
-                    object_id=object_id,
-                    children=_children_data(doc_type, object_id),
-                    refresh=refresh,
-                )
+            _engine_children_apply(
+                client=client, children=_children_data(doc_type, object_ids), refresh=refresh
+            )
     except engine.ENGINE_ERRORS as error:
         logger.warning("Reprise des mises à jour en attente impossible : %s", error)
         return 0

@@ -1,15 +1,18 @@
 """Keep the indices in line with what editors do, after their transaction commits.
 
-Publishing, unpublishing, moving, deleting, and any write to an item's transcript: each
+Publishing, unpublishing, moving, deleting, any write to an item's transcript, and a
+contribution of a live item saved or deleted (its consent may rule the item out): each
 schedules ``sync_object``, which looks at the object as the public sees it now and indexes or
-removes it, with its transcript segments. Nothing here may break an editor's save:
-scheduling errors are logged, engine errors are retried later.
+removes it, with its transcript segments. A page made private or public again (a view
+restriction added, changed or deleted) schedules ``sync_subtree``: the page and everything
+under it. Nothing here may break an editor's save: scheduling errors are logged, engine
+errors are retried later.
 """
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.sources import SOURCES, source_for_instance
@@ -17,18 +20,24 @@ from search.sources import SOURCES, source_for_instance
 logger = logging.getLogger(__name__)
 
 
-def schedule_sync(*, doc_type: str, object_id: int) -> None:
+def _enqueue_after_commit(task_name: str, **kwargs) -> None:
     def enqueue():
-        from search.tasks import sync_object
+        from search import tasks
 
         try:
-            sync_object.enqueue(doc_type=doc_type, object_id=object_id)
+            getattr(tasks, task_name).enqueue(**kwargs)
         except Exception:  # noqa: BLE001 - indexing must never break the editor's action
-            logger.exception(
-                "Mise à jour de l'index non programmée pour %s-%s", doc_type, object_id
-            )
+            logger.exception("Mise à jour de l'index non programmée : %s %s", task_name, kwargs)
 
     transaction.on_commit(enqueue)
+
+
+def schedule_sync(*, doc_type: str, object_id: int) -> None:
+    _enqueue_after_commit("sync_object", doc_type=doc_type, object_id=object_id)
+
+
+def schedule_subtree_sync(*, page_id: int) -> None:
+    _enqueue_after_commit("sync_subtree", page_id=page_id)
 
 
 def _on_change(sender, instance, **kwargs):
@@ -51,8 +60,24 @@ def _on_interview_delete(sender, instance, **kwargs):
     _on_transcript_change(sender, page_id=instance.page_id)
 
 
+def _on_restriction_change(sender, instance, **kwargs):
+    # Any view restriction (login, password, groups) keeps the page and its descendants from
+    # the public; which kind, or which groups, changes nothing for the index.
+    schedule_subtree_sync(page_id=instance.page_id)
+
+
+def _on_contribution_change(sender, instance, **kwargs):
+    from archive.models import ArchiveItemPage
+
+    # Only a live item can be in the index; a draft's contribution is saved at every step.
+    if instance.item_id and ArchiveItemPage.objects.filter(pk=instance.item_id, live=True).exists():
+        schedule_sync(doc_type="archive_item", object_id=instance.item_id)
+
+
 def connect() -> None:
-    from archive.models import Interview
+    from wagtail.models import PageViewRestriction
+
+    from archive.models import Contribution, Interview
     from archive.signals import transcript_changed
 
     page_published.connect(_on_change, dispatch_uid="search_page_published")
@@ -60,6 +85,15 @@ def connect() -> None:
     post_page_move.connect(_on_move, dispatch_uid="search_page_moved")
     transcript_changed.connect(_on_transcript_change, dispatch_uid="search_transcript_changed")
     post_delete.connect(_on_interview_delete, sender=Interview, dispatch_uid="search_interview")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(
+            _on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search_restriction_{name}",
+        )
+        signal.connect(
+            _on_contribution_change, sender=Contribution, dispatch_uid=f"search_contribution_{name}"
+        )
     for source in SOURCES.values():
         if source.parent_doc_type is None:
             post_delete.connect(

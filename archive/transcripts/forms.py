@@ -20,10 +20,11 @@ from archive.transcripts.services import (
     transcript_problems,
 )
 from archive.transcripts.timecodes import format_timecode
+from home.form_protection import HoneypotMixin
 from media.sanitise import sanitise_audio_video
 
 
-class CorrectionForm(forms.ModelForm):
+class CorrectionForm(HoneypotMixin, forms.ModelForm):
     """A visitor proposes how a passage should read; an editor decides."""
 
     class Meta:

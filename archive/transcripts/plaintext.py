@@ -8,7 +8,8 @@ One segment per paragraph::
 The speaker is what comes before `` : `` on the first line. Import also takes the shorter
 ``[01:02:10] Texte`` that people type by hand: a segment then ends where the next begins.
 A backslash at the start of a line keeps it literal (no speaker, not a new segment), so our
-own exports always read back exactly."""
+own exports always read back exactly, but for a speaker's name that starts with a backslash
+or holds `` : `` itself: the format cannot tell those from the text."""
 
 import re
 
@@ -49,13 +50,15 @@ def to_plain_text(cues: list[Cue]) -> str:
     for cue in cues:
         lines = normalise_text(cue.text).split("\n")
         first = lines[0]
-        if cue.speaker:
-            first = f"{cue.speaker.strip()}{SPEAKER_SEPARATOR}{first}"
-        elif first.startswith("\\") or _speaker_split(first) is not None:
-            first = "\\" + first
         header = f"[{format_timecode(cue.start)} - {format_timecode(cue.end)}]"
-        body = [f"{header} {first}".rstrip(), *(_escape_line(line) for line in lines[1:])]
-        paragraphs.append("\n".join(body))
+        if speaker := cue.speaker.strip():
+            # The separator keeps its space even before an empty text: it marks the speaker.
+            first = f"{header} {speaker}{SPEAKER_SEPARATOR}{first}"
+        elif first.startswith("\\") or _speaker_split(first) is not None:
+            first = f"{header} \\{first}"
+        else:
+            first = f"{header} {first}".rstrip()
+        paragraphs.append("\n".join([first, *(_escape_line(line) for line in lines[1:])]))
     return "\n\n".join(paragraphs) + "\n"
 
 

@@ -42,9 +42,15 @@ def segment_url(*, item: ArchiveItemPage, start: int) -> str:
     return f"{item.url}?t={short_timecode(start)}"
 
 
+def public_interviews() -> QuerySet[Interview]:
+    """Interviews of the items the public may see (``archive.selectors.public_items``): what
+    the captions, the downloads and the correction form may serve."""
+    return Interview.objects.filter(page__in=public_items().values("pk")).select_related("page")
+
+
 def public_segment_queryset() -> QuerySet[Segment]:
-    """Segments of the items the public may see (withdrawn and embargoed items are not live),
-    interview by interview, in time order."""
+    """Segments of the items the public may see (``public_items``), interview by interview,
+    in time order."""
     return (
         Segment.objects.filter(interview__page__in=public_items().values("pk"))
         .select_related("interview__page")

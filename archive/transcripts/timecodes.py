@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+# Digits are counted so that no text, however long, costs more than a small number to read.
 TIMECODE_RE = re.compile(
-    r"^\s*(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<ms>\d{1,3}))?\s*$"
+    r"^\s*(?:(?P<h>\d{1,9}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<ms>\d{1,3}))?\s*$"
 )
-SECONDS_RE = re.compile(r"^\s*(?P<s>\d+)(?:\.(?P<ms>\d{1,3}))?\s*$")
+SECONDS_RE = re.compile(r"^\s*(?P<s>\d{1,12})(?:\.(?P<ms>\d{1,3}))?\s*$")
+# The database keeps times as 32-bit integers of milliseconds: 596 hours and a half.
+MAX_MILLIS = 2**31 - 1
 
 
 class TimecodeError(ValueError):
@@ -22,6 +25,16 @@ class TimecodeError(ValueError):
 def parse_timecode(value: str) -> int:
     """``"1:02:10"``, ``"02:10.5"``, ``"3730"`` or ``"3730.25"`` -> milliseconds."""
     text = str(value).strip()
+    millis = _millis(text)
+    if millis > MAX_MILLIS:
+        raise TimecodeError(
+            _("« %(value)s » dépasse %(hours)s heures, la plus longue durée possible.")
+            % {"value": text, "hours": MAX_MILLIS // 3_600_000}
+        )
+    return millis
+
+
+def _millis(text: str) -> int:
     match = TIMECODE_RE.match(text)
     if match:
         minutes, seconds = int(match["m"]), int(match["s"])
@@ -103,6 +116,8 @@ class Cue:
 
 
 def normalise_text(text: str) -> str:
-    """Strip each line and drop empty ones: a blank line ends a cue in WebVTT."""
-    lines = (line.strip() for line in str(text).replace("\r\n", "\n").split("\n"))
+    """Strip each line and drop empty ones: a blank line ends a cue in WebVTT. A lone
+    carriage return ends a line too, as both importers read it."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (line.strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

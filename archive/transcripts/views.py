@@ -1,25 +1,24 @@
 """Public views of transcripts: captions, downloads, and proposing a correction."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from archive.models import ArchiveItemPage, Interview, Segment, Tape
+from archive.models import Interview, Segment, Tape
 from archive.transcripts.forms import CorrectionForm
 from archive.transcripts.plaintext import to_plain_text
-from archive.transcripts.selectors import captions_cues, segment_url
+from archive.transcripts.selectors import captions_cues, public_interviews, segment_url
 from archive.transcripts.services import correction_propose, interview_cues
 from archive.transcripts.timecodes import spoken_timecode
 from archive.transcripts.webvtt import to_webvtt
+from home.form_protection import Verdict, public_form_guard
 
 
 def _public_interview(pk: int) -> Interview:
-    interview = get_object_or_404(Interview.objects.select_related("page"), pk=pk)
-    if not ArchiveItemPage.objects.live().public().filter(pk=interview.page_id).exists():
-        raise Http404
-    return interview
+    # The archive's one rule (live, public, web consent): nothing of a hidden item is served.
+    return get_object_or_404(public_interviews(), pk=pk)
 
 
 def captions(request, interview_pk: int, tape_pk: int | None = None):
@@ -56,12 +55,19 @@ def transcript_file_response(*, interview, file_format: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def propose_correction(request, segment_pk: int):
-    segment = get_object_or_404(Segment.objects.select_related("interview__page"), pk=segment_pk)
-    interview = _public_interview(segment.interview_id)
-    item = interview.page
+    segment = get_object_or_404(
+        Segment.objects.filter(interview__in=public_interviews()).select_related("interview__page"),
+        pk=segment_pk,
+    )
+    item = segment.interview.page
     form = CorrectionForm(request.POST or None, initial={"proposed_text": segment.text})
     back_url = segment_url(item=item, start=segment.start)
-    if request.method == "POST" and form.is_valid():
+    verdict = None
+    if request.method == "POST":
+        verdict = public_form_guard(request=request, form=form, scope="correction")
+    if verdict is Verdict.ROBOT:
+        return redirect(f"{back_url}&correction=merci#segment-{segment.pk}")
+    if verdict is Verdict.PASSED:
         try:
             correction_propose(segment=segment, **form.cleaned_data)
         except ValidationError as error:
@@ -79,5 +85,5 @@ def propose_correction(request, segment_pk: int):
             "spoken": spoken_timecode(segment.start),
             "back_url": f"{back_url}#segment-{segment.pk}",
         },
-        status=400 if form.errors else 200,
+        status=429 if verdict is Verdict.LIMITED else 400 if form.errors else 200,
     )

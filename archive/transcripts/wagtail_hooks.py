@@ -213,32 +213,32 @@ def register_transcript_admin_urls():
     from archive.transcripts import admin_views
 
     urls = [
-        path("<int:pk>/segments/", admin_views.segments_edit_view, name="segments"),
-        path("<int:pk>/importer/", admin_views.transcript_import_view, name="import"),
-        path("<int:pk>/couper/", admin_views.segment_split_view, name="split"),
-        path("<int:pk>/reunir/", admin_views.segments_merge_view, name="merge"),
-        path("<int:pk>/decaler/", admin_views.segments_shift_view, name="shift"),
+        path("<id:pk>/segments/", admin_views.segments_edit_view, name="segments"),
+        path("<id:pk>/importer/", admin_views.transcript_import_view, name="import"),
+        path("<id:pk>/couper/", admin_views.segment_split_view, name="split"),
+        path("<id:pk>/reunir/", admin_views.segments_merge_view, name="merge"),
+        path("<id:pk>/decaler/", admin_views.segments_shift_view, name="shift"),
         path(
-            "<int:pk>/transcription.vtt",
+            "<id:pk>/transcription.vtt",
             admin_views.transcript_export,
             {"file_format": "vtt"},
             name="export_vtt",
         ),
         path(
-            "<int:pk>/transcription.txt",
+            "<id:pk>/transcription.txt",
             admin_views.transcript_export,
             {"file_format": "txt"},
             name="export_txt",
         ),
         path("corrections/", admin_views.corrections_review_list, name="corrections"),
         path(
-            "corrections/<int:pk>/accepter/",
+            "corrections/<id:pk>/accepter/",
             admin_views.correction_review_view,
             {"accept": True},
             name="correction_accept",
         ),
         path(
-            "corrections/<int:pk>/refuser/",
+            "corrections/<id:pk>/refuser/",
             admin_views.correction_review_view,
             {"accept": False},
             name="correction_decline",

@@ -9,10 +9,16 @@ import re
 
 from django.utils.translation import gettext as _
 
-from archive.transcripts.timecodes import Cue, TimecodeError, format_timecode, normalise_text
+from archive.transcripts.timecodes import (
+    MAX_MILLIS,
+    Cue,
+    TimecodeError,
+    format_timecode,
+    normalise_text,
+)
 
 TIMING_RE = re.compile(r"^\s*(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?:\s+.*)?$")
-VTT_TIME_RE = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>\d{2}):(?P<s>\d{2})\.(?P<ms>\d{3})$")
+VTT_TIME_RE = re.compile(r"^(?:(?P<h>\d{1,9}):)?(?P<m>\d{2}):(?P<s>\d{2})\.(?P<ms>\d{3})$")
 VOICE_RE = re.compile(r"^<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>", re.IGNORECASE)
 TAG_RE = re.compile(r"</?[^>]*>")
 
@@ -54,7 +60,16 @@ def _parse_time(value: str, line_number: int) -> int:
             % {"line": line_number}
         )
     hours = int(match["h"] or 0)
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(match["ms"])
+    millis = ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(match["ms"])
+    if millis > MAX_MILLIS:
+        raise WebVTTError(
+            _(
+                "Ligne %(line)s : « %(value)s » dépasse %(hours)s heures, la plus longue "
+                "durée possible."
+            )
+            % {"line": line_number, "value": value, "hours": MAX_MILLIS // 3_600_000}
+        )
+    return millis
 
 
 def _cue_payload(lines: list[str]) -> tuple[str, str]:

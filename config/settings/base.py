@@ -7,9 +7,13 @@ table); ``production.py`` then insists on them.
 """
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp import constants as csp
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -40,6 +44,9 @@ INSTALLED_APPS = [
     "archive",
     "festival",
     "search",
+    "outbox",
+    "csp",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +76,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "home.middleware.ProxiedClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,11 +85,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The request header our reverse proxy puts the client's address in, as Django names it
 # ("HTTP_X_REAL_IP" behind deploy/nginx); empty: trust REMOTE_ADDR alone.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Public forms (home/form_protection.py): per form, how many sendings that would be stored
+# one client address and one e-mail address may make in ``seconds``; beyond, the form comes
+# back filled with a French message (429). Generous for a family sharing a connection and
+# sending several memories, fatal to a burst (30 in a few seconds each mailing a stranger).
+# ``None``: that form has no e-mail address to count.
+PUBLIC_FORM_RATE_LIMITS = {
+    "contribution": {"seconds": 3600, "address": 10, "email": 6},
+    "contribution_edit": {"seconds": 3600, "address": 20, "email": None},
+    "addition": {"seconds": 3600, "address": 15, "email": 6},
+    "correction": {"seconds": 600, "address": 15, "email": None},
+    "volunteer_signup": {"seconds": 3600, "address": 10, "email": 5},
+    # « Renvoyer mes liens » mails only an address the site knows, and it little often.
+    "links_resend": {"seconds": 3600, "address": 10, "email": 3},
+    # Wagtail's page passwords have no account for django-axes to lock: each address may try
+    # so many in a quarter of an hour (home/page_password.py).
+    "page_password": {"seconds": 900, "address": 10, "email": None},
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -132,6 +160,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in attempts (django-axes): five wrong passwords for one account from one address lock
+# that pair out for 15 minutes, right password or not; the count lives in the cache (Redis in
+# production), so every web process sees it, and no attempt is written to the database.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "home/login_locked.html"
+AXES_RESET_ON_SUCCESS = True
+# The address the rate limits count (``REMOTE_ADDR``, set from ``CLIENT_IP_HEADER`` behind our
+# proxy; IPv6 by its /64), never an ``X-Forwarded-For`` a client could write to start afresh.
+AXES_CLIENT_IP_CALLABLE = "home.form_protection.client_address_key"
 
 # Language and time: French first ------------------------------------------------------------
 
@@ -194,6 +239,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process (``make run``): its own memory counts the sign-in attempts well enough.
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 
 # E-mail: printed to the console unless EMAIL_HOST is given ----------------------------------
 
@@ -254,7 +301,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "heif", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# What decoding a photo may cost, stated once (media/sanitise.py derives every check and
+# French message from these). A phone photo has 12 to 50 million pixels.
+MEDIA_IMAGE_MAX_MEGAPIXELS = 50
+# Decoded at full size at most: a larger JPEG is decoded (and kept) at 1/2, 1/4 or 1/8 by
+# libjpeg's draft mode; PNG, WebP and HEIC cannot be, so this is also their limit.
+MEDIA_IMAGE_DECODE_MAX_MEGAPIXELS = 25
+# Ceiling of the process that cleans one photo (RLIMIT_DATA), and its time limit (seconds).
+MEDIA_IMAGE_DECODE_MEMORY = 260 * 1024 * 1024
+MEDIA_IMAGE_DECODE_TIMEOUT = 60
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MEDIA_IMAGE_MAX_MEGAPIXELS * 1_000_000
 # Admin uploads get the same content checks as the public form (media/sanitise.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.SafeImageForm"
 MEDIA_AUDIO_VIDEO_MAX_UPLOAD_SIZE = 500 * 1024 * 1024
@@ -284,6 +340,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # axes announces itself at every start (« AXES: BEGIN… »): noise in every command.
+        "axes.apps": {"level": "WARNING"},
     },
 }
 
@@ -295,6 +353,54 @@ DEMO_DATA_ALLOWED = True
 # background, the right default where the server has no internet.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+# Content-Security-Policy (django-csp; the admin's own policy is applied by config/csp.py) ----
+
+
+def csp_origin(url: str) -> str | None:
+    """The origin a browser fetches ``url`` from, as a CSP source (``https://host``); a URL
+    template's placeholder in the host (a tile server's ``{s}`` subdomain) becomes ``*``."""
+    parts = urlsplit(url if "//" in url else f"https://{url}")
+    if not parts.netloc:
+        return None
+    return f"{parts.scheme}://{re.sub(r'{[^}]*}', '*', parts.netloc)}"
+
+
+# Uploads come from the site itself, unless the bucket is reached at another address.
+_BUCKET = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or os.environ.get("AWS_S3_ENDPOINT_URL")
+UPLOAD_SOURCES = [csp_origin(_BUCKET)] if AWS_STORAGE_BUCKET_NAME and _BUCKET else []
+MAP_TILE_SOURCES = [csp_origin(MAP_TILE_URL)] if MAP_TILE_URL else []
+
+# Enforced everywhere, production included (no report-only policy). Scripts and styles come
+# from our own static files; an inline one runs only with the response's nonce
+# (``nonce="{{ request.csp_nonce }}"``), so markup slipped into a page cannot run or restyle.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF, csp.NONCE],
+        "style-src": [csp.SELF, csp.NONCE],
+        "img-src": [csp.SELF, *UPLOAD_SOURCES, *MAP_TILE_SOURCES],
+        "media-src": [csp.SELF, *UPLOAD_SOURCES],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+# The Wagtail admin's policy: inline scripts and styles allowed, without a nonce (which would
+# disable 'unsafe-inline'), because Wagtail 8 writes and inserts them (why: config/csp.py).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        # Image uploads are previewed from the file itself before it is sent.
+        "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+        # The preview panel frames the page being edited.
+        "frame-ancestors": [csp.SELF],
+    }
+}
 
 
 def env_size_bytes(name: str, default: str) -> int:

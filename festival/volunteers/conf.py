@@ -15,8 +15,6 @@ DEFAULTS = {
     "REMINDER_HOURS": 24,
     # Personal data is erased this many months after the edition ends.
     "RETENTION_MONTHS": 12,
-    # Public form: at most this many submissions per hour per IP and per e-mail address.
-    "RATE_LIMIT_PER_HOUR": 5,
 }
 
 

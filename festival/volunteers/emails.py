@@ -1,5 +1,9 @@
 """E-mails to volunteers, written in French in templates under
-``festival/templates/festival/volunteers/emails/`` (``<name>_subject.txt`` and ``<name>.txt``)."""
+``festival/templates/festival/volunteers/emails/`` (``<name>_subject.txt`` and ``<name>.txt``).
+
+Confirmations and promotions go through ``outbox`` (after commit, retried when the mail
+server fails); reminders are claimed and retried by ``reminders_send`` itself, and a
+coordinator's message is sent while they wait, so they see at once whether it left."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -8,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from festival.models import Shift, Signup, SignupStatus, Volunteer
+from outbox.services import mail_builder, mail_queue
 
 
 def _message(name: str, *, to: str, context: dict, reply_to: str = "") -> EmailMessage:
@@ -35,46 +40,91 @@ def my_shifts_url(volunteer: Volunteer, site_root: str) -> str:
     return f"{site_root}{path}"
 
 
-def send_confirmation(*, volunteer: Volunteer, site_root: str) -> None:
-    from festival.volunteers import conf
+def confirmation_mail_queue(*, volunteer: Volunteer, site_root: str) -> None:
+    """The confirmation link, mailed once the caller's transaction commits (and again later
+    if the mail server fails)."""
+    mail_queue(builder=confirmation_mail, object_id=volunteer.pk, payload={"site_root": site_root})
+
+
+def promoted_mail_queue(*, signup: Signup, site_root: str) -> None:
+    mail_queue(
+        builder=promoted_mail,
+        object_id=signup.pk,
+        payload={"site_root": site_root},
+        key=f"festival.volunteers.promoted:{signup.pk}:{signup.promoted_at:%Y%m%d%H%M%S%f}",
+    )
+
+
+def confirm_url(volunteer: Volunteer, site_root: str) -> str:
     from festival.volunteers.services import volunteer_confirm_token
 
-    signups = list(
+    path = reverse("festival_volunteers:confirm", args=[volunteer_confirm_token(volunteer)])
+    return f"{site_root}{path}"
+
+
+def _unconfirmed(volunteer: Volunteer) -> list[Signup]:
+    return list(
         volunteer.signups.filter(
             status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
             email_confirmed_at__isnull=True,
         ).select_related("shift__role", "shift__venue")
     )
-    if not signups or not volunteer.email:
-        return
-    confirm_path = reverse("festival_volunteers:confirm", args=[volunteer_confirm_token(volunteer)])
-    _message(
+
+
+def volunteer_links(*, volunteer: Volunteer, site_root: str) -> dict:
+    """A volunteer's private links for « Renvoyer mes liens »: « mes créneaux » always, the
+    confirmation link while something waits to be confirmed."""
+    return {
+        "volunteer": volunteer,
+        "edition": volunteer.edition,
+        "my_shifts_url": my_shifts_url(volunteer, site_root),
+        "confirm_url": confirm_url(volunteer, site_root) if _unconfirmed(volunteer) else "",
+    }
+
+
+@mail_builder
+def confirmation_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+    from festival.volunteers import conf
+
+    volunteer = Volunteer.objects.filter(pk=object_id).select_related("edition").first()
+    if volunteer is None or not volunteer.email:
+        return None
+    signups = _unconfirmed(volunteer)
+    if not signups:
+        return None  # confirmed (or expired) since: nothing left to confirm
+    site_root = payload["site_root"]
+    return _message(
         _template("confirmation"),
         to=volunteer.email,
         context={
             "volunteer": volunteer,
             "edition": volunteer.edition,
             "signups": signups,
-            "confirm_url": f"{site_root}{confirm_path}",
+            "confirm_url": confirm_url(volunteer, site_root),
             "my_shifts_url": my_shifts_url(volunteer, site_root),
             "hold_hours": conf.get("HOLD_HOURS"),
         },
-    ).send()
+    )
 
 
-def send_promoted(*, signup: Signup, site_root: str) -> None:
-    volunteer = signup.volunteer
-    if not volunteer.email:
-        return
-    _message(
+@mail_builder
+def promoted_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+    signup = (
+        Signup.objects.filter(pk=object_id, status=SignupStatus.CONFIRMED)
+        .select_related("volunteer", "shift__role", "shift__venue")
+        .first()
+    )
+    if signup is None or not signup.volunteer.email:
+        return None
+    return _message(
         _template("promoted"),
-        to=volunteer.email,
+        to=signup.volunteer.email,
         context={
-            "volunteer": volunteer,
+            "volunteer": signup.volunteer,
             "shift": signup.shift,
-            "my_shifts_url": my_shifts_url(volunteer, site_root),
+            "my_shifts_url": my_shifts_url(signup.volunteer, payload["site_root"]),
         },
-    ).send()
+    )
 
 
 def send_reminder(*, signup: Signup, site_root: str) -> None:

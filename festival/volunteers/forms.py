@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from festival.volunteers.selectors import places_left
+from home.form_protection import HoneypotMixin
 
 
-class SignupForm(forms.Form):
+class SignupForm(HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Prénom et nom"),
         max_length=200,
@@ -60,22 +61,20 @@ class SignupForm(forms.Form):
     contact_next_year = forms.BooleanField(
         label=_("Je veux bien être recontacté(e) pour l'édition suivante"), required=False
     )
-    # Honeypot: hidden from people, filled in by robots.
-    website = forms.CharField(label=_("Ne pas remplir"), required=False)
 
     def __init__(self, *args, shifts, **kwargs):
         super().__init__(*args, **kwargs)
         self.shift_map = {shift.pk: shift for shift in shifts}
         self.fields["shifts"].choices = [(shift.pk, str(shift.pk)) for shift in shifts]
 
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
-
     def selected_ids(self) -> set[int]:
-        """Checked shifts as typed, even when the form is invalid (to keep them checked)."""
+        """Checked shifts as typed, even when the form is invalid (to keep them checked).
+
+        Only the shifts offered: a value sent by hand (« ² » is a digit to ``str.isdigit``
+        but not to ``int``) is ignored, never an error."""
         values = self.data.getlist("shifts") if hasattr(self.data, "getlist") else []
-        return {int(v) for v in values if str(v).isdigit()}
+        ticked = {str(value) for value in values}
+        return {pk for pk in self.shift_map if str(pk) in ticked}
 
     def clean(self):
         cleaned = super().clean()

@@ -206,3 +206,14 @@ def open_shift_count(*, edition: EditionPage) -> int:
 
 def upcoming(shift: Shift) -> bool:
     return shift.start > timezone.now()
+
+
+def volunteers_for_email(*, email: str) -> list[Volunteer]:
+    """This address's sign-ups, one per edition (« Renvoyer mes liens »), latest first.
+
+    Addresses are stored lower-cased (``signup_create``)."""
+    return list(
+        Volunteer.objects.filter(email=email.strip().lower(), erased_at__isnull=True)
+        .select_related("edition")
+        .order_by("-edition__start_date", "-pk")
+    )

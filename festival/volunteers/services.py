@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from festival.models import EditionPage, Shift, Signup, SignupStatus, Volunteer
 from festival.models.volunteers import ACTIVE_STATUSES, HOLDING_STATUSES
 from festival.services import register_edition_copy_step, shift_local
-from festival.volunteers import conf
+from festival.volunteers import conf, emails
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +63,8 @@ def _site_root(base_url: str | None) -> str:
     return (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
 
 
-def _mail_after_commit(task_name: str, *args) -> None:
-    from festival.volunteers import tasks
-
-    task = getattr(tasks, task_name)
-    transaction.on_commit(lambda: task.enqueue(*args))
+def _mail_confirmation(volunteer: Volunteer, base_url: str | None) -> None:
+    emails.confirmation_mail_queue(volunteer=volunteer, site_root=_site_root(base_url))
 
 
 # Signing up ------------------------------------------------------------------------------
@@ -151,7 +148,9 @@ def signup_create(
     """Hold a place on each shift (or a spot on its waitlist) and mail the confirmation link.
 
     Everything is stored in one transaction before the e-mail is sent, so a mail failure
-    never loses a sign-up. Raises ``SignupRefused`` when the rules say no."""
+    never loses a sign-up. Shifts this address already holds without having confirmed are
+    kept as they are and the link is mailed again. Raises ``SignupRefused`` when the rules
+    say no (a shift already confirmed, an overlap…)."""
     now = now or timezone.now()
     email = email.strip().lower()
     shift_ids = [int(pk) for pk in shift_ids]
@@ -170,11 +169,16 @@ def signup_create(
                 "shift", "shift__role"
             )
         )
-        already = [s.shift for s in active if s.shift_id in set(shift_ids)]
-        if already:
+        again = [s for s in active if s.shift_id in set(shift_ids)]
+        confirmed = [s.shift for s in again if s.email_confirmed_at is not None]
+        if confirmed:
             raise SignupRefused(
-                _("Vous êtes déjà inscrit au créneau %(shift)s.") % {"shift": _describe(already[0])}
+                _("Vous êtes déjà inscrit au créneau %(shift)s.")
+                % {"shift": _describe(confirmed[0])}
             )
+        # Held but never confirmed: the first e-mail was lost or missed. Signing up again
+        # keeps those places and mails the confirmation link again.
+        shifts = [shift for shift in shifts if shift.pk not in {s.shift_id for s in again}]
         _check_schedule(new=shifts, held=[s.shift for s in active])
 
         profile = {
@@ -191,7 +195,7 @@ def signup_create(
         volunteer.save()
 
         counts = _holding_counts(s.pk for s in shifts)
-        signups = []
+        signups = again
         for shift in shifts:
             has_place = counts.get(shift.pk, 0) < shift.capacity
             signups.append(
@@ -201,7 +205,7 @@ def signup_create(
                     status=SignupStatus.PENDING if has_place else SignupStatus.WAITLISTED,
                 )
             )
-        _mail_after_commit("mail_confirmation", volunteer.pk, _site_root(base_url))
+        _mail_confirmation(volunteer, base_url)
     return SignupResult(volunteer=volunteer, signups=signups)
 
 
@@ -257,7 +261,7 @@ def _promote_waitlist_locked(
         signup.status = SignupStatus.CONFIRMED
         signup.promoted_at = now
         signup.save(update_fields=["status", "promoted_at"])
-        _mail_after_commit("mail_promoted", signup.pk, _site_root(base_url))
+        emails.promoted_mail_queue(signup=signup, site_root=_site_root(base_url))
     return promoted
 
 

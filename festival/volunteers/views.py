@@ -4,7 +4,6 @@ import datetime
 
 import icalendar
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,6 +16,7 @@ from festival.calendar import PARIS, PRODID, UID_DOMAIN
 from festival.models import SignupStatus
 from festival.volunteers import conf, selectors, services
 from festival.volunteers.forms import SignupForm
+from home.form_protection import Verdict, public_form_guard
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -37,23 +37,6 @@ def _edition_or_404(year: int):
     return edition
 
 
-def _rate_limited(request, email: str) -> bool:
-    """True once an IP address or an e-mail address has submitted too often this hour."""
-    limit = conf.get("RATE_LIMIT_PER_HOUR")
-    ip = request.META.get("REMOTE_ADDR", "")
-    over = False
-    for key in (f"ip:{ip}", f"email:{email.strip().lower()}"):
-        cache_key = f"festival-volunteers:rate:{key}"
-        cache.add(cache_key, 0, timeout=3600)
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr
-            cache.set(cache_key, 1, timeout=3600)
-            count = 1
-        over = over or count > limit
-    return over
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request, year: int):
     edition = _edition_or_404(year)
@@ -61,20 +44,15 @@ def signup(request, year: int):
     form = SignupForm(request.POST or None, shifts=shifts)
     status = 200
     if request.method == "POST":
-        if form.is_spam:
+        verdict = public_form_guard(
+            request=request, form=form, scope="volunteer_signup", email_field="email"
+        )
+        if verdict is Verdict.ROBOT:
             # Say nothing to a robot; store nothing.
             return redirect("festival_volunteers:thanks", year=year)
-        if _rate_limited(request, request.POST.get("email", "")):
-            form.add_error(
-                None,
-                _(
-                    "Trop d'inscriptions envoyées depuis cette adresse en peu de temps. "
-                    "Réessayez dans une heure, ou écrivez-nous."
-                ),
-            )
-            form.is_valid()
+        if verdict is Verdict.LIMITED:
             status = 429
-        elif form.is_valid():
+        elif verdict is Verdict.PASSED:
             data = form.cleaned_data
             try:
                 services.signup_create(

@@ -83,17 +83,17 @@ def volunteers_admin_urls():
             name="festival_volunteers_dashboard",
         ),
         path(
-            "festival/benevoles/creneau/<int:pk>/",
+            "festival/benevoles/creneau/<id:pk>/",
             admin_views.ShiftRosterView.as_view(),
             name="festival_volunteers_shift",
         ),
         path(
-            "festival/benevoles/edition/<int:pk>/jour/<str:day>/",
+            "festival/benevoles/edition/<id:pk>/jour/<str:day>/",
             admin_views.DayRosterView.as_view(),
             name="festival_volunteers_day",
         ),
         path(
-            "festival/benevoles/edition/<int:pk>/export.csv",
+            "festival/benevoles/edition/<id:pk>/export.csv",
             admin_views.export_csv,
             name="festival_volunteers_export",
         ),

@@ -85,14 +85,17 @@ def test_attach_moves_photos_and_story_into_the_existing_item(existing, editor):
     assert WorkflowState.objects.active().for_instance(existing).exists()
 
 
-def test_attached_contribution_waits_for_review_then_is_published(existing, editor, client):
+def test_attached_contribution_waits_for_review_then_is_published(
+    existing, editor, client, django_capture_on_commit_callbacks
+):
     contribution = contribution_create(data=contribution_data(), photos=_photos(1))
     contribution_attach(contribution=contribution, item=existing, user=editor)
     describe_photos(contribution)
     assert "Mon père remontait du fond." not in client.get(existing.url).content.decode()
     mail.outbox.clear()
 
-    _approve(existing, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve(existing, editor)
 
     html = client.get(existing.url).content.decode()
     assert "Mon père remontait du fond." in html

@@ -49,13 +49,16 @@ def test_contribute_form_is_served_with_labels_and_noindex(client, archive_index
     assert 'name="photos"' in html and "multiple" in html
 
 
-def test_contribute_post_creates_contribution_and_redirects(client, archive_index):
+def test_contribute_post_creates_contribution_and_redirects(
+    client, archive_index, django_capture_on_commit_callbacks
+):
     theme = ThemeFactory()
     place = PlaceFactory()
     data = _form(themes=[theme.pk], place=place.pk)
     data["photos"] = [upload(jpeg_with_gps_bytes(), "IMG_1.jpg", "image/jpeg")]
 
-    response = client.post("/contribuer/", data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/contribuer/", data)
 
     assert response.status_code == 302
     assert response["Location"] == "/contribuer/merci/"

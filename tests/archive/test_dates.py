@@ -30,7 +30,25 @@ def test_parse_fuzzy_date_understands_french_expressions(text, start, end):
     assert (fuzzy.start, fuzzy.end) == (start, end)
 
 
-@pytest.mark.parametrize("text", ["", "il y a longtemps", "31/02/1960", "mai"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "il y a longtemps",
+        "31/02/1960",
+        "mai",
+        # Days and years the calendar does not have (these raised ValueError).
+        "32 mai 1968",
+        "31 avril 1960",
+        "29 février 1900",
+        "0000",
+        "mai 0000",
+        "hiver 0000",
+        "vers 0001",
+        "vers 9999",
+        "0000-1960",
+    ],
+)
 def test_parse_fuzzy_date_returns_none_when_not_understood(text):
     assert parse_fuzzy_date(text) is None
 
@@ -48,3 +66,16 @@ def test_item_date_range_sorts_items_by_fuzzy_date(archive_index):
     assert ordered == [earlier, vague, later]
     assert (vague.year_start, vague.year_end) == (1958, 1962)
     assert earlier.decade == 1950
+
+
+@pytest.mark.django_db
+def test_an_item_dated_a_day_the_calendar_lacks_is_saved_with_its_words(archive_index):
+    from tests.factories.archive import ArchiveItemPageFactory
+
+    item = ArchiveItemPageFactory(
+        parent=archive_index, date_label="31 avril 1960", year_start=None, year_end=None
+    )
+
+    item.refresh_from_db()
+    assert item.date_label == "31 avril 1960"
+    assert item.date_start is None

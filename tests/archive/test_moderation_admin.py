@@ -49,14 +49,17 @@ def test_contribution_edit_view_offers_actions(editor_client, archive_index):
     assert f"/admin/pages/{contribution.item.pk}/edit/" in html
 
 
-def test_decline_mails_the_message_and_leaves_moderation(editor_client, archive_index):
+def test_decline_mails_the_message_and_leaves_moderation(
+    editor_client, archive_index, django_capture_on_commit_callbacks
+):
     contribution = contribution_create(data=contribution_data())
     mail.outbox.clear()
 
-    response = editor_client.post(
-        f"/admin/archive/contributions/{contribution.pk}/refuser/",
-        {"message": "La photo est trop floue pour être publiée."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            f"/admin/archive/contributions/{contribution.pk}/refuser/",
+            {"message": "La photo est trop floue pour être publiée."},
+        )
 
     assert response.status_code == 302
     contribution.refresh_from_db()
@@ -86,15 +89,18 @@ def test_editor_withdraws_on_request(editor_client, archive_index):
     assert Withdrawal.objects.get().initiated_by == "editor"
 
 
-def test_request_changes_in_workflow_mails_contributor(archive_index, editor):
+def test_request_changes_in_workflow_mails_contributor(
+    archive_index, editor, django_capture_on_commit_callbacks
+):
     contribution = contribution_create(data=contribution_data())
     mail.outbox.clear()
     state = WorkflowState.objects.active().for_instance(contribution.item).get()
     task_state = state.current_task_state
 
-    task_state.task.specific.on_action(
-        task_state, editor, "reject", comment="Pouvez-vous préciser l'année ?"
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        task_state.task.specific.on_action(
+            task_state, editor, "reject", comment="Pouvez-vous préciser l'année ?"
+        )
 
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.CHANGES_REQUESTED

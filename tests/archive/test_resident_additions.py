@@ -72,10 +72,13 @@ def test_publishing_an_addition_shows_it_credited_on_the_item(editor_client, cli
     assert "paul.w@example.org" not in after
 
 
-def test_publishing_an_addition_mails_the_resident(editor_client, item):
+def test_publishing_an_addition_mails_the_resident(
+    editor_client, item, django_capture_on_commit_callbacks
+):
     addition = _addition(item)
 
-    editor_client.post(f"/admin/archive/complements/{addition.pk}/publier/")
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(f"/admin/archive/complements/{addition.pk}/publier/")
 
     [message] = mail.outbox
     assert message.to == ["paul.w@example.org"]
@@ -83,10 +86,13 @@ def test_publishing_an_addition_mails_the_resident(editor_client, item):
     assert item.slug in message.body
 
 
-def test_declining_an_addition_mails_the_resident_and_keeps_it_hidden(editor_client, client, item):
+def test_declining_an_addition_mails_the_resident_and_keeps_it_hidden(
+    editor_client, client, item, django_capture_on_commit_callbacks
+):
     addition = _addition(item)
 
-    editor_client.post(f"/admin/archive/complements/{addition.pk}/refuser/")
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(f"/admin/archive/complements/{addition.pk}/refuser/")
 
     addition.refresh_from_db()
     assert addition.status == AdditionStatus.DECLINED
@@ -95,10 +101,13 @@ def test_declining_an_addition_mails_the_resident_and_keeps_it_hidden(editor_cli
     assert "Marcel Lefebvre" not in client.get(item.url).content.decode()
 
 
-def test_addition_without_email_is_reviewed_without_mail(editor_client, item):
+def test_addition_without_email_is_reviewed_without_mail(
+    editor_client, item, django_capture_on_commit_callbacks
+):
     addition = _addition(item, email="")
 
-    editor_client.post(f"/admin/archive/complements/{addition.pk}/publier/")
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(f"/admin/archive/complements/{addition.pk}/publier/")
 
     addition.refresh_from_db()
     assert addition.status == AdditionStatus.PUBLISHED

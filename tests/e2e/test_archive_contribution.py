@@ -88,6 +88,10 @@ def test_phone_contribution_published_without_gps_then_withdrawn(
     page.get_by_role("button", name="Envoyer mon souvenir").click()
     page.wait_for_url("**/contribuer/merci/")
     save_screenshot(page, "archive-contribution-merci-phone")
+    # The private link is on the page itself, should the e-mail never come.
+    expect(page.locator("#lien-prive")).to_contain_text("/contribuer/suivi/")
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
 
     # 2. The e-mail holds the private link; it opens the status page.
     [message] = mail.outbox

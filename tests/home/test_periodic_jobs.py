@@ -39,7 +39,7 @@ def test_reminders_go_out_once_however_often_the_scheduler_runs(home_page, capsy
 
     assert [message.to for message in mail.outbox] == [["lea@exemple.fr"]]
     assert "Rappels envoyés aux bénévoles : 1" in first
-    assert "6/6 tâches faites." in first
+    assert f"{len(run_periodic_jobs.JOBS)}/{len(run_periodic_jobs.JOBS)} tâches faites." in first
 
 
 def test_unconfirmed_holds_expire_and_old_volunteer_data_is_erased(home_page, capsys):
@@ -68,6 +68,10 @@ def test_stored_contribution_is_taken_up_again_but_not_one_just_received(home_pa
     # No archive index yet: processing fails and leaves the contribution for a retry.
     failed = contribution_create(data=contribution_data(title="Le lavoir"))
     ArchiveIndexPageFactory(parent=home_page)
+    # Its first retry comes a few minutes after the failure: as if they had gone by.
+    Contribution.objects.filter(pk=failed.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
     # Stored a moment ago, its own task still waiting in the queue.
     just_received = Contribution.objects.create(
         title="Tout juste arrivé",
@@ -117,4 +121,4 @@ def test_a_failing_job_does_not_stop_the_others(home_page, capsys, monkeypatch):
 
     captured = capsys.readouterr()
     assert "✗ Tâche cassée : échec" in captured.err
-    assert "6/7 tâches faites." in captured.out
+    assert f"{len(jobs) - 1}/{len(jobs)} tâches faites." in captured.out

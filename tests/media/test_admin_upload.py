@@ -38,9 +38,15 @@ def test_admin_upload_stores_image_without_gps(admin_client):
 
 @pytest.mark.django_db
 def test_admin_multiple_upload_stores_image_without_gps(admin_client):
+    from wagtail.models import Collection
+
     response = admin_client.post(
         "/admin/images/multiple/add/",
-        {"files[]": upload(jpeg_with_gps_bytes(), "IMG_0043.jpg", "image/jpeg")},
+        {
+            "files[]": upload(jpeg_with_gps_bytes(), "IMG_0043.jpg", "image/jpeg"),
+            # Several collections exist (the private one for photos awaiting moderation).
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
 
     assert response.status_code == 200

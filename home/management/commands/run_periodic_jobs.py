@@ -38,13 +38,20 @@ def _publish_scheduled() -> int:
 def _retry_contributions() -> int:
     from archive.services import contribution_retry
 
-    return len(contribution_retry(received_before=timezone.now() - CONTRIBUTION_QUEUE_GRACE))
+    now = timezone.now()
+    return len(contribution_retry(received_before=now - CONTRIBUTION_QUEUE_GRACE, now=now))
 
 
 def _retry_search_sync() -> int:
     from search.services import pending_retry
 
     return pending_retry()
+
+
+def _retry_mails() -> int:
+    from outbox.services import mails_retry
+
+    return mails_retry()
 
 
 def _expire_holds() -> int:
@@ -69,6 +76,7 @@ JOBS = [
     Job("Publications programmées et embargos levés", _publish_scheduled),
     Job("Contributions reprises", _retry_contributions),
     Job("Mises à jour de l'index de recherche renvoyées", _retry_search_sync),
+    Job("Courriels en échec renvoyés", _retry_mails),
     Job("Inscriptions de bénévoles non confirmées expirées", _expire_holds),
     Job("Rappels envoyés aux bénévoles", _send_reminders),
     Job("Bénévoles dont les données sont effacées", _erase_volunteers),

@@ -10,6 +10,7 @@ from archive.transcripts.timecodes import (
     TimecodeError,
     format_timecode,
     iso_duration,
+    normalise_text,
     parse_timecode,
     short_timecode,
     spoken_timecode,
@@ -140,3 +141,52 @@ def test_time_codes_for_people_and_machines():
     assert spoken_timecode(754_000) == "à 12 minutes 34 secondes"
     assert spoken_timecode(3_730_000) == "à 1 heure 2 minutes 10 secondes"
     assert spoken_timecode(61_000) == "à 1 minute 1 seconde"
+
+
+# Found by the property tests (test_*_properties.py) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 5000,  # past Python's digit limit: raised a bare ValueError
+        "9" * 30,  # read as an hour count no database column holds
+        "596:31:23.648",  # one millisecond past the longest time the database keeps
+    ],
+)
+def test_parse_timecode_refuses_times_past_what_the_site_keeps(text):
+    with pytest.raises(TimecodeError):
+        parse_timecode(text)
+
+
+def test_parse_timecode_reads_the_longest_time_the_site_keeps():
+    assert parse_timecode("596:31:23.647") == 2**31 - 1
+
+
+@pytest.mark.parametrize("hours", ["9" * 5000, "999999"])
+def test_webvtt_import_refuses_times_past_what_the_site_keeps(hours):
+    source = f"WEBVTT\n\n{hours}:00:00.000 --> {hours}:00:01.000\nTexte\n"
+    with pytest.raises(WebVTTError, match="Ligne 3"):
+        from_webvtt(source)
+
+
+def test_a_lone_carriage_return_is_a_line_end_for_the_text_as_for_the_files():
+    cues = [Cue(start=0, end=1000, text="Première ligne\rseconde ligne")]
+
+    assert normalise_text(cues[0].text) == "Première ligne\nseconde ligne"
+    for parsed in (from_webvtt(to_webvtt(cues)), from_plain_text(to_plain_text(cues))):
+        assert parsed[0].text == normalise_text(cues[0].text)
+
+
+def test_plain_text_keeps_the_speaker_of_a_segment_without_words():
+    cues = [Cue(start=0, end=1000, text="", speaker="Marcel")]
+
+    assert from_plain_text(to_plain_text(cues)) == cues
+
+
+def test_plain_text_export_ignores_a_blank_speaker():
+    cues = [Cue(start=0, end=1000, text="Texte : suite", speaker="  ")]
+
+    assert from_plain_text(to_plain_text(cues)) == [
+        Cue(start=0, end=1000, text="Texte : suite", speaker="")
+    ]

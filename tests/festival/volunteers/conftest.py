@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
@@ -9,14 +8,6 @@ from tests.factories.home import site_with_home
 
 # Shifts must lie ahead of the real clock to be open: the edition is always next year's.
 YEAR = timezone.now().year + 1
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    # Rate limits live in the cache: each test starts with a clean slate.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -107,12 +107,37 @@ def test_signup_create_allows_shifts_with_a_rest_between(volunteer_edition, sett
     assert len(result.signups) == 2
 
 
-def test_signup_create_refuses_same_shift_twice(volunteer_edition):
+def test_signup_create_refuses_a_shift_already_confirmed(volunteer_edition):
     shift = ShiftFactory(edition=volunteer_edition)
-    sign(volunteer_edition, [shift])
+    services.signup_confirm(volunteer=sign(volunteer_edition, [shift]).volunteer)
 
     with pytest.raises(services.SignupRefused, match="déjà inscrit"):
         sign(volunteer_edition, [shift])
+
+
+def test_signing_up_again_while_unconfirmed_mails_the_confirmation_again(
+    volunteer_edition, django_capture_on_commit_callbacks
+):
+    """The first e-mail was lost: the same form, sent again, is the way to get it back."""
+    held = ShiftFactory(edition=volunteer_edition, capacity=1)
+    other = ShiftFactory(
+        edition=volunteer_edition, start=paris(YEAR, 6, 14, 14), end=paris(YEAR, 6, 14, 16)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        first = sign(volunteer_edition, [held])
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = sign(volunteer_edition, [held, other])
+
+    assert Signup.objects.filter(shift=held).count() == 1  # the place held, not taken twice
+    assert {s.pk for s in again.signups} >= {first.signups[0].pk}
+    assert sorted(s.shift_id for s in again.signups) == sorted([held.pk, other.pk])
+    [message] = mail.outbox
+    assert message.to == ["marie@exemple.fr"]
+    assert "/benevoles/confirmer/" in message.body
+    services.signup_confirm(volunteer=again.volunteer)
+    assert set(Signup.objects.values_list("status", flat=True)) == {SignupStatus.CONFIRMED}
 
 
 def test_signup_confirm_confirms_held_places(volunteer_edition):

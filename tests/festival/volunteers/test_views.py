@@ -134,8 +134,15 @@ def test_signup_post_honeypot_stores_nothing(client, volunteer_edition):
     assert not Volunteer.objects.exists()
 
 
+def limit_signups(settings, per_hour: int) -> None:
+    settings.PUBLIC_FORM_RATE_LIMITS = {
+        **settings.PUBLIC_FORM_RATE_LIMITS,
+        "volunteer_signup": {"seconds": 3600, "address": per_hour, "email": per_hour},
+    }
+
+
 def test_signup_post_rate_limited_per_address(client, volunteer_edition, settings):
-    settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 2
+    limit_signups(settings, 2)
     shifts = [
         ShiftFactory(edition=volunteer_edition, start=paris(YEAR, 6, 12, 8 + 3 * n))
         for n in range(3)
@@ -170,7 +177,7 @@ def post_one_signup_per_shift(client, edition, count: int, **request) -> list[in
 
 
 def test_signup_post_rate_limited_per_email_address(client, volunteer_edition, settings):
-    settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
+    limit_signups(settings, 1)
 
     codes = post_one_signup_per_shift(client, volunteer_edition, 2, REMOTE_ADDR="192.0.2.{n}")
 
@@ -178,7 +185,7 @@ def test_signup_post_rate_limited_per_email_address(client, volunteer_edition, s
 
 
 def test_behind_the_proxy_each_resident_has_their_own_limit(client, volunteer_edition, settings):
-    settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
+    limit_signups(settings, 1)
     settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
 
     codes = post_one_signup_per_shift(
@@ -194,7 +201,7 @@ def test_behind_the_proxy_each_resident_has_their_own_limit(client, volunteer_ed
 
 
 def test_a_client_cannot_choose_its_address_without_a_proxy(client, volunteer_edition, settings):
-    settings.FESTIVAL_VOLUNTEER_RATE_LIMIT_PER_HOUR = 1
+    limit_signups(settings, 1)
 
     codes = post_one_signup_per_shift(
         client, volunteer_edition, 2, email="robot{n}@exemple.fr", HTTP_X_REAL_IP="203.0.113.{n}"
@@ -341,3 +348,60 @@ def test_edition_page_without_shifts_has_no_signup_link(client, volunteer_editio
     html = client.get(volunteer_edition.url).content.decode()
 
     assert signup_url(volunteer_edition) not in html
+
+
+def test_signing_up_again_unconfirmed_mails_the_link_instead_of_refusing(
+    client, volunteer_edition, django_capture_on_commit_callbacks
+):
+    shift = ShiftFactory(edition=volunteer_edition)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(signup_url(volunteer_edition), form_data(shift))
+    mail.outbox.clear()  # say the first e-mail never arrived
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(signup_url(volunteer_edition), form_data(shift))
+
+    assert response.status_code == 302
+    assert Signup.objects.count() == 1
+    [message] = mail.outbox
+    confirm = link_in(message, "confirmer")
+    client.post(confirm)
+    assert Signup.objects.get().status == SignupStatus.CONFIRMED
+
+
+def test_signing_up_again_once_confirmed_still_says_already_signed_up(client, volunteer_edition):
+    shift = ShiftFactory(edition=volunteer_edition)
+    SignupFactory(shift=shift, volunteer__email="marie@exemple.fr")
+
+    response = client.post(signup_url(volunteer_edition), form_data(shift))
+
+    assert response.status_code == 200
+    assert "déjà inscrit" in response.content.decode()
+
+
+def test_volunteer_pages_link_to_the_resend_form(client, volunteer_edition):
+    links = reverse("archive:links")
+    signup = SignupFactory(shift=ShiftFactory(edition=volunteer_edition))
+    my_shifts = reverse(
+        "festival_volunteers:my_shifts", args=[services.volunteer_link_token(signup.volunteer)]
+    )
+
+    for url in (
+        signup_url(volunteer_edition),
+        reverse("festival_volunteers:thanks", args=[volunteer_edition.year]),
+        reverse("festival_volunteers:my_shifts", args=["lien-faux"]),
+        my_shifts,
+    ):
+        assert f'href="{links}"' in client.get(url).content.decode(), url
+
+
+@pytest.mark.parametrize("value", ["²", "1" * 5000])
+def test_a_shift_value_sent_by_hand_is_an_error_on_the_form(client, volunteer_edition, value):
+    # « ² » passes str.isdigit but not int(): the ticked boxes shown back raised a 500.
+    ShiftFactory(edition=volunteer_edition)
+
+    response = client.post(signup_url(volunteer_edition), form_data(shifts=[value]))
+
+    assert response.status_code == 200
+    assert "rechargez la page" in response.content.decode()
+    assert not Volunteer.objects.exists()
