@@ -49,33 +49,32 @@ start_postgres() {
   echo "PostgreSQL ready on 127.0.0.1:5432"
 }
 
-# A real OpenSearch 2.19 node on 127.0.0.1:9250 for the search tests (tools/opensearch/run.sh:
-# Maven resolves it into ~/.m2, the JDK runs it). The tests put their header proxy in front.
-start_opensearch() {
+ensure_java_and_maven() {
   if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
       maven openjdk-17-jdk-headless
   fi
-  tools/opensearch/run.sh status >/dev/null 2>&1 || STARTED_SERVICES+=(opensearch)
-  OPENSEARCH_TEST_URL="$(tools/opensearch/run.sh start | tail -n 1)"
-  export OPENSEARCH_TEST_URL
-  echo "OpenSearch ready on $OPENSEARCH_TEST_URL"
 }
 
-# A real Elasticsearch 8.19 node on 127.0.0.1:9260, the engine production runs
-# (tools/elasticsearch/run.sh, from Maven Central like OpenSearch's). The tests talk to it
-# directly, no proxy.
+# start_test_node NAME SCRIPT VARIABLE: one of our engine nodes (Maven resolves it into ~/.m2,
+# the JDK runs it), unless it answers already; its URL exported in VARIABLE.
+start_test_node() {
+  local name=$1 script=$2 variable=$3 url
+  ensure_java_and_maven
+  "$script" status >/dev/null 2>&1 || STARTED_SERVICES+=("$script")
+  url="$("$script" start | tail -n 1)"
+  export "$variable=$url"
+  echo "$name ready on $url"
+}
+
+# A real OpenSearch 2.19 node on 127.0.0.1:9250; the tests put their header proxy in front.
+start_opensearch() { start_test_node OpenSearch tools/opensearch/run.sh OPENSEARCH_TEST_URL; }
+
+# A real Elasticsearch 8.19 node on 127.0.0.1:9260, the engine production runs; the tests
+# talk to it directly, no proxy.
 start_elasticsearch() {
-  if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
-    apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-      maven openjdk-17-jdk-headless
-  fi
-  tools/elasticsearch/run.sh status >/dev/null 2>&1 || STARTED_SERVICES+=(elasticsearch)
-  ELASTICSEARCH_TEST_URL="$(tools/elasticsearch/run.sh start | tail -n 1)"
-  export ELASTICSEARCH_TEST_URL
-  echo "Elasticsearch ready on $ELASTICSEARCH_TEST_URL"
+  start_test_node Elasticsearch tools/elasticsearch/run.sh ELASTICSEARCH_TEST_URL
 }
 
 stop_started_services() {
@@ -85,8 +84,7 @@ stop_started_services() {
       postgres)
         runuser -u postgres -- "$(postgres_bindir)/pg_ctl" -D "$(postgres_datadir)" -m fast -w stop >/dev/null \
           && echo "PostgreSQL stopped" ;;
-      opensearch) tools/opensearch/run.sh stop && echo "OpenSearch stopped" ;;
-      elasticsearch) tools/elasticsearch/run.sh stop && echo "Elasticsearch stopped" ;;
+      *) "$service" stop && echo "$service: stopped" ;;
     esac
   done
   STARTED_SERVICES=()

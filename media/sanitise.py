@@ -82,13 +82,7 @@ class CleanAudioVideo:
 
 
 def _read(upload, *, limit: int, what: str) -> bytes:
-    size = getattr(upload, "size", None)
-    if size is not None and size > limit:
-        raise ValidationError(
-            _("Ce fichier pèse %(size)s : %(what)s ne doit pas dépasser %(limit)s.")
-            % {"size": filesizeformat(size), "what": what, "limit": filesizeformat(limit)},
-            code="file_too_large",
-        )
+    _check_size(upload, limit=limit, what=what)
     if hasattr(upload, "seek"):
         upload.seek(0)
     data = upload.read(limit + 1)
