@@ -66,6 +66,7 @@ def pytest_unconfigure(config):
     media_root = str(getattr(settings, "MEDIA_ROOT", ""))
     if "gohelliades-test-media-" in media_root:
         shutil.rmtree(media_root, ignore_errors=True)
+        shutil.rmtree(f"{media_root}-private", ignore_errors=True)  # media/storage.py
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 DATABASE_URL and ELASTICSEARCH_URL still switch the suite onto real services (see .ci/run).
 """
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -14,7 +15,13 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gohelliades-test-media-"))
+# One throw-away folder per test session, shared with the processes the tests start (an app
+# server, a photo cleaner): tests/conftest.py removes it, and its private twin, at the end.
+MEDIA_ROOT = Path(
+    os.environ.get("GOHELLIADES_TEST_MEDIA_ROOT")
+    or tempfile.mkdtemp(prefix="gohelliades-test-media-")
+)
+os.environ["GOHELLIADES_TEST_MEDIA_ROOT"] = str(MEDIA_ROOT)
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
