@@ -91,6 +91,14 @@ def _enqueue(mail_id: int) -> None:
         logger.exception("Courriel %s non confié à la file de tâches", mail_id)
 
 
+def mail_message(*, mail: OutgoingMail) -> EmailMessage | None:
+    """The message ``mail`` stands for, written now; ``None``: nothing to send any more."""
+    builder = import_string(mail.builder)
+    if not getattr(builder, "is_mail_builder", False):
+        raise ValueError(f"{mail.builder} n'est pas un courriel connu")
+    return builder(object_id=mail.object_id, payload=mail.payload)
+
+
 def mail_send(*, mail_id: int, now: datetime.datetime | None = None) -> str:
     """Send one queued mail if nobody else is; returns its status afterwards."""
     now = now or timezone.now()
@@ -103,10 +111,7 @@ def mail_send(*, mail_id: int, now: datetime.datetime | None = None) -> str:
     if not claimed:
         return mail.status
     try:
-        builder = import_string(mail.builder)
-        if not getattr(builder, "is_mail_builder", False):
-            raise ValueError(f"{mail.builder} n'est pas un courriel connu")
-        message = builder(object_id=mail.object_id, payload=mail.payload)
+        message = mail_message(mail=mail)
         if message is not None:
             message.send()
     except Exception as error:

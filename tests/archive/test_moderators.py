@@ -90,6 +90,7 @@ def test_moderators_group_is_not_superuser_and_takes_part_in_the_moderation_task
         "view_residentaddition",
         "change_residentaddition",
         "view_withdrawal",
+        "view_outgoingmail",  # the mails given up, on the dashboard (outbox)
     }
     assert GroupApprovalTask.objects.filter(groups=group).exists()
     # Publishing (what approving does) below the archive only, not the festival's pages.
