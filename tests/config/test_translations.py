@@ -1,0 +1,61 @@
+"""English is offered: every French string of the catalogue has its English, and the compiled
+catalogue the site loads says the same as the one people edit."""
+
+import gettext
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "site" / "locale" / "en" / "LC_MESSAGES"
+
+
+def _entries(text: str) -> list[dict]:
+    """The .po entries: msgid, msgid_plural, msgstr / msgstr[n], and flags."""
+    entries, entry, key = [], {}, None
+    for line in [*text.splitlines(), ""]:
+        if not line.strip():
+            if entry:
+                entries.append(entry)
+            entry, key = {}, None
+        elif line.startswith("#,"):
+            entry["flags"] = line[2:]
+        elif line.startswith("#"):
+            continue
+        elif match := re.match(r'^(msgid_plural|msgid|msgstr(?:\[\d+\])?|msgctxt) "(.*)"$', line):
+            key = match[1]
+            entry[key] = match[2]
+        elif line.startswith('"') and key:
+            entry[key] += line[1:-1]
+    return [entry for entry in entries if entry.get("msgid")]  # the header has an empty msgid
+
+
+def test_every_french_string_has_its_english_translation():
+    entries = _entries((CATALOGUE / "django.po").read_text(encoding="utf-8"))
+
+    fuzzy = [entry["msgid"] for entry in entries if "fuzzy" in entry.get("flags", "")]
+    missing = [
+        entry["msgid"]
+        for entry in entries
+        if not all(value for key, value in entry.items() if key.startswith("msgstr"))
+    ]
+    assert len(entries) > 500
+    assert fuzzy == []
+    assert missing == []
+
+
+def test_the_compiled_catalogue_matches_the_edited_one():
+    entries = _entries((CATALOGUE / "django.po").read_text(encoding="utf-8"))
+    with (CATALOGUE / "django.mo").open("rb") as compiled:
+        english = gettext.GNUTranslations(compiled)
+
+    def unescape(text: str) -> str:
+        return text.encode().decode("unicode_escape").encode("latin-1").decode()
+
+    stale = [
+        entry["msgid"]
+        for entry in entries
+        if "msgstr" in entry
+        and "msgctxt" not in entry
+        and english.gettext(unescape(entry["msgid"])) != unescape(entry["msgstr"])
+    ]
+    assert stale == [], "relancez make messages (compilemessages) après avoir traduit"
