@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 
 from outbox.models import MailStatus, OutgoingMail
+from outbox.services import mail_message
 
 
 def mails_given_up() -> QuerySet[OutgoingMail]:
@@ -11,8 +12,6 @@ def mails_given_up() -> QuerySet[OutgoingMail]:
 def mail_summary(mail: OutgoingMail) -> tuple[str, str]:
     """``(subject, recipients)`` of a mail as it would go now, for the team; empty when it
     cannot be written any more (the object is gone, or writing it is what fails)."""
-    from outbox.services import mail_message  # noqa: PLC0415 - services import the models first
-
     try:
         message = mail_message(mail=mail)
     except Exception:  # noqa: BLE001 - whatever broke the mail, the panel still shows the row

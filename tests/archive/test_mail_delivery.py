@@ -13,7 +13,11 @@ from archive.models import Contribution
 from archive.services import addition_review, contribution_decline
 from outbox.models import MailStatus, OutgoingMail
 from outbox.services import FIRST_RETRY, MAX_ATTEMPTS, SENDING_LEASE, mail_send, mails_retry
-from tests.factories.archive import ArchiveItemPageFactory, contribution_data
+from tests.factories.archive import (
+    ArchiveItemPageFactory,
+    contribution_data,
+    contribution_form,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -88,16 +92,7 @@ def test_mail_goes_only_once_the_transaction_commits(
 def test_smtp_down_keeps_the_contribution_and_mails_the_link_at_the_next_run(
     client, archive_index, smtp_down, django_capture_on_commit_callbacks, capsys
 ):
-    form = {
-        "title": "Le bal de la fanfare",
-        "story": "On dansait jusqu'au matin.",
-        "full_name": "Jeannine Dupont",
-        "name_display": "full",
-        "email": "jeannine@example.org",
-        "allow_web": "on",
-        "licence": "cc-by-4.0",
-        "accept": "on",
-    }
+    form = contribution_form()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/contribuer/", form)

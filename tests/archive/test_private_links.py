@@ -9,7 +9,7 @@ from django.core import mail
 from archive.models import Contribution
 from archive.services import contribution_status_token
 from festival.models import SignupStatus
-from tests.factories.archive import ArchiveItemPageFactory, contribution_data
+from tests.factories.archive import ArchiveItemPageFactory, contribution_data, contribution_form
 from tests.factories.volunteers import SignupFactory, VolunteerFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,16 +39,7 @@ def _ask(client, email, **extra):
 def test_thanks_page_shows_the_private_link_and_says_to_bookmark_it(client, archive_index):
     response = client.post(
         "/contribuer/",
-        {
-            "title": "Le bal de la fanfare",
-            "story": "On dansait jusqu'au matin.",
-            "full_name": "Jeannine Dupont",
-            "name_display": "full",
-            "email": "jeannine@example.org",
-            "allow_web": "on",
-            "licence": "cc-by-4.0",
-            "accept": "on",
-        },
+        contribution_form(),
         follow=True,
     )
 

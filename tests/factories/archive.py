@@ -88,3 +88,19 @@ def contribution_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def contribution_form(**overrides) -> dict:
+    """What a resident types in the public form (``/contribuer/``), the least that is valid."""
+    data = {
+        "title": "Le bal de la fanfare",
+        "story": "On dansait jusqu'au matin.",
+        "full_name": "Jeannine Dupont",
+        "name_display": "full",
+        "email": "jeannine@example.org",
+        "allow_web": "on",
+        "licence": "cc-by-4.0",
+        "accept": "on",
+    }
+    data.update(overrides)
+    return data

@@ -28,14 +28,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _connect(dbname: str) -> psycopg.Connection:
+    """Autocommit, beside Django's connection: never one of the connections the test cuts."""
+    params = connection.get_connection_params()
+    wanted = {key: params[key] for key in ("host", "port", "user", "password") if key in params}
+    return psycopg.connect(dbname=dbname, autocommit=True, **wanted)
+
+
 @pytest.fixture
 def admin_connection(db):
-    """Autocommit, to the maintenance database: never one of the connections we cut."""
-    params = connection.get_connection_params()
     test_database = connection.settings_dict["NAME"]
-    params = {key: value for key, value in params.items() if key in {"host", "port", "user"}}
-    password = connection.settings_dict["PASSWORD"]
-    with psycopg.connect(dbname="postgres", password=password, autocommit=True, **params) as conn:
+    with _connect("postgres") as conn:
         yield conn, test_database
         conn.execute(f'ALTER DATABASE "{test_database}" ALLOW_CONNECTIONS true')
 
@@ -82,12 +85,7 @@ def app_server(admin_connection):
     process.wait(timeout=10)
     # The server committed outside the test's transaction: a page it rendered made the site's
     # footer settings (Wagtail creates them on first read). Leave the test database as found.
-    params = {
-        k: v
-        for k, v in connection.get_connection_params().items()
-        if k in {"host", "port", "user", "password"}
-    }
-    with psycopg.connect(dbname=test_database, autocommit=True, **params) as conn:
+    with _connect(test_database) as conn:
         conn.execute("DELETE FROM home_footersettings")
 
 

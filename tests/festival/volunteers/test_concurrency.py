@@ -21,7 +21,7 @@ from festival.volunteers import services
 from tests.factories.festival import paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
 
-# The SQLite run of CI leaves these out (`make test-sqlite`): they need real row locks.
+# They need real row locks: the marker skips them on SQLite (tests/conftest.py).
 pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
 
 YEAR = datetime.date.today().year + 1
@@ -54,8 +54,6 @@ def keep_migrated_rows(django_db_blocker):
 
 @pytest.fixture
 def committed_edition(keep_migrated_rows, transactional_db) -> EditionPage:
-    if connection.vendor != "postgresql":
-        pytest.skip("Test de concurrence : demande PostgreSQL (DATABASE_URL).")
     root = Page.get_first_root_node()
     if root is None:
         locale, _created = Locale.objects.get_or_create(language_code="fr")
