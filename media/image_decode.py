@@ -34,7 +34,7 @@ REDUCIBLE_FORMATS = ("JPEG",)
 DRAFT_SCALES = (1, 2, 4, 8)
 
 
-class Refused(Exception):  # noqa: N818 - a refusal, not a crash
+class Refused(Exception):
     """The photo cannot be taken; ``code`` says why, ``details`` give the numbers."""
 
     def __init__(self, code: str, **details):

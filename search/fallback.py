@@ -422,7 +422,7 @@ def _count(cursor, vendor: str, groups) -> int:
 
 
 def _hit(row, excerpt: str | None, places: list[str]) -> Hit:
-    entry_id, doc_type, title, body, kind, date, date_label, url, thumb, timecode, parent = row
+    _entry_id, doc_type, title, body, kind, date, date_label, url, thumb, timecode, parent = row
     source = {
         "doc_type": doc_type,
         "title": title,

@@ -26,7 +26,7 @@ def _enqueue_after_commit(task_name: str, **kwargs) -> None:
 
         try:
             getattr(tasks, task_name).enqueue(**kwargs)
-        except Exception:  # noqa: BLE001 - indexing must never break the editor's action
+        except Exception:
             logger.exception("Mise à jour de l'index non programmée : %s %s", task_name, kwargs)
 
     transaction.on_commit(enqueue)

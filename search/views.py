@@ -23,11 +23,11 @@ logger = logging.getLogger(__name__)
 def _results(params: SearchParams) -> SearchResults | None:
     try:
         return selectors.search_content(params)
-    except Exception:  # noqa: BLE001 - a visitor gets an answer or a message, never a 500
+    except Exception:
         logger.exception("Recherche impossible avec le moteur, essai sur la base")
     try:
         return selectors.database_search(params)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.exception("Recherche impossible sur la base de données")
         return None
 
@@ -109,7 +109,7 @@ def autocomplete_api(request: HttpRequest):
     q = request.GET.get("q", "")[:100]
     try:
         suggestions, engine_name = selectors.autocomplete(q)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.exception("Autocomplétion impossible")
         suggestions, engine_name = [], "none"
     return JsonResponse(

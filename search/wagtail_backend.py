@@ -10,7 +10,7 @@ from django.db import connection
 from wagtail.search.backends.database import SearchBackend as database_backend
 
 
-def SearchBackend(params: dict):  # noqa: N802 - the name Wagtail looks for in a backend module
+def SearchBackend(params: dict):
     backend = database_backend(params)
     if connection.vendor == "postgresql" and params.get("AUTOCOMPLETE_CONFIG"):
         backend.autocomplete_config = params["AUTOCOMPLETE_CONFIG"]

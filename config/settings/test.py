@@ -22,7 +22,7 @@ MEDIA_ROOT = Path(
     or tempfile.mkdtemp(prefix="gohelliades-test-media-")
 )
 os.environ["GOHELLIADES_TEST_MEDIA_ROOT"] = str(MEDIA_ROOT)
-STORAGES = {  # noqa: F405
+STORAGES = {
     **STORAGES,  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
 }

@@ -33,11 +33,11 @@ __all__ = [
     "EventPerformer",
     "FestivalIndexPage",
     "PerformerKind",
-    "Venue",
     "Prerequisite",
     "Shift",
     "Signup",
     "SignupStatus",
+    "Venue",
     "Volunteer",
     "VolunteerRole",
 ]

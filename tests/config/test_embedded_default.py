@@ -13,7 +13,7 @@ def database_engine(database_url: str | None) -> str:
     if database_url is not None:
         env["DATABASE_URL"] = database_url
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable,
             "-c",

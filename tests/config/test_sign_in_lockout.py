@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "chevalement-1962"  # noqa: S105 -- a test account
+PASSWORD = "chevalement-1962"
 
 
 @pytest.fixture(autouse=True)

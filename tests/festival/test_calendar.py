@@ -30,8 +30,8 @@ def test_event_calendar_is_rfc5545_with_paris_timezone(client, edition):
     (vevent,) = _events(response.content)
     assert str(vevent["SUMMARY"]) == "Les galibots"
     assert vevent["DTSTART"].params["TZID"] == "Europe/Paris"
-    assert vevent["DTSTART"].dt.replace(tzinfo=None) == datetime.datetime(2026, 6, 13, 15, 30)
-    assert vevent["DTEND"].dt.replace(tzinfo=None) == datetime.datetime(2026, 6, 13, 17, 0)
+    assert vevent["DTSTART"].dt == paris(2026, 6, 13, 15, 30)
+    assert vevent["DTEND"].dt == paris(2026, 6, 13, 17, 0)
     assert "DTSTAMP" in vevent
     assert event.venue.name in str(vevent["LOCATION"])
 

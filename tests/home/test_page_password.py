@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "terril-74"  # noqa: S105 -- a test page's
+PASSWORD = "terril-74"
 
 
 @pytest.fixture(autouse=True)

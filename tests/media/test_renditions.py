@@ -59,7 +59,7 @@ def test_reduced_rendition_keeps_the_focal_point(photo):
     rendition = photo.get_rendition("fill-100x100")
 
     with rendition.file.open("rb") as served:
-        red, green, blue = _colour_at_centre(served.read())
+        red, _green, blue = _colour_at_centre(served.read())
     assert (rendition.width, rendition.height) == (100, 100)
     assert blue > 150 and red < 80
 

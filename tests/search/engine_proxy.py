@@ -42,7 +42,7 @@ class _Handler(BaseHTTPRequestHandler):
     # for the client's delayed ACK, ~40 ms added to every request measured through the proxy.
     disable_nagle_algorithm = True
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+    def log_message(self, format, *args):
         pass  # a test run has no use for an access log
 
     def _forward(self):

@@ -14,10 +14,10 @@ class _Upstream(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+    def log_message(self, format, *args):
         pass
 
-    def do_GET(self):  # noqa: N802 - the base class's naming
+    def do_GET(self):
         body = b'{"took":1}'
         self.send_response(200)
         self.send_header("Content-Type", "application/json")

@@ -22,8 +22,11 @@ typed = st.one_of(
     st.text(max_size=40),
     st.lists(
         st.sampled_from(
-            ['"', "*", "NEAR", "AND", "OR", "NOT", "title:", "^", "(", ")", "-", "'", "l'eglise"]
-            + ["mineurs", "terri", "puits", "11", "fosse", "saint", "vaast", "ﬁ", "Œ"]
+            [
+                *['"', "*", "NEAR", "AND", "OR", "NOT", "title:", "^", "(", ")", "-", "'"],
+                *["l'eglise", "mineurs", "terri", "puits", "11", "fosse", "saint", "vaast"],
+                *["ﬁ", "Œ"],
+            ]
         ),
         max_size=6,
     ).map(" ".join),

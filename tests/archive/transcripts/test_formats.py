@@ -127,7 +127,7 @@ def test_parse_timecode_reads_what_people_write(text, millis):
 
 @pytest.mark.parametrize("text", ["", "1:60", "abc", "1:02:60", "-5"])
 def test_parse_timecode_refuses_in_french(text):
-    with pytest.raises(TimecodeError, match="HH:MM:SS|de 00 à 59"):
+    with pytest.raises(TimecodeError, match=r"HH:MM:SS|de 00 à 59"):
         parse_timecode(text)
 
 

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, connections
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from festival.models import EditionPage, Shift, Signup, SignupStatus
@@ -24,7 +25,7 @@ from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRol
 # They need real row locks: the marker skips them on SQLite (tests/conftest.py).
 pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
 
-YEAR = datetime.date.today().year + 1
+YEAR = timezone.localdate().year + 1
 
 
 @pytest.fixture
