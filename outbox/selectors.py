@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 
 from outbox.models import MailStatus, OutgoingMail
-from outbox.services import mail_message
+from outbox.sending import mail_message
 
 
 def mails_given_up() -> QuerySet[OutgoingMail]:

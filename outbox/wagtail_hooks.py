@@ -1,5 +1,5 @@
 """The team's dashboard: mails the site gave up sending, with the reason, so someone can
-tell the person another way (the periodic jobs stop trying after ``MAX_ATTEMPTS``)."""
+tell the person another way (the periodic jobs stop after ``outbox.sending.MAX_ATTEMPTS``)."""
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component

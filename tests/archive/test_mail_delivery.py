@@ -12,7 +12,7 @@ from django.utils import timezone
 from archive.models import Contribution
 from archive.services import addition_review, contribution_decline
 from outbox.models import MailStatus, OutgoingMail
-from outbox.services import FIRST_RETRY, MAX_ATTEMPTS, SENDING_LEASE, mail_send, mails_retry
+from outbox.sending import FIRST_RETRY, MAX_ATTEMPTS, SENDING_LEASE, mail_send, mails_retry
 from tests.factories.archive import (
     ArchiveItemPageFactory,
     contribution_data,

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from archive.moderators import MODERATORS_GROUP
 from archive.services import contribution_decline
 from outbox.models import MailStatus, OutgoingMail
-from outbox.services import MAX_ATTEMPTS, mails_retry
+from outbox.sending import MAX_ATTEMPTS, mails_retry
 from tests.archive.test_mail_delivery import REFUSING, _contribution
 from tests.factories.archive import ArchiveIndexPageFactory
 

@@ -49,7 +49,7 @@ def _retry_search_sync() -> int:
 
 
 def _retry_mails() -> int:
-    from outbox.services import mails_retry
+    from outbox.sending import mails_retry
 
     return mails_retry()
 
