@@ -1,0 +1,119 @@
+"""The shape of the code (docs/architecture.md): no import circle inside an app, and each app
+imports only the floors below it. Imports inside functions count: hiding one there does not
+make a circle go away."""
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Which of our apps each app may import: a floor uses only the floors below it.
+FLOORS = {
+    "core": set(),
+    "media": {"core"},
+    "outbox": {"core"},
+    "festival": {"core", "media", "outbox"},
+    "archive": {"core", "media", "outbox", "festival"},
+    "search": {"core", "media", "archive", "festival"},
+    "home": {"core", "media", "outbox", "archive", "festival", "search"},
+    "config": {"core", "media", "outbox", "archive", "festival", "search", "home"},
+}
+
+
+def _modules() -> dict[str, Path]:
+    modules = {}
+    for app in FLOORS:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            modules[name.removesuffix(".__init__")] = path
+    return modules
+
+
+MODULES = _modules()
+
+
+def _own_module(name: str) -> str | None:
+    """The longest of our modules that ``name`` (a module or a name in one) stands for."""
+    parts = name.split(".")
+    for end in range(len(parts), 0, -1):
+        candidate = ".".join(parts[:end])
+        if candidate in MODULES:
+            return candidate
+    return None
+
+
+def _imports(module: str, path: Path) -> set[str]:
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, base] if base else parent)
+            names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        found |= {target for name in names if (target := _own_module(name)) not in (None, module)}
+    return found
+
+
+GRAPH = {module: _imports(module, path) for module, path in MODULES.items()}
+
+
+def _circles() -> list[list[str]]:
+    """Strongly connected components of more than one module, within each app (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in GRAPH[module]:
+            if target.split(".")[0] != module.split(".")[0]:
+                continue
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            component = []
+            while (member := stack.pop()) != module:
+                component.append(member)
+            component.append(module)
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for module in sorted(GRAPH):
+        if module not in index:
+            visit(module)
+    return circles
+
+
+def test_no_import_circle_inside_an_app():
+    assert _circles() == []
+
+
+def test_each_app_imports_only_the_floors_below_it():
+    upward = defaultdict(set)
+    for module, targets in GRAPH.items():
+        app = module.split(".")[0]
+        for target in targets:
+            if (other := target.split(".")[0]) != app and other not in FLOORS[app]:
+                upward[module].add(target)
+    assert dict(upward) == {}
+
+
+@pytest.mark.parametrize("app", sorted(FLOORS))
+def test_every_app_is_on_a_floor(app):
+    assert (ROOT / app / "__init__.py").exists()
