@@ -19,7 +19,7 @@ from archive.models import (
     ResidentAddition,
     Theme,
 )
-from home.form_protection import HoneypotMixin
+from core.form_protection import HoneypotMixin
 from media.models import Licence
 from media.sanitise import image_pixel_limits_sentence, inspect_audio_video, inspect_image
 

@@ -19,7 +19,7 @@ from archive.models import (
     Theme,
 )
 from archive.models.contributions import NOT_FOR_THE_WEB
-from config.background import oldest_and_newest_alternately, retry_wait
+from core.background import oldest_and_newest_alternately, retry_wait
 
 
 def public_items() -> QuerySet[ArchiveItemPage]:

@@ -26,7 +26,7 @@ from archive.services import (
     contribution_withdraw,
     links_resend,
 )
-from home.form_protection import Verdict, public_form_guard
+from core.form_protection import Verdict, public_form_guard
 from media.sanitise import audio_video_max_bytes, image_max_bytes
 
 STORAGE_DOWN_MESSAGE = _lazy(

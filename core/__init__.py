@@ -1,0 +1,1 @@
+"""The floor under every app (docs/architecture.md): it imports none of ours."""

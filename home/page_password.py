@@ -3,7 +3,7 @@
 A page an editor protects with a password (Wagtail's privacy « mot de passe ») has no account
 behind it, so django-axes has nothing to lock, and anyone could try a dictionary against it.
 Each client address may try ``PUBLIC_FORM_RATE_LIMITS["page_password"]`` times in the window
-it names, counted in the cache like the public forms (``home.form_protection``); beyond, the
+it names, counted in the cache like the public forms (``core.form_protection``); beyond, the
 form comes back with a French message next to the field (429), right password or not."""
 
 from django import forms
@@ -15,7 +15,7 @@ from wagtail import views as wagtail_views
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
-from home.form_protection import rate_limit_hit
+from core.form_protection import rate_limit_hit
 
 
 class _RefusedPasswordForm(PasswordViewRestrictionForm):

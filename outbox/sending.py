@@ -12,7 +12,7 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from config.background import retry_wait
+from core.background import retry_wait
 from outbox.models import MailStatus, OutgoingMail
 
 logger = logging.getLogger(__name__)

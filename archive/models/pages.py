@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from archive.dates import parse_fuzzy_date, year_range
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
 from media.models import Licence
 
 

@@ -20,7 +20,7 @@ from archive.transcripts.services import (
     transcript_problems,
 )
 from archive.transcripts.timecodes import format_timecode
-from home.form_protection import HoneypotMixin
+from core.form_protection import HoneypotMixin
 from media.sanitise import sanitise_audio_video
 
 

@@ -13,7 +13,7 @@ from archive.transcripts.selectors import captions_cues, public_interviews, segm
 from archive.transcripts.services import correction_propose, interview_cues
 from archive.transcripts.timecodes import spoken_timecode
 from archive.transcripts.webvtt import to_webvtt
-from home.form_protection import Verdict, public_form_guard
+from core.form_protection import Verdict, public_form_guard
 
 
 def _public_interview(pk: int) -> Interview:

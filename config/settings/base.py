@@ -39,6 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "config",
+    "core",
     "home",
     "media",
     "archive",
@@ -93,7 +94,7 @@ MIDDLEWARE = [
 # ("HTTP_X_REAL_IP" behind deploy/nginx); empty: trust REMOTE_ADDR alone.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
-# Public forms (home/form_protection.py): per form, how many sendings that would be stored
+# Public forms (core/form_protection.py): per form, how many sendings that would be stored
 # one client address and one e-mail address may make in ``seconds``; beyond, the form comes
 # back filled with a French message (429). Generous for a family sharing a connection and
 # sending several memories, fatal to a burst (30 in a few seconds each mailing a stranger).
@@ -176,7 +177,7 @@ AXES_LOCKOUT_TEMPLATE = "home/login_locked.html"
 AXES_RESET_ON_SUCCESS = True
 # The address the rate limits count (``REMOTE_ADDR``, set from ``CLIENT_IP_HEADER`` behind our
 # proxy; IPv6 by its /64), never an ``X-Forwarded-For`` a client could write to start afresh.
-AXES_CLIENT_IP_CALLABLE = "home.form_protection.client_address_key"
+AXES_CLIENT_IP_CALLABLE = "core.form_protection.client_address_key"
 
 # Language and time: French first ------------------------------------------------------------
 

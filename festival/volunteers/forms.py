@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.form_protection import HoneypotMixin
 from festival.volunteers.selectors import places_left
-from home.form_protection import HoneypotMixin
 
 
 class SignupForm(HoneypotMixin, forms.Form):

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.form_protection import Verdict, public_form_guard
 from festival.calendar import PARIS, PRODID, UID_DOMAIN
 from festival.models import SignupStatus
 from festival.volunteers import conf, selectors, services
 from festival.volunteers.forms import SignupForm
-from home.form_protection import Verdict, public_form_guard
 
 
 def _private(response: HttpResponse) -> HttpResponse:

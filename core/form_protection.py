@@ -30,7 +30,7 @@ class HoneypotInput(forms.TextInput):
     """A text box people never see (moved off screen, out of the tab order, hidden from
     screen readers) and robots fill in like any other."""
 
-    template_name = "home/honeypot.html"
+    template_name = "core/honeypot.html"
 
     def __init__(self):
         super().__init__(attrs={"tabindex": "-1", "autocomplete": "off"})

@@ -10,7 +10,7 @@ from django.utils import timezone
 from archive.models import Contribution, ContributionStatus
 from archive.services import contribution_create
 from festival.models import Signup, SignupStatus, Volunteer
-from home.management.commands import run_periodic_jobs
+from config.management.commands import run_periodic_jobs
 from tests.factories.archive import (
     ArchiveIndexPageFactory,
     ArchiveItemPageFactory,

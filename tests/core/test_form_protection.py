@@ -1,5 +1,5 @@
 """Every public form against robots and floods: the honeypot, the limit per client address and
-the limit per e-mail address (home/form_protection.py), with the limits the site runs with."""
+the limit per e-mail address (core/form_protection.py), with the limits the site runs with."""
 
 import dataclasses
 import datetime
@@ -20,9 +20,9 @@ from archive.forms import (
 from archive.models import Contribution, ResidentAddition, SegmentCorrection
 from archive.services import contribution_create, contribution_status_token
 from archive.transcripts.forms import CorrectionForm
+from core.form_protection import HoneypotMixin, client_address_key
 from festival.models import Signup
 from festival.volunteers.forms import SignupForm
-from home.form_protection import HoneypotMixin, client_address_key
 from tests.factories.archive import (
     ArchiveIndexPageFactory,
     ArchiveItemPageFactory,

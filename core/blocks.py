@@ -14,12 +14,12 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("encadré")
-        template = "home/blocks/callout.html"
+        template = "core/blocks/callout.html"
 
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("intertitre"), form_classname="title", template="home/blocks/heading.html"
+        label=_("intertitre"), form_classname="title", template="core/blocks/heading.html"
     )
     paragraph = blocks.RichTextBlock(
         label=_("paragraphe"),
@@ -30,4 +30,4 @@ class BodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
 
     class Meta:
-        template = "home/blocks/body.html"
+        template = "core/blocks/body.html"
