@@ -3,17 +3,12 @@
 import datetime
 import itertools
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from django.core import signing
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from festival.models import EditionPage, Shift, Signup, SignupStatus, Volunteer
-from festival.models.volunteers import ACTIVE_STATUSES, HOLDING_STATUSES
-from festival.volunteers import conf
-
-PARIS = ZoneInfo("Europe/Paris")
+from festival.models import EditionPage
+from festival.volunteers.models import HOLDING_STATUSES, Shift, Signup, SignupStatus, Volunteer
 
 
 def edition_for_signup(*, year: int) -> EditionPage | None:
@@ -53,9 +48,7 @@ class DayGroup:
 def group_by_day_and_role(shifts) -> list[DayGroup]:
     """Shifts (already ordered by start) grouped by local day, then by role name."""
     days = []
-    for day, day_shifts in itertools.groupby(
-        shifts, key=lambda s: s.start.astimezone(PARIS).date()
-    ):
+    for day, day_shifts in itertools.groupby(shifts, key=lambda s: timezone.localdate(s.start)):
         by_role = sorted(day_shifts, key=lambda s: (s.role.name, s.start, s.pk))
         days.append(
             DayGroup(
@@ -69,38 +62,10 @@ def group_by_day_and_role(shifts) -> list[DayGroup]:
     return days
 
 
-def _volunteer_from(token: str, *, salt: str, max_age: datetime.timedelta) -> Volunteer | None:
-    try:
-        public_id = signing.loads(token, salt=salt, max_age=max_age)
-    except signing.BadSignature:  # also raised for an expired link
-        return None
-    return (
-        Volunteer.objects.filter(public_id=public_id, erased_at__isnull=True)
-        .select_related("edition")
-        .first()
-    )
-
-
-def volunteer_from_confirm_token(token: str) -> Volunteer | None:
-    from festival.volunteers.services import CONFIRM_SALT
-
-    return _volunteer_from(
-        token, salt=CONFIRM_SALT, max_age=datetime.timedelta(hours=conf.get("HOLD_HOURS"))
-    )
-
-
-def volunteer_from_link_token(token: str) -> Volunteer | None:
-    from festival.volunteers.services import LINK_SALT
-
-    return _volunteer_from(
-        token, salt=LINK_SALT, max_age=datetime.timedelta(days=conf.get("LINK_MAX_AGE_DAYS"))
-    )
-
-
 def volunteer_signups(*, volunteer: Volunteer) -> list[Signup]:
     """The person's places and waitlist spots, soonest first (cancelled ones left out)."""
     return list(
-        volunteer.signups.filter(status__in=ACTIVE_STATUSES)
+        volunteer.signups.active()
         .select_related("shift__role", "shift__venue")
         .order_by("shift__start", "pk")
     )
@@ -110,9 +75,7 @@ def volunteer_signups(*, volunteer: Volunteer) -> list[Signup]:
 
 
 def roster_signups() -> QuerySet[Signup]:
-    return Signup.objects.filter(status__in=ACTIVE_STATUSES).select_related(
-        "volunteer", "paired_with__volunteer"
-    )
+    return Signup.objects.active().select_related("volunteer", "paired_with__volunteer")
 
 
 def shift_roster(*, shift_id: int) -> Shift | None:
@@ -141,7 +104,7 @@ def edition_rosters(*, edition: EditionPage, day: datetime.date | None = None) -
         )
     )
     if day is not None:
-        start = datetime.datetime.combine(day, datetime.time(), tzinfo=PARIS)
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
         shifts = shifts.filter(start__gte=start, start__lt=start + datetime.timedelta(days=1))
     return list(shifts)
 
@@ -192,7 +155,7 @@ def first_timers(*, edition: EditionPage) -> list[Signup]:
 
 def edition_days(*, edition: EditionPage) -> list[datetime.date]:
     starts = Shift.objects.filter(edition=edition).values_list("start", flat=True)
-    return sorted({start.astimezone(PARIS).date() for start in starts})
+    return sorted({timezone.localdate(start) for start in starts})
 
 
 def editions_with_shifts() -> QuerySet[EditionPage]:

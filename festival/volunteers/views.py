@@ -3,6 +3,7 @@
 import datetime
 
 import icalendar
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -12,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from festival.calendar import PARIS, PRODID, UID_DOMAIN
-from festival.models import SignupStatus
-from festival.volunteers import conf, selectors, services
+from festival.calendar import PRODID, UID_DOMAIN
+from festival.volunteers import links, selectors, services
 from festival.volunteers.forms import SignupForm
+from festival.volunteers.models import SignupStatus
 from home.form_protection import Verdict, public_form_guard
 
 
@@ -74,7 +75,7 @@ def signup(request, year: int):
         "form": form,
         "days": selectors.group_by_day_and_role(shifts),
         "selected": form.selected_ids(),
-        "hold_hours": conf.get("HOLD_HOURS"),
+        "hold_hours": settings.VOLUNTEER_HOLD_HOURS,
     }
     return TemplateResponse(request, "festival/volunteers/signup.html", context, status=status)
 
@@ -84,7 +85,7 @@ def thanks(request, year: int):
     return TemplateResponse(
         request,
         "festival/volunteers/thanks.html",
-        {"edition": edition, "hold_hours": conf.get("HOLD_HOURS")},
+        {"edition": edition, "hold_hours": settings.VOLUNTEER_HOLD_HOURS},
     )
 
 
@@ -97,15 +98,13 @@ def _link_expired(request, status: int = 410):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
-    volunteer = selectors.volunteer_from_confirm_token(token)
+    volunteer = links.volunteer_from_confirm_token(token)
     if volunteer is None:
         return _link_expired(request)
     if request.method == "POST":
         services.signup_confirm(volunteer=volunteer, base_url=request.build_absolute_uri("/"))
         messages.success(request, _("Merci, votre inscription est confirmée."))
-        return redirect(
-            "festival_volunteers:my_shifts", token=services.volunteer_link_token(volunteer)
-        )
+        return redirect("festival_volunteers:my_shifts", token=links.my_shifts_token(volunteer))
     return _private(
         TemplateResponse(
             request,
@@ -122,7 +121,7 @@ def confirm(request, token: str):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def my_shifts(request, token: str):
-    volunteer = selectors.volunteer_from_link_token(token)
+    volunteer = links.volunteer_from_my_shifts_token(token)
     if volunteer is None:
         return _link_expired(request)
     signups = selectors.volunteer_signups(volunteer=volunteer)
@@ -166,7 +165,7 @@ def my_shifts(request, token: str):
 
 
 def my_shifts_calendar(request, token: str):
-    volunteer = selectors.volunteer_from_link_token(token)
+    volunteer = links.volunteer_from_my_shifts_token(token)
     if volunteer is None:
         return _link_expired(request)
     calendar = icalendar.Calendar()
@@ -186,8 +185,8 @@ def my_shifts_calendar(request, token: str):
         event = icalendar.Event()
         event.add("uid", f"shift-{shift.pk}-volunteer-{volunteer.pk}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", shift.start.astimezone(PARIS))
-        event.add("dtend", shift.end.astimezone(PARIS))
+        event.add("dtstart", timezone.localtime(shift.start))
+        event.add("dtend", timezone.localtime(shift.end))
         event.add("summary", _("Bénévole : %(role)s") % {"role": shift.role.name})
         if shift.venue:
             event.add("location", f"{shift.venue.name}, {shift.venue.full_address}")

@@ -17,8 +17,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from festival.models import EditionPage, Shift, Signup, SignupStatus
-from festival.models.volunteers import HOLDING_STATUSES
 from festival.volunteers import services
+from festival.volunteers.models import HOLDING_STATUSES
 from tests.factories.festival import paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
 

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from festival.templatetags.festival_tags import when
+
 
 class Prerequisite(models.Model):
     """Something a volunteer must confirm before taking a role (18 ans, permis B...)."""
@@ -98,8 +100,6 @@ class Shift(models.Model):
         ]
 
     def __str__(self) -> str:
-        from festival.templatetags.festival_tags import when
-
         return f"{self.role} — {when(self)}"
 
     def clean(self):
@@ -172,6 +172,23 @@ HOLDING_STATUSES = (SignupStatus.PENDING, SignupStatus.CONFIRMED)
 ACTIVE_STATUSES = (SignupStatus.PENDING, SignupStatus.CONFIRMED, SignupStatus.WAITLISTED)
 
 
+class SignupQuerySet(models.QuerySet):
+    def holding(self) -> "SignupQuerySet":
+        """Sign-ups that take a place on their shift (held or confirmed)."""
+        return self.filter(status__in=HOLDING_STATUSES)
+
+    def active(self) -> "SignupQuerySet":
+        """Sign-ups still in the person's plans: a place or a spot on the waitlist."""
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def awaiting_confirmation(self) -> "SignupQuerySet":
+        """A place held or a waitlist spot taken whose e-mail link was not followed yet."""
+        return self.filter(
+            status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
+            email_confirmed_at__isnull=True,
+        )
+
+
 class Signup(models.Model):
     """One volunteer on one shift: holding a place, confirmed, or waiting for one."""
 
@@ -199,6 +216,8 @@ class Signup(models.Model):
         related_name="+",
         help_text=_("Un bénévole expérimenté du même créneau, pour une première fois."),
     )
+
+    objects = SignupQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inscription")
