@@ -14,15 +14,13 @@ Steps run inside the same transaction as the copy, in registration order.
 
 import datetime
 from collections.abc import Callable
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from festival.models import EditionPage, EventOccurrence, EventPage
-
-PARIS = ZoneInfo("Europe/Paris")
 
 EditionCopyStep = Callable[..., None]
 EDITION_COPY_STEPS: list[EditionCopyStep] = []
@@ -36,9 +34,10 @@ def register_edition_copy_step(step: EditionCopyStep) -> EditionCopyStep:
 
 
 def shift_local(moment: datetime.datetime, *, days: int) -> datetime.datetime:
-    """The same wall-clock time ``days`` later in Paris, whatever the DST change in between."""
-    local = moment.astimezone(PARIS).replace(tzinfo=None) + datetime.timedelta(days=days)
-    return local.replace(tzinfo=PARIS)
+    """The same wall-clock time ``days`` later in the site's time zone (Paris), whatever the
+    DST change in between."""
+    local = timezone.make_naive(moment) + datetime.timedelta(days=days)
+    return timezone.make_aware(local)
 
 
 def default_offset_days(edition: EditionPage) -> int:
