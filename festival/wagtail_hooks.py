@@ -1,4 +1,6 @@
-"""Festival admin: venues as snippets, the programme with its gaps, preparing next year."""
+"""Festival admin: venues as snippets, the programme with its gaps, preparing next year, and
+the volunteer shifts' admin (``festival/volunteers/admin.py``), registered here because
+Wagtail discovers ``<app>/wagtail_hooks.py`` modules only."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from festival.admin_views import PrepareNextEditionView, ProgrammeAdminView
 from festival.models import EditionPage, Venue
+from festival.volunteers.admin import CoordinationViewSet, VolunteerGroup
 
 
 class VenueViewSet(SnippetViewSet):
@@ -22,6 +25,12 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+register_snippet(VolunteerGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteer_coordination():
+    return CoordinationViewSet()
 
 
 @hooks.register("register_admin_urls")
@@ -67,7 +76,3 @@ def edition_header_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def edition_listing_buttons(page, user, next_url=None):
     yield from _edition_buttons(page, user, priority=25)
-
-
-# Wagtail only imports this module: the volunteer admin registers itself on import.
-from festival.volunteers import wagtail_hooks as volunteer_hooks  # noqa: E402, F401

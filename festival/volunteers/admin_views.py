@@ -42,7 +42,7 @@ class CoordinatorMixin(WagtailAdminTemplateMixin):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("festival_volunteers_dashboard"), "label": _("Bénévoles")},
+            {"url": reverse("festival_volunteers_admin:dashboard"), "label": _("Bénévoles")},
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -101,7 +101,7 @@ class ShiftRosterView(CoordinatorMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")
-        here = reverse("festival_volunteers_shift", args=[self.shift.pk])
+        here = reverse("festival_volunteers_admin:shift", args=[self.shift.pk])
         if action == "attendance":
             values = {"yes": True, "no": False}
             services.shift_attendance_record(
