@@ -22,7 +22,7 @@ MOMENTS = {
 
 
 def published_editions() -> QuerySet[EditionPage]:
-    return EditionPage.objects.live().public().select_related("image").order_by("-year")
+    return EditionPage.objects.published()
 
 
 def current_edition(*, today: datetime.date | None = None) -> EditionPage | None:
