@@ -7,5 +7,9 @@ class FestivalConfig(AppConfig):
     verbose_name = _("Festival des Gohelliades")
 
     def ready(self):
-        # Volunteer services register their "prepare next year" step (shift patterns).
-        from festival.volunteers import services  # noqa: F401
+        # Preparing next year's edition copies the volunteer shifts too. Registered here, by
+        # name, so that festival.services need not import the slice that builds on it.
+        from festival.services import register_edition_copy_step  # noqa: PLC0415 -- models must be loaded first
+        from festival.volunteers.services import shifts_copy_to_edition  # noqa: PLC0415 -- idem
+
+        register_edition_copy_step(shifts_copy_to_edition)

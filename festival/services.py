@@ -1,15 +1,9 @@
 """Writes of the festival: preparing next year's edition from this one.
 
-Other parts of the festival (volunteer roles and shift patterns) copy their own data when an
-edition is prepared by registering a step::
-
-    from festival.services import register_edition_copy_step
-
-    @register_edition_copy_step
-    def copy_volunteer_shifts(*, source, target, offset_days: int) -> None:
-        ...
-
-Steps run inside the same transaction as the copy, in registration order.
+Other parts of the festival copy their own data when an edition is prepared, through a step
+registered with ``register_edition_copy_step`` (``festival/apps.py`` registers the volunteer
+shifts' ``shifts_copy_to_edition``). Steps run inside the same transaction as the copy, in
+registration order.
 """
 
 import datetime

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from festival.models import EditionPage
-from festival.services import register_edition_copy_step, shift_local
+from festival.services import shift_local
 from festival.templatetags.festival_tags import when
 from festival.volunteers import emails, links
 from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer
@@ -415,7 +415,6 @@ def shift_message_send(*, shift: Shift, subject: str, body: str, reply_to: str =
 # Preparing next year ---------------------------------------------------------------------
 
 
-@register_edition_copy_step
 def shifts_copy_to_edition(*, source: EditionPage, target: EditionPage, offset_days: int) -> None:
     """Next year's shifts: same roles, venues, capacities and local times, no sign-ups.
 

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from festival import services
@@ -69,8 +70,6 @@ def test_edition_prepare_next_runs_registered_copy_steps(edition):
 
 
 def test_occurrence_must_end_after_it_starts():
-    from django.core.exceptions import ValidationError
-
     occurrence = EventOccurrence(start=paris(2026, 6, 13, 15, 0), end=paris(2026, 6, 13, 15, 0))
 
     with pytest.raises(ValidationError) as error:
@@ -80,8 +79,6 @@ def test_occurrence_must_end_after_it_starts():
 
 
 def test_paying_event_needs_a_price(edition):
-    from django.core.exceptions import ValidationError
-
     event = event_at(edition=edition, start=paris(2026, 6, 13, 15, 0))
     event.is_free = False
     event.price = ""
@@ -101,8 +98,6 @@ def test_paying_event_needs_a_price(edition):
     ],
 )
 def test_default_offset_keeps_the_weekday(start, expected):
-    from festival.models import EditionPage
-
     offset = services.default_offset_days(EditionPage(start_date=start))
 
     assert offset == expected
