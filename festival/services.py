@@ -1,8 +1,7 @@
 """Writes of the festival: preparing next year's edition from this one.
 
-Other parts of the festival copy their own data when an edition is prepared, through a step
-registered with ``register_edition_copy_step`` (``festival/apps.py`` registers the volunteer
-shifts' ``shifts_copy_to_edition``). Steps run inside the same transaction as the copy, in
+What else an edition owns (its volunteer shifts, below) is copied by steps registered with
+``register_edition_copy_step``; steps run inside the same transaction as the copy, in
 registration order.
 """
 
@@ -14,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from festival.models import EditionPage, EventOccurrence, EventPage
+from festival.models import EditionPage, EventOccurrence, EventPage, Shift
 
 EditionCopyStep = Callable[..., None]
 EDITION_COPY_STEPS: list[EditionCopyStep] = []
@@ -119,3 +118,22 @@ def event_copy_to(
     # The editor opens the latest revision: it must carry the shifted dates.
     copy.save_revision(user=user, log_action=False)
     return copy
+
+
+@register_edition_copy_step
+def shifts_copy_to_edition(*, source: EditionPage, target: EditionPage, offset_days: int) -> None:
+    """Next year's shifts: same roles, venues, capacities and local times, no sign-ups.
+
+    Roles and prerequisites are shared by every edition: nothing to copy there."""
+    Shift.objects.bulk_create(
+        Shift(
+            edition=target,
+            role_id=shift.role_id,
+            venue_id=shift.venue_id,
+            start=shift_local(shift.start, days=offset_days),
+            end=shift_local(shift.end, days=offset_days),
+            capacity=shift.capacity,
+            notes=shift.notes,
+        )
+        for shift in Shift.objects.filter(edition=source).order_by("start", "pk")
+    )

@@ -6,6 +6,7 @@ importing views would close an import circle."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -118,6 +119,11 @@ class EditionPage(RoutablePageMixin, Page):
             raise ValidationError(
                 {"end_date": _("Le dernier jour doit suivre le premier jour (ou être le même).")}
             )
+
+    @property
+    def volunteer_signup_url(self) -> str:
+        """Where volunteers choose their shifts (the edition as an occasion of the shifts)."""
+        return reverse("festival_volunteers:signup", args=[self.year])
 
     @path("")
     def overview(self, request):

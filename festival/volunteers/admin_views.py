@@ -62,13 +62,13 @@ class DashboardView(CoordinatorMixin, TemplateView):
         if wanted and wanted.isdigit():
             edition = next((e for e in editions if e.pk == int(wanted)), None)
         edition = edition or (editions[0] if editions else None)
-        fill = selectors.edition_fill(edition=edition) if edition else None
+        fill = selectors.occasion_fill(occasion=edition) if edition else None
         return super().get_context_data(
             editions=editions,
             edition=edition,
             fill=fill,
-            days=selectors.edition_days(edition=edition) if edition else [],
-            first_timers=selectors.first_timers(edition=edition) if edition else [],
+            days=selectors.shift_days(occasion=edition) if edition else [],
+            first_timers=selectors.first_timers(occasion=edition) if edition else [],
             can_change=self.request.user.has_perm(CHANGE_PERMISSION),
             **kwargs,
         )
@@ -152,7 +152,7 @@ class DayRosterView(CoordinatorMixin, TemplateView):
         return super().get_context_data(
             edition=self.edition,
             day=self.day,
-            shifts=selectors.edition_rosters(edition=self.edition, day=self.day),
+            shifts=selectors.occasion_rosters(occasion=self.edition, day=self.day),
             **kwargs,
         )
 
@@ -198,7 +198,7 @@ def export_csv(request, pk: int):
             _("Présent"),
         ]
     )
-    for shift in selectors.edition_rosters(edition=edition):
+    for shift in selectors.occasion_rosters(occasion=edition):
         for signup in shift.roster:
             writer.writerow(
                 [

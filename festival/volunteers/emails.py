@@ -59,7 +59,8 @@ def volunteer_links(*, volunteer: Volunteer, site_root: str) -> dict:
     confirmation link while something waits to be confirmed."""
     return {
         "volunteer": volunteer,
-        "edition": volunteer.edition,
+        # The archive's « Renvoyer mes liens » mail names it so (archive/emails.py).
+        "edition": volunteer.occasion,
         "my_shifts_url": my_shifts_url(volunteer, site_root=site_root),
         "confirm_url": confirm_url(volunteer, site_root=site_root)
         if _unconfirmed(volunteer)
@@ -81,7 +82,7 @@ def confirmation_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
         to=volunteer.email,
         context={
             "volunteer": volunteer,
-            "edition": volunteer.edition,
+            "occasion": volunteer.occasion,
             "signups": signups,
             "confirm_url": confirm_url(volunteer, site_root=site_root),
             "my_shifts_url": my_shifts_url(volunteer, site_root=site_root),

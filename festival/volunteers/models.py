@@ -1,7 +1,10 @@
-"""Festival volunteers: roles, shifts, the people who sign up and their sign-ups.
+"""Volunteers: roles, shifts, the people who sign up and their sign-ups.
+
+Shifts and volunteers belong to an *occasion* (``festival/volunteers/occasions.py``): a
+festival edition today, through the ``edition`` foreign keys.
 
 Personal data (names, e-mails, phones) lives only in ``Volunteer``: never in a page, a
-revision, the search index or the API; it is erased after the edition unless the person
+revision, the search index or the API; it is erased after the occasion unless the person
 asked to be contacted again (``festival.volunteers.services.volunteers_erase_expired``)."""
 
 import uuid
@@ -111,6 +114,11 @@ class Shift(models.Model):
     def hours(self) -> float:
         return (self.end - self.start).total_seconds() / 3600
 
+    @property
+    def occasion(self):
+        """What the shift belongs to (``festival/volunteers/occasions.py``): the edition."""
+        return self.edition
+
 
 class Volunteer(models.Model):
     """A person who signed up for an edition, known by their e-mail; no account."""
@@ -155,6 +163,11 @@ class Volunteer(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def occasion(self):
+        """What the person signed up for (``festival/volunteers/occasions.py``): the edition."""
+        return self.edition
 
 
 class SignupStatus(models.TextChoices):

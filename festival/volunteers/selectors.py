@@ -1,4 +1,7 @@
-"""Reads of the volunteer side: shifts with their places left, private pages, rosters."""
+"""Reads of the volunteer shifts: shifts with their places left, private pages, rosters.
+
+Reads about shifts take the occasion they belong to (``festival/volunteers/occasions.py``);
+the festival's own entry points (an edition by year, editions that have shifts) are marked."""
 
 import datetime
 import itertools
@@ -9,16 +12,18 @@ from django.utils import timezone
 
 from festival.models import EditionPage
 from festival.volunteers.models import HOLDING_STATUSES, Shift, Signup, SignupStatus, Volunteer
+from festival.volunteers.occasions import Occasion, occasion_lookup
 
 
 def edition_for_signup(*, year: int) -> EditionPage | None:
+    """The festival's occasion behind ``/benevoles/<year>/``."""
     return EditionPage.objects.live().public().filter(year=year).first()
 
 
-def shifts_with_places(*, edition: EditionPage) -> QuerySet[Shift]:
-    """Every shift of the edition with ``taken`` and ``waiting`` counted in the same query."""
+def shifts_with_places(*, occasion: Occasion) -> QuerySet[Shift]:
+    """Every shift of the occasion with ``taken`` and ``waiting`` counted in the same query."""
     return (
-        Shift.objects.filter(edition=edition)
+        Shift.objects.filter(**occasion_lookup(occasion))
         .select_related("role", "venue")
         .prefetch_related("role__prerequisites")
         .annotate(
@@ -94,9 +99,9 @@ def shift_roster(*, shift_id: int) -> Shift | None:
     )
 
 
-def edition_rosters(*, edition: EditionPage, day: datetime.date | None = None) -> list[Shift]:
-    """Every shift of the edition (or of one day) with its people, for rosters and exports."""
-    shifts = shifts_with_places(edition=edition).prefetch_related(
+def occasion_rosters(*, occasion: Occasion, day: datetime.date | None = None) -> list[Shift]:
+    """Every shift of the occasion (or of one day) with its people, for rosters and exports."""
+    shifts = shifts_with_places(occasion=occasion).prefetch_related(
         Prefetch(
             "signups",
             queryset=roster_signups().order_by("created_at", "pk"),
@@ -115,8 +120,8 @@ def fill_rate(shift: Shift) -> int:
 
 
 @dataclass
-class EditionFill:
-    """How well the edition's shifts are covered; each shift carries ``fill`` and ``short``."""
+class OccasionFill:
+    """How well the occasion's shifts are covered; each shift carries ``fill`` and ``short``."""
 
     shifts: list[Shift]
     taken: int
@@ -131,40 +136,43 @@ class EditionFill:
         return sum(1 for shift in self.shifts if shift.short)
 
 
-def edition_fill(*, edition: EditionPage) -> EditionFill:
-    shifts = edition_rosters(edition=edition)
+def occasion_fill(*, occasion: Occasion) -> OccasionFill:
+    shifts = occasion_rosters(occasion=occasion)
     for shift in shifts:
         shift.fill = fill_rate(shift)
         shift.short = shift.taken < shift.capacity
-    return EditionFill(
+    return OccasionFill(
         shifts=shifts,
         taken=sum(shift.taken for shift in shifts),
         capacity=sum(shift.capacity for shift in shifts),
     )
 
 
-def first_timers(*, edition: EditionPage) -> list[Signup]:
+def first_timers(*, occasion: Occasion) -> list[Signup]:
     return list(
         roster_signups()
-        .filter(shift__edition=edition, volunteer__first_time=True)
+        .filter(shift__in=Shift.objects.filter(**occasion_lookup(occasion)))
+        .filter(volunteer__first_time=True)
         .exclude(status=SignupStatus.WAITLISTED)
         .select_related("shift__role")
         .order_by("shift__start", "volunteer__name")
     )
 
 
-def edition_days(*, edition: EditionPage) -> list[datetime.date]:
-    starts = Shift.objects.filter(edition=edition).values_list("start", flat=True)
+def shift_days(*, occasion: Occasion) -> list[datetime.date]:
+    """The local days the occasion has shifts on."""
+    starts = Shift.objects.filter(**occasion_lookup(occasion)).values_list("start", flat=True)
     return sorted({timezone.localdate(start) for start in starts})
 
 
 def editions_with_shifts() -> QuerySet[EditionPage]:
+    """The festival's occasions for the coordinators' picker, latest first."""
     return EditionPage.objects.filter(shifts__isnull=False).distinct().order_by("-year")
 
 
-def open_shift_count(*, edition: EditionPage) -> int:
-    """Shifts still ahead, for the edition page's call for volunteers."""
-    return Shift.objects.filter(edition=edition, start__gt=timezone.now()).count()
+def open_shift_count(*, occasion: Occasion) -> int:
+    """Shifts still ahead, for the occasion's call for volunteers."""
+    return Shift.objects.filter(**occasion_lookup(occasion), start__gt=timezone.now()).count()
 
 
 def upcoming(shift: Shift) -> bool:

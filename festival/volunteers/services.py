@@ -1,5 +1,6 @@
-"""Writes of the volunteer side of the festival: signing up, confirming, cancelling, the
-waitlist, reminders, coordinators' actions and erasing personal data.
+"""Writes of the volunteer shifts: signing up, confirming, cancelling, the waitlist,
+reminders, coordinators' actions and erasing personal data, for any occasion
+(``festival/volunteers/occasions.py``).
 
 Capacity rules hold under concurrency because every change to who holds a place on a shift
 happens inside a transaction that first locks that shift's row (``select_for_update``), in
@@ -16,11 +17,15 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from festival.models import EditionPage
-from festival.services import shift_local
 from festival.templatetags.festival_tags import when
 from festival.volunteers import emails, links
 from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer
+from festival.volunteers.occasions import (
+    Occasion,
+    ended_before,
+    occasion_lookup,
+    shift_belongs_to,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +52,18 @@ class SignupResult:
 # Signing up ------------------------------------------------------------------------------
 
 
-def _locked_volunteer(*, edition: EditionPage, email: str, name: str) -> Volunteer:
+def _locked_volunteer(*, occasion: Occasion, email: str, name: str) -> Volunteer:
     """The volunteer row for this address, created if needed, locked until commit."""
-    volunteer = Volunteer.objects.select_for_update().filter(edition=edition, email=email).first()
+    lookup = {**occasion_lookup(occasion), "email": email}
+    volunteer = Volunteer.objects.select_for_update().filter(**lookup).first()
     if volunteer is not None:
         return volunteer
     try:
         with transaction.atomic():
-            return Volunteer.objects.create(edition=edition, email=email, name=name)
+            return Volunteer.objects.create(**lookup, name=name)
     except IntegrityError:
         # The same address signed up at the same instant: use the other request's row.
-        return Volunteer.objects.select_for_update().get(edition=edition, email=email)
+        return Volunteer.objects.select_for_update().get(**lookup)
 
 
 def _lock_shifts(shift_ids: Iterable[int]) -> list[Shift]:
@@ -112,7 +118,7 @@ def _check_schedule(*, new: list[Shift], held: list[Shift]) -> None:
 
 def signup_create(
     *,
-    edition: EditionPage,
+    occasion: Occasion,
     name: str,
     email: str,
     shift_ids: Iterable[int],
@@ -134,9 +140,11 @@ def signup_create(
     if not shift_ids:
         raise SignupRefused(_("Choisissez au moins un créneau."))
     with transaction.atomic():
-        volunteer = _locked_volunteer(edition=edition, email=email, name=name)
+        volunteer = _locked_volunteer(occasion=occasion, email=email, name=name)
         shifts = _lock_shifts(shift_ids)
-        if len(shifts) != len(set(shift_ids)) or any(s.edition_id != edition.pk for s in shifts):
+        if len(shifts) != len(set(shift_ids)) or not all(
+            shift_belongs_to(s, occasion) for s in shifts
+        ):
             raise SignupRefused(_("Un des créneaux choisis n'existe plus : rechargez la page."))
         if any(s.start <= now for s in shifts):
             raise SignupRefused(_("Un des créneaux choisis a déjà commencé."))
@@ -348,13 +356,13 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
 def volunteers_erase_expired(
     *, now: datetime.datetime | None = None, months: int | None = None
 ) -> int:
-    """Erase names, e-mails and phones ``months`` after the edition ended, except for people
+    """Erase names, e-mails and phones ``months`` after the occasion ended, except for people
     who asked to be contacted next year. Sign-ups stay (anonymous) for the statistics."""
     now = now or timezone.now()
     months = settings.VOLUNTEER_RETENTION_MONTHS if months is None else months
     cutoff = _months_before(timezone.localdate(now), months)
     return Volunteer.objects.filter(
-        edition__end_date__lt=cutoff, erased_at__isnull=True, contact_next_year=False
+        ended_before(cutoff), erased_at__isnull=True, contact_next_year=False
     ).update(
         name=_("Bénévole (données effacées)"),
         email="",
@@ -409,25 +417,4 @@ def shift_message_send(*, shift: Shift, subject: str, body: str, reply_to: str =
     recipients = list(Volunteer.objects.filter(pk__in=holders).exclude(email=""))
     return emails.send_shift_message(
         shift=shift, volunteers=recipients, subject=subject, body=body, reply_to=reply_to
-    )
-
-
-# Preparing next year ---------------------------------------------------------------------
-
-
-def shifts_copy_to_edition(*, source: EditionPage, target: EditionPage, offset_days: int) -> None:
-    """Next year's shifts: same roles, venues, capacities and local times, no sign-ups.
-
-    Roles and prerequisites are shared by every edition: nothing to copy there."""
-    Shift.objects.bulk_create(
-        Shift(
-            edition=target,
-            role_id=shift.role_id,
-            venue_id=shift.venue_id,
-            start=shift_local(shift.start, days=offset_days),
-            end=shift_local(shift.end, days=offset_days),
-            capacity=shift.capacity,
-            notes=shift.notes,
-        )
-        for shift in Shift.objects.filter(edition=source).order_by("start", "pk")
     )

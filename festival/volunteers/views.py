@@ -41,7 +41,7 @@ def _edition_or_404(year: int):
 @require_http_methods(["GET", "POST"])
 def signup(request, year: int):
     edition = _edition_or_404(year)
-    shifts = [s for s in selectors.shifts_with_places(edition=edition) if selectors.upcoming(s)]
+    shifts = [s for s in selectors.shifts_with_places(occasion=edition) if selectors.upcoming(s)]
     form = SignupForm(request.POST or None, shifts=shifts)
     status = 200
     if request.method == "POST":
@@ -57,7 +57,7 @@ def signup(request, year: int):
             data = form.cleaned_data
             try:
                 services.signup_create(
-                    edition=edition,
+                    occasion=edition,
                     name=data["name"],
                     email=data["email"],
                     phone=data["phone"],
@@ -71,7 +71,7 @@ def signup(request, year: int):
             else:
                 return redirect("festival_volunteers:thanks", year=year)
     context = {
-        "edition": edition,
+        "occasion": edition,
         "form": form,
         "days": selectors.group_by_day_and_role(shifts),
         "selected": form.selected_ids(),
@@ -85,7 +85,7 @@ def thanks(request, year: int):
     return TemplateResponse(
         request,
         "festival/volunteers/thanks.html",
-        {"edition": edition, "hold_hours": settings.VOLUNTEER_HOLD_HOURS},
+        {"occasion": edition, "hold_hours": settings.VOLUNTEER_HOLD_HOURS},
     )
 
 
@@ -111,7 +111,7 @@ def confirm(request, token: str):
             "festival/volunteers/confirm.html",
             {
                 "volunteer": volunteer,
-                "edition": volunteer.edition,
+                "occasion": volunteer.occasion,
                 "signups": selectors.volunteer_signups(volunteer=volunteer),
             },
         )
@@ -155,7 +155,7 @@ def my_shifts(request, token: str):
             "festival/volunteers/my_shifts.html",
             {
                 "volunteer": volunteer,
-                "edition": volunteer.edition,
+                "occasion": volunteer.occasion,
                 "signups": signups,
                 "token": token,
                 "unconfirmed": any(s.email_confirmed_at is None for s in signups),
@@ -175,7 +175,7 @@ def my_shifts_calendar(request, token: str):
     calendar.add("method", "PUBLISH")
     calendar.add(
         "x-wr-calname",
-        _("Mes créneaux de bénévole — %(edition)s") % {"edition": volunteer.edition.title},
+        _("Mes créneaux de bénévole — %(edition)s") % {"edition": volunteer.occasion.title},
     )
     stamp = timezone.now().replace(microsecond=0)
     for signup in selectors.volunteer_signups(volunteer=volunteer):

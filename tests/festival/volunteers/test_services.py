@@ -19,7 +19,7 @@ from .conftest import YEAR
 
 def sign(edition, shifts, *, email="marie@exemple.fr", name="Marie Lefebvre", **kwargs):
     return services.signup_create(
-        edition=edition,
+        occasion=edition,
         name=name,
         email=email,
         shift_ids=[s.pk for s in shifts],
