@@ -5,6 +5,7 @@ Wagtail discovers ``<app>/wagtail_hooks.py`` modules only."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -28,25 +29,26 @@ register_snippet(VenueViewSet)
 register_snippet(VolunteerGroup)
 
 
+class EditionToolsViewSet(ViewSet):
+    """An edition's programme with its gaps, and preparing the next one (page buttons)."""
+
+    name = "festival_editions"
+    url_prefix = "festival/editions"
+
+    def get_urlpatterns(self):
+        return [
+            path("<id:pk>/programme/", ProgrammeAdminView.as_view(), name="programme"),
+            path(
+                "<id:pk>/preparer-la-suivante/",
+                PrepareNextEditionView.as_view(),
+                name="prepare_next",
+            ),
+        ]
+
+
 @hooks.register("register_admin_viewset")
-def register_volunteer_coordination():
-    return CoordinationViewSet()
-
-
-@hooks.register("register_admin_urls")
-def festival_admin_urls():
-    return [
-        path(
-            "festival/editions/<id:pk>/programme/",
-            ProgrammeAdminView.as_view(),
-            name="festival_programme",
-        ),
-        path(
-            "festival/editions/<id:pk>/preparer-la-suivante/",
-            PrepareNextEditionView.as_view(),
-            name="festival_prepare_next",
-        ),
-    ]
+def register_festival_viewsets():
+    return [EditionToolsViewSet(), CoordinationViewSet()]
 
 
 def _edition_buttons(page, user, priority: int):
@@ -55,14 +57,14 @@ def _edition_buttons(page, user, priority: int):
     if page.permissions_for_user(user).can_edit():
         yield Button(
             _("Programme et manques"),
-            url=reverse("festival_programme", args=[page.pk]),
+            url=reverse("festival_editions:programme", args=[page.pk]),
             icon_name="list-ul",
             priority=priority,
         )
     if page.get_parent().permissions_for_user(user).can_add_subpage():
         yield Button(
             _("Préparer l'édition suivante"),
-            url=reverse("festival_prepare_next", args=[page.pk]),
+            url=reverse("festival_editions:prepare_next", args=[page.pk]),
             icon_name="copy",
             priority=priority + 1,
         )
