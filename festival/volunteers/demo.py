@@ -7,13 +7,12 @@ import datetime
 
 from django.utils import timezone
 
-from festival.models import (
-    EditionPage,
+from festival.models import EditionPage, Venue
+from festival.volunteers.models import (
     Prerequisite,
     Shift,
     Signup,
     SignupStatus,
-    Venue,
     Volunteer,
     VolunteerRole,
 )
