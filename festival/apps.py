@@ -5,7 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class FestivalConfig(AppConfig):
     name = "festival"
     verbose_name = _("Festival des Gohelliades")
-
-    def ready(self):
-        # Volunteer services register their "prepare next year" step (shift patterns).
-        from festival.volunteers import services  # noqa: F401

@@ -1,19 +1,19 @@
 """iCalendar (RFC 5545) feeds of the festival: a whole edition, or one event.
 
-Times are written in Europe/Paris with the VTIMEZONE that describes it, so calendars show
-15 h 30 on both sides of a daylight-saving change. UIDs are built from the occurrence's
-primary key: a calendar that imports the feed again updates the same entries."""
+Times are written in the site's time zone (``TIME_ZONE``, Europe/Paris) with the VTIMEZONE
+that describes it, so calendars show 15 h 30 on both sides of a daylight-saving change. UIDs
+are built from the occurrence's primary key: a calendar that imports the feed again updates
+the same entries."""
 
 import datetime
 from collections.abc import Iterable
-from zoneinfo import ZoneInfo
 
 import icalendar
+from django.conf import settings
 from django.utils import timezone
 
 from festival.models import EditionPage, EventOccurrence, EventPage
 
-PARIS = ZoneInfo("Europe/Paris")
 UID_DOMAIN = "gohelliades.loos-en-gohelle.fr"
 PRODID = "-//Ville de Loos-en-Gohelle//Gohelliades//FR"
 
@@ -29,7 +29,7 @@ def _calendar(name: str) -> icalendar.Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Paris")
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
     return calendar
 
 
@@ -39,8 +39,8 @@ def _vevent(
     vevent = icalendar.Event()
     vevent.add("uid", occurrence_uid(occurrence))
     vevent.add("dtstamp", stamp)
-    vevent.add("dtstart", occurrence.start.astimezone(PARIS))
-    vevent.add("dtend", occurrence.end.astimezone(PARIS))
+    vevent.add("dtstart", timezone.localtime(occurrence.start))
+    vevent.add("dtend", timezone.localtime(occurrence.end))
     vevent.add("summary", event.title)
     url = request.build_absolute_uri(event.get_url(request)) if request else event.full_url
     description = "\n\n".join(part for part in (event.summary, url) if part)

@@ -2,8 +2,8 @@
 
 import datetime
 from collections.abc import Iterator
-from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 from festival.models import (
@@ -17,7 +17,6 @@ from festival.models import (
 from home.models import HomePage
 from media.demo import demo_image
 
-PARIS = ZoneInfo("Europe/Paris")
 FIRST_YEAR = 1984
 LAST_YEAR = 2026
 
@@ -315,8 +314,10 @@ def ensure_programme(edition: EditionPage, venues: dict[str, Venue]) -> int:
     created = 0
     for n, row in enumerate(PROGRAMME):
         title, category, audience, venue_slug, day, hour, minute, minutes, price = row
-        start = datetime.datetime.combine(
-            friday + datetime.timedelta(days=day), datetime.time(hour, minute), tzinfo=PARIS
+        start = timezone.make_aware(
+            datetime.datetime.combine(
+                friday + datetime.timedelta(days=day), datetime.time(hour, minute)
+            )
         )
         venue = venues[venue_slug]
         performer_name, performer_kind = PERFORMERS[n % len(PERFORMERS)]

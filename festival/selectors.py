@@ -2,7 +2,6 @@
 
 import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -10,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from festival.models import Audience, EditionPage, EventCategory, EventOccurrence, EventPage, Venue
 from media.models import CustomRendition
-
-PARIS = ZoneInfo("Europe/Paris")
 
 # The rendition the programme list shows; prefetched so 30 events cost no more than one.
 PROGRAMME_IMAGE_SPEC = "fill-320x200"
@@ -25,7 +22,7 @@ MOMENTS = {
 
 
 def published_editions() -> QuerySet[EditionPage]:
-    return EditionPage.objects.live().public().select_related("image").order_by("-year")
+    return EditionPage.objects.published()
 
 
 def current_edition(*, today: datetime.date | None = None) -> EditionPage | None:
@@ -79,9 +76,9 @@ class ProgrammeFilters:
 
 
 def _day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
-    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=PARIS)
+    start = datetime.datetime.combine(day, datetime.time.min)
     end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
-    return start, end.replace(tzinfo=PARIS)
+    return timezone.make_aware(start), timezone.make_aware(end)
 
 
 def _occurrences(*, edition: EditionPage) -> QuerySet[EventOccurrence]:
@@ -117,7 +114,7 @@ def programme_occurrences(
         # Local hours depend on the day's UTC offset: simpler and exact in Python.
         first_hour, last_hour = MOMENTS[filters.moment]
         result = [
-            occ for occ in result if first_hour <= occ.start.astimezone(PARIS).hour < last_hour
+            occ for occ in result if first_hour <= timezone.localtime(occ.start).hour < last_hour
         ]
     return result
 
@@ -127,7 +124,7 @@ def group_by_day(
 ) -> list[tuple[datetime.date, list[EventOccurrence]]]:
     days: dict[datetime.date, list[EventOccurrence]] = {}
     for occurrence in occurrences:
-        days.setdefault(occurrence.start.astimezone(PARIS).date(), []).append(occurrence)
+        days.setdefault(timezone.localdate(occurrence.start), []).append(occurrence)
     return list(days.items())
 
 
@@ -143,7 +140,7 @@ def now_and_next(
 
 
 def edition_is_running(*, edition: EditionPage, now: datetime.datetime | None = None) -> bool:
-    today = (now or timezone.now()).astimezone(PARIS).date()
+    today = timezone.localdate(now or timezone.now())
     return edition.start_date <= today <= edition.end_date
 
 

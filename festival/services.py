@@ -1,28 +1,19 @@
 """Writes of the festival: preparing next year's edition from this one.
 
-Other parts of the festival (volunteer roles and shift patterns) copy their own data when an
-edition is prepared by registering a step::
-
-    from festival.services import register_edition_copy_step
-
-    @register_edition_copy_step
-    def copy_volunteer_shifts(*, source, target, offset_days: int) -> None:
-        ...
-
-Steps run inside the same transaction as the copy, in registration order.
+What else an edition owns (its volunteer shifts, below) is copied by steps registered with
+``register_edition_copy_step``; steps run inside the same transaction as the copy, in
+registration order.
 """
 
 import datetime
 from collections.abc import Callable
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from festival.models import EditionPage, EventOccurrence, EventPage
-
-PARIS = ZoneInfo("Europe/Paris")
+from festival.models import EditionPage, EventOccurrence, EventPage, Shift
 
 EditionCopyStep = Callable[..., None]
 EDITION_COPY_STEPS: list[EditionCopyStep] = []
@@ -36,9 +27,10 @@ def register_edition_copy_step(step: EditionCopyStep) -> EditionCopyStep:
 
 
 def shift_local(moment: datetime.datetime, *, days: int) -> datetime.datetime:
-    """The same wall-clock time ``days`` later in Paris, whatever the DST change in between."""
-    local = moment.astimezone(PARIS).replace(tzinfo=None) + datetime.timedelta(days=days)
-    return local.replace(tzinfo=PARIS)
+    """The same wall-clock time ``days`` later in the site's time zone (Paris), whatever the
+    DST change in between."""
+    local = timezone.make_naive(moment) + datetime.timedelta(days=days)
+    return timezone.make_aware(local)
 
 
 def default_offset_days(edition: EditionPage) -> int:
@@ -126,3 +118,22 @@ def event_copy_to(
     # The editor opens the latest revision: it must carry the shifted dates.
     copy.save_revision(user=user, log_action=False)
     return copy
+
+
+@register_edition_copy_step
+def shifts_copy_to_edition(*, source: EditionPage, target: EditionPage, offset_days: int) -> None:
+    """Next year's shifts: same roles, venues, capacities and local times, no sign-ups.
+
+    Roles and prerequisites are shared by every edition: nothing to copy there."""
+    Shift.objects.bulk_create(
+        Shift(
+            edition=target,
+            role_id=shift.role_id,
+            venue_id=shift.venue_id,
+            start=shift_local(shift.start, days=offset_days),
+            end=shift_local(shift.end, days=offset_days),
+            capacity=shift.capacity,
+            notes=shift.notes,
+        )
+        for shift in Shift.objects.filter(edition=source).order_by("start", "pk")
+    )

@@ -1,12 +1,10 @@
 """What search engines and social networks read: schema.org JSON-LD and Open Graph."""
 
-from zoneinfo import ZoneInfo
-
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from festival.models import EventOccurrence, EventPage, PerformerKind
 
-PARIS = ZoneInfo("Europe/Paris")
 SHARE_IMAGE_SPEC = "fill-1200x630"
 
 
@@ -100,8 +98,8 @@ def event_json_ld(
     items = [
         {
             **base,
-            "startDate": occurrence.start.astimezone(PARIS).isoformat(),
-            "endDate": occurrence.end.astimezone(PARIS).isoformat(),
+            "startDate": timezone.localtime(occurrence.start).isoformat(),
+            "endDate": timezone.localtime(occurrence.end).isoformat(),
         }
         for occurrence in occurrences
     ]

@@ -37,7 +37,7 @@ def edition_overview(request, *, edition: EditionPage):
         previous_edition=other_editions.filter(year__lt=edition.year).order_by("-year").first(),
         next_edition=other_editions.filter(year__gt=edition.year).order_by("year").first(),
         open_graph=open_graph(page=edition, request=request, image=edition.image),
-        open_shifts=volunteer_selectors.open_shift_count(edition=edition),
+        open_shifts=volunteer_selectors.open_shift_count(occasion=edition),
     )
     return TemplateResponse(request, "festival/edition_page.html", context)
 

@@ -1,14 +1,18 @@
-"""Festival admin: venues as snippets, the programme with its gaps, preparing next year."""
+"""Festival admin: venues as snippets, the programme with its gaps, preparing next year, and
+the volunteer shifts' admin (``festival/volunteers/admin.py``), registered here because
+Wagtail discovers ``<app>/wagtail_hooks.py`` modules only."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from festival.admin_views import PrepareNextEditionView, ProgrammeAdminView
 from festival.models import EditionPage, Venue
+from festival.volunteers.admin import CoordinationViewSet, VolunteerGroup
 
 
 class VenueViewSet(SnippetViewSet):
@@ -22,22 +26,29 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+register_snippet(VolunteerGroup)
 
 
-@hooks.register("register_admin_urls")
-def festival_admin_urls():
-    return [
-        path(
-            "festival/editions/<id:pk>/programme/",
-            ProgrammeAdminView.as_view(),
-            name="festival_programme",
-        ),
-        path(
-            "festival/editions/<id:pk>/preparer-la-suivante/",
-            PrepareNextEditionView.as_view(),
-            name="festival_prepare_next",
-        ),
-    ]
+class EditionToolsViewSet(ViewSet):
+    """An edition's programme with its gaps, and preparing the next one (page buttons)."""
+
+    name = "festival_editions"
+    url_prefix = "festival/editions"
+
+    def get_urlpatterns(self):
+        return [
+            path("<id:pk>/programme/", ProgrammeAdminView.as_view(), name="programme"),
+            path(
+                "<id:pk>/preparer-la-suivante/",
+                PrepareNextEditionView.as_view(),
+                name="prepare_next",
+            ),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_festival_viewsets():
+    return [EditionToolsViewSet(), CoordinationViewSet()]
 
 
 def _edition_buttons(page, user, priority: int):
@@ -46,14 +57,14 @@ def _edition_buttons(page, user, priority: int):
     if page.permissions_for_user(user).can_edit():
         yield Button(
             _("Programme et manques"),
-            url=reverse("festival_programme", args=[page.pk]),
+            url=reverse("festival_editions:programme", args=[page.pk]),
             icon_name="list-ul",
             priority=priority,
         )
     if page.get_parent().permissions_for_user(user).can_add_subpage():
         yield Button(
             _("Préparer l'édition suivante"),
-            url=reverse("festival_prepare_next", args=[page.pk]),
+            url=reverse("festival_editions:prepare_next", args=[page.pk]),
             icon_name="copy",
             priority=priority + 1,
         )
@@ -67,7 +78,3 @@ def edition_header_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def edition_listing_buttons(page, user, next_url=None):
     yield from _edition_buttons(page, user, priority=25)
-
-
-# Wagtail only imports this module: the volunteer admin registers itself on import.
-from festival.volunteers import wagtail_hooks as volunteer_hooks  # noqa: E402, F401

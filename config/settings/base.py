@@ -355,6 +355,20 @@ DEMO_DATA_ALLOWED = True
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
+# Volunteer shifts (festival/volunteers/) ----------------------------------------------------
+# An unconfirmed sign-up holds its place this long, then frees it.
+VOLUNTEER_HOLD_HOURS = 48
+# Nobody is put on more than this many hours of shifts in a row.
+VOLUNTEER_MAX_CONSECUTIVE_HOURS = 8
+# Shifts closer than this are "in a row" (no real rest in between).
+VOLUNTEER_REST_MINUTES = 30
+# The private "my shifts" link works this long after it was sent.
+VOLUNTEER_LINK_MAX_AGE_DAYS = 180
+# Reminders go out this long before a shift starts.
+VOLUNTEER_REMINDER_HOURS = 24
+# Personal data is erased this many months after the occasion (the edition) ends.
+VOLUNTEER_RETENTION_MONTHS = 12
+
 # Content-Security-Policy (django-csp; the admin's own policy is applied by config/csp.py) ----
 
 

@@ -1,4 +1,5 @@
-"""Festival models, split by kind: pages (editions, events) and snippets (venues)."""
+"""Festival models, split by kind: pages (editions, events), snippets (venues), and the
+volunteer shifts, whose models live in their slice (``festival/volunteers/models.py``)."""
 
 from festival.models.pages import (
     Audience,
@@ -13,7 +14,7 @@ from festival.models.pages import (
     PerformerKind,
 )
 from festival.models.venues import Venue
-from festival.models.volunteers import (
+from festival.volunteers.models import (
     Prerequisite,
     Shift,
     Signup,

@@ -1,7 +1,13 @@
-"""The Gohelliades, every year since 1984: editions and their events."""
+"""The Gohelliades, every year since 1984: editions and their events.
+
+Routable pages delegate each route to a function of ``festival/views.py``, named rather than
+imported (``_view``), as Django's URLconfs name their views: views read pages, so pages
+importing views would close an import circle."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -13,8 +19,20 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+
+def _view(name: str):
+    """The function ``name`` of ``festival/views.py``, looked up when a route is served."""
+    return import_string(f"festival.views.{name}")
+
+
+class EditionQuerySet(PageQuerySet):
+    def published(self) -> "EditionQuerySet":
+        """Editions visitors may see, newest first, their image joined."""
+        return self.live().public().select_related("image").order_by("-year")
 
 
 class FestivalIndexPage(Page):
@@ -31,10 +49,8 @@ class FestivalIndexPage(Page):
         verbose_name = _("index du festival")
 
     def get_context(self, request, *args, **kwargs):
-        from festival.selectors import published_editions
-
         context = super().get_context(request, *args, **kwargs)
-        context["editions"] = published_editions()
+        context["editions"] = EditionPage.objects.published()
         return context
 
 
@@ -90,6 +106,8 @@ class EditionPage(RoutablePageMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("theme"), index.SearchField("intro")]
 
+    objects = PageManager.from_queryset(EditionQuerySet)()
+
     class Meta:
         verbose_name = _("édition")
         verbose_name_plural = _("éditions")
@@ -102,23 +120,22 @@ class EditionPage(RoutablePageMixin, Page):
                 {"end_date": _("Le dernier jour doit suivre le premier jour (ou être le même).")}
             )
 
+    @property
+    def volunteer_signup_url(self) -> str:
+        """Where volunteers choose their shifts (the edition as an occasion of the shifts)."""
+        return reverse("festival_volunteers:signup", args=[self.year])
+
     @path("")
     def overview(self, request):
-        from festival import views
-
-        return views.edition_overview(request, edition=self)
+        return _view("edition_overview")(request, edition=self)
 
     @path("programme/")
     def programme(self, request):
-        from festival import views
-
-        return views.edition_programme(request, edition=self)
+        return _view("edition_programme")(request, edition=self)
 
     @path("calendrier/")
     def calendar(self, request):
-        from festival import views
-
-        return views.edition_calendar(request, edition=self)
+        return _view("edition_calendar")(request, edition=self)
 
 
 class EventCategory(models.TextChoices):
@@ -264,15 +281,11 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("")
     def detail(self, request):
-        from festival import views
-
-        return views.event_detail(request, event=self)
+        return _view("event_detail")(request, event=self)
 
     @path("agenda/")
     def calendar(self, request):
-        from festival import views
-
-        return views.event_calendar(request, event=self)
+        return _view("event_calendar")(request, event=self)
 
 
 class EventOccurrence(models.Model):

@@ -2,11 +2,10 @@
 
 import datetime
 import json
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -14,19 +13,14 @@ from django.utils.translation import gettext as _
 
 register = template.Library()
 
-PARIS = ZoneInfo("Europe/Paris")
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def _local(moment: datetime.datetime) -> datetime.datetime:
-    return moment.astimezone(PARIS)
 
 
 @register.filter
 def fr_time(moment: datetime.datetime | datetime.time) -> str:
     """15 h 30, 9 h, 0 h 15: French typography for hours."""
     if isinstance(moment, datetime.datetime):
-        moment = _local(moment).time()
+        moment = timezone.localtime(moment).time()
     if not moment.minute:
         return f"{moment.hour}\u00a0h"
     return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
@@ -36,7 +30,7 @@ def fr_time(moment: datetime.datetime | datetime.time) -> str:
 def fr_day(value: datetime.date | datetime.datetime) -> str:
     """samedi 13 juin; « lundi 1er juin » for the first of the month, as French writes it."""
     if isinstance(value, datetime.datetime):
-        value = _local(value).date()
+        value = timezone.localdate(value)
     if value.day == 1 and translation.get_language() == "fr":
         return date_format(value, "l") + " 1er " + date_format(value, "F")
     return date_format(value, "l j F")
@@ -51,7 +45,7 @@ def fr_datetime(moment: datetime.datetime) -> str:
 @register.filter
 def when(occurrence) -> str:
     """An occurrence as a sentence: "samedi 13 juin, 15 h 30 – 17 h" or across days."""
-    start, end = _local(occurrence.start), _local(occurrence.end)
+    start, end = timezone.localtime(occurrence.start), timezone.localtime(occurrence.end)
     if start.date() == end.date():
         return f"{fr_datetime(start)} – {fr_time(end)}"
     return _("du %(start)s au %(end)s") % {"start": fr_datetime(start), "end": fr_datetime(end)}
@@ -60,7 +54,7 @@ def when(occurrence) -> str:
 @register.filter
 def time_range(occurrence) -> str:
     """15 h 30 – 17 h, for lists already grouped by day."""
-    start, end = _local(occurrence.start), _local(occurrence.end)
+    start, end = timezone.localtime(occurrence.start), timezone.localtime(occurrence.end)
     if start.date() == end.date():
         return f"{fr_time(start)} – {fr_time(end)}"
     return _("%(start)s – %(end)s") % {"start": fr_time(start), "end": fr_datetime(end)}
@@ -68,8 +62,8 @@ def time_range(occurrence) -> str:
 
 @register.filter
 def iso_local(moment: datetime.datetime) -> str:
-    """For <time datetime> and schema.org: ISO 8601 with the Paris offset."""
-    return _local(moment).isoformat()
+    """For <time datetime> and schema.org: ISO 8601 with the local (Paris) offset."""
+    return timezone.localtime(moment).isoformat()
 
 
 @register.simple_tag

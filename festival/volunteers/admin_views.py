@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from festival.models import EditionPage, SignupStatus
+from festival.models import EditionPage
 from festival.templatetags.festival_tags import fr_day, when
 from festival.volunteers import selectors, services
 from festival.volunteers.forms import ShiftMessageForm
+from festival.volunteers.models import SignupStatus
 
 VIEW_PERMISSION = "festival.view_signup"
 CHANGE_PERMISSION = "festival.change_signup"
@@ -42,7 +43,7 @@ class CoordinatorMixin(WagtailAdminTemplateMixin):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("festival_volunteers_dashboard"), "label": _("Bénévoles")},
+            {"url": reverse("festival_volunteers_admin:dashboard"), "label": _("Bénévoles")},
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -62,13 +63,13 @@ class DashboardView(CoordinatorMixin, TemplateView):
         if wanted and wanted.isdigit():
             edition = next((e for e in editions if e.pk == int(wanted)), None)
         edition = edition or (editions[0] if editions else None)
-        fill = selectors.edition_fill(edition=edition) if edition else None
+        fill = selectors.occasion_fill(occasion=edition) if edition else None
         return super().get_context_data(
             editions=editions,
             edition=edition,
             fill=fill,
-            days=selectors.edition_days(edition=edition) if edition else [],
-            first_timers=selectors.first_timers(edition=edition) if edition else [],
+            days=selectors.shift_days(occasion=edition) if edition else [],
+            first_timers=selectors.first_timers(occasion=edition) if edition else [],
             can_change=self.request.user.has_perm(CHANGE_PERMISSION),
             **kwargs,
         )
@@ -101,7 +102,7 @@ class ShiftRosterView(CoordinatorMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")
-        here = reverse("festival_volunteers_shift", args=[self.shift.pk])
+        here = reverse("festival_volunteers_admin:shift", args=[self.shift.pk])
         if action == "attendance":
             values = {"yes": True, "no": False}
             services.shift_attendance_record(
@@ -152,7 +153,7 @@ class DayRosterView(CoordinatorMixin, TemplateView):
         return super().get_context_data(
             edition=self.edition,
             day=self.day,
-            shifts=selectors.edition_rosters(edition=self.edition, day=self.day),
+            shifts=selectors.occasion_rosters(occasion=self.edition, day=self.day),
             **kwargs,
         )
 
@@ -198,7 +199,7 @@ def export_csv(request, pk: int):
             _("Présent"),
         ]
     )
-    for shift in selectors.edition_rosters(edition=edition):
+    for shift in selectors.occasion_rosters(occasion=edition):
         for signup in shift.roster:
             writer.writerow(
                 [

@@ -4,22 +4,18 @@ Enough for a coordinator's dashboard to show full shifts, a waitlist, short shif
 first-timers to pair. Idempotent: an edition that has shifts is left as it is."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from festival.models import (
-    EditionPage,
+from festival.models import EditionPage, Venue
+from festival.volunteers.models import (
     Prerequisite,
     Shift,
     Signup,
     SignupStatus,
-    Venue,
     Volunteer,
     VolunteerRole,
 )
-
-PARIS = ZoneInfo("Europe/Paris")
 
 PREREQUISITES = {
     "adult": "J'ai 18 ans ou plus",
@@ -93,8 +89,10 @@ def ensure_shifts(edition: EditionPage) -> int:
     venues = {venue.slug: venue for venue in Venue.objects.all()}
     shifts = []
     for role, venue, day, hour, hours, capacity in SHIFTS:
-        start = datetime.datetime.combine(
-            edition.start_date + datetime.timedelta(days=day), datetime.time(hour), tzinfo=PARIS
+        start = timezone.make_aware(
+            datetime.datetime.combine(
+                edition.start_date + datetime.timedelta(days=day), datetime.time(hour)
+            )
         )
         shifts.append(
             Shift.objects.create(

@@ -8,10 +8,10 @@ coordinator's message is sent while they wait, so they see at once whether it le
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
-from festival.models import Shift, Signup, SignupStatus, Volunteer
+from festival.volunteers.links import confirm_url, my_shifts_url
+from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer
 from outbox.services import mail_builder, mail_queue
 
 
@@ -33,13 +33,6 @@ def _template(name: str) -> str:
     return f"festival/volunteers/emails/{name}"
 
 
-def my_shifts_url(volunteer: Volunteer, site_root: str) -> str:
-    from festival.volunteers.services import volunteer_link_token
-
-    path = reverse("festival_volunteers:my_shifts", args=[volunteer_link_token(volunteer)])
-    return f"{site_root}{path}"
-
-
 def confirmation_mail_queue(*, volunteer: Volunteer, site_root: str) -> None:
     """The confirmation link, mailed once the caller's transaction commits (and again later
     if the mail server fails)."""
@@ -55,19 +48,9 @@ def promoted_mail_queue(*, signup: Signup, site_root: str) -> None:
     )
 
 
-def confirm_url(volunteer: Volunteer, site_root: str) -> str:
-    from festival.volunteers.services import volunteer_confirm_token
-
-    path = reverse("festival_volunteers:confirm", args=[volunteer_confirm_token(volunteer)])
-    return f"{site_root}{path}"
-
-
 def _unconfirmed(volunteer: Volunteer) -> list[Signup]:
     return list(
-        volunteer.signups.filter(
-            status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
-            email_confirmed_at__isnull=True,
-        ).select_related("shift__role", "shift__venue")
+        volunteer.signups.awaiting_confirmation().select_related("shift__role", "shift__venue")
     )
 
 
@@ -76,16 +59,17 @@ def volunteer_links(*, volunteer: Volunteer, site_root: str) -> dict:
     confirmation link while something waits to be confirmed."""
     return {
         "volunteer": volunteer,
-        "edition": volunteer.edition,
-        "my_shifts_url": my_shifts_url(volunteer, site_root),
-        "confirm_url": confirm_url(volunteer, site_root) if _unconfirmed(volunteer) else "",
+        # The archive's « Renvoyer mes liens » mail names it so (archive/emails.py).
+        "edition": volunteer.occasion,
+        "my_shifts_url": my_shifts_url(volunteer, site_root=site_root),
+        "confirm_url": confirm_url(volunteer, site_root=site_root)
+        if _unconfirmed(volunteer)
+        else "",
     }
 
 
 @mail_builder
 def confirmation_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
-    from festival.volunteers import conf
-
     volunteer = Volunteer.objects.filter(pk=object_id).select_related("edition").first()
     if volunteer is None or not volunteer.email:
         return None
@@ -98,11 +82,11 @@ def confirmation_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
         to=volunteer.email,
         context={
             "volunteer": volunteer,
-            "edition": volunteer.edition,
+            "occasion": volunteer.occasion,
             "signups": signups,
-            "confirm_url": confirm_url(volunteer, site_root),
-            "my_shifts_url": my_shifts_url(volunteer, site_root),
-            "hold_hours": conf.get("HOLD_HOURS"),
+            "confirm_url": confirm_url(volunteer, site_root=site_root),
+            "my_shifts_url": my_shifts_url(volunteer, site_root=site_root),
+            "hold_hours": settings.VOLUNTEER_HOLD_HOURS,
         },
     )
 
@@ -122,7 +106,7 @@ def promoted_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
         context={
             "volunteer": signup.volunteer,
             "shift": signup.shift,
-            "my_shifts_url": my_shifts_url(signup.volunteer, payload["site_root"]),
+            "my_shifts_url": my_shifts_url(signup.volunteer, site_root=payload["site_root"]),
         },
     )
 
@@ -134,7 +118,7 @@ def send_reminder(*, signup: Signup, site_root: str) -> None:
         context={
             "volunteer": signup.volunteer,
             "shift": signup.shift,
-            "my_shifts_url": my_shifts_url(signup.volunteer, site_root),
+            "my_shifts_url": my_shifts_url(signup.volunteer, site_root=site_root),
         },
     ).send()
 

@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.form_protection import HoneypotMixin
-from festival.volunteers.selectors import places_left
 
 
 class SignupForm(HoneypotMixin, forms.Form):
@@ -86,13 +85,6 @@ class SignupForm(HoneypotMixin, forms.Form):
                 _("Confirmez que vous remplissez les conditions des rôles choisis."),
             )
         return cleaned
-
-    def chosen_full(self) -> list:
-        return [
-            self.shift_map[pk]
-            for pk in self.cleaned_data.get("shifts", [])
-            if not places_left(self.shift_map[pk])
-        ]
 
 
 class ShiftMessageForm(forms.Form):

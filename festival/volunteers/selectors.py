@@ -1,29 +1,29 @@
-"""Reads of the volunteer side: shifts with their places left, private pages, rosters."""
+"""Reads of the volunteer shifts: shifts with their places left, private pages, rosters.
+
+Reads about shifts take the occasion they belong to (``festival/volunteers/occasions.py``);
+the festival's own entry points (an edition by year, editions that have shifts) are marked."""
 
 import datetime
 import itertools
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from django.core import signing
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from festival.models import EditionPage, Shift, Signup, SignupStatus, Volunteer
-from festival.models.volunteers import ACTIVE_STATUSES, HOLDING_STATUSES
-from festival.volunteers import conf
-
-PARIS = ZoneInfo("Europe/Paris")
+from festival.models import EditionPage
+from festival.volunteers.models import HOLDING_STATUSES, Shift, Signup, SignupStatus, Volunteer
+from festival.volunteers.occasions import Occasion, occasion_lookup
 
 
 def edition_for_signup(*, year: int) -> EditionPage | None:
+    """The festival's occasion behind ``/benevoles/<year>/``."""
     return EditionPage.objects.live().public().filter(year=year).first()
 
 
-def shifts_with_places(*, edition: EditionPage) -> QuerySet[Shift]:
-    """Every shift of the edition with ``taken`` and ``waiting`` counted in the same query."""
+def shifts_with_places(*, occasion: Occasion) -> QuerySet[Shift]:
+    """Every shift of the occasion with ``taken`` and ``waiting`` counted in the same query."""
     return (
-        Shift.objects.filter(edition=edition)
+        Shift.objects.filter(**occasion_lookup(occasion))
         .select_related("role", "venue")
         .prefetch_related("role__prerequisites")
         .annotate(
@@ -53,9 +53,7 @@ class DayGroup:
 def group_by_day_and_role(shifts) -> list[DayGroup]:
     """Shifts (already ordered by start) grouped by local day, then by role name."""
     days = []
-    for day, day_shifts in itertools.groupby(
-        shifts, key=lambda s: s.start.astimezone(PARIS).date()
-    ):
+    for day, day_shifts in itertools.groupby(shifts, key=lambda s: timezone.localdate(s.start)):
         by_role = sorted(day_shifts, key=lambda s: (s.role.name, s.start, s.pk))
         days.append(
             DayGroup(
@@ -69,38 +67,10 @@ def group_by_day_and_role(shifts) -> list[DayGroup]:
     return days
 
 
-def _volunteer_from(token: str, *, salt: str, max_age: datetime.timedelta) -> Volunteer | None:
-    try:
-        public_id = signing.loads(token, salt=salt, max_age=max_age)
-    except signing.BadSignature:  # also raised for an expired link
-        return None
-    return (
-        Volunteer.objects.filter(public_id=public_id, erased_at__isnull=True)
-        .select_related("edition")
-        .first()
-    )
-
-
-def volunteer_from_confirm_token(token: str) -> Volunteer | None:
-    from festival.volunteers.services import CONFIRM_SALT
-
-    return _volunteer_from(
-        token, salt=CONFIRM_SALT, max_age=datetime.timedelta(hours=conf.get("HOLD_HOURS"))
-    )
-
-
-def volunteer_from_link_token(token: str) -> Volunteer | None:
-    from festival.volunteers.services import LINK_SALT
-
-    return _volunteer_from(
-        token, salt=LINK_SALT, max_age=datetime.timedelta(days=conf.get("LINK_MAX_AGE_DAYS"))
-    )
-
-
 def volunteer_signups(*, volunteer: Volunteer) -> list[Signup]:
     """The person's places and waitlist spots, soonest first (cancelled ones left out)."""
     return list(
-        volunteer.signups.filter(status__in=ACTIVE_STATUSES)
+        volunteer.signups.active()
         .select_related("shift__role", "shift__venue")
         .order_by("shift__start", "pk")
     )
@@ -110,9 +80,7 @@ def volunteer_signups(*, volunteer: Volunteer) -> list[Signup]:
 
 
 def roster_signups() -> QuerySet[Signup]:
-    return Signup.objects.filter(status__in=ACTIVE_STATUSES).select_related(
-        "volunteer", "paired_with__volunteer"
-    )
+    return Signup.objects.active().select_related("volunteer", "paired_with__volunteer")
 
 
 def shift_roster(*, shift_id: int) -> Shift | None:
@@ -131,9 +99,9 @@ def shift_roster(*, shift_id: int) -> Shift | None:
     )
 
 
-def edition_rosters(*, edition: EditionPage, day: datetime.date | None = None) -> list[Shift]:
-    """Every shift of the edition (or of one day) with its people, for rosters and exports."""
-    shifts = shifts_with_places(edition=edition).prefetch_related(
+def occasion_rosters(*, occasion: Occasion, day: datetime.date | None = None) -> list[Shift]:
+    """Every shift of the occasion (or of one day) with its people, for rosters and exports."""
+    shifts = shifts_with_places(occasion=occasion).prefetch_related(
         Prefetch(
             "signups",
             queryset=roster_signups().order_by("created_at", "pk"),
@@ -141,7 +109,7 @@ def edition_rosters(*, edition: EditionPage, day: datetime.date | None = None) -
         )
     )
     if day is not None:
-        start = datetime.datetime.combine(day, datetime.time(), tzinfo=PARIS)
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
         shifts = shifts.filter(start__gte=start, start__lt=start + datetime.timedelta(days=1))
     return list(shifts)
 
@@ -152,8 +120,8 @@ def fill_rate(shift: Shift) -> int:
 
 
 @dataclass
-class EditionFill:
-    """How well the edition's shifts are covered; each shift carries ``fill`` and ``short``."""
+class OccasionFill:
+    """How well the occasion's shifts are covered; each shift carries ``fill`` and ``short``."""
 
     shifts: list[Shift]
     taken: int
@@ -168,40 +136,43 @@ class EditionFill:
         return sum(1 for shift in self.shifts if shift.short)
 
 
-def edition_fill(*, edition: EditionPage) -> EditionFill:
-    shifts = edition_rosters(edition=edition)
+def occasion_fill(*, occasion: Occasion) -> OccasionFill:
+    shifts = occasion_rosters(occasion=occasion)
     for shift in shifts:
         shift.fill = fill_rate(shift)
         shift.short = shift.taken < shift.capacity
-    return EditionFill(
+    return OccasionFill(
         shifts=shifts,
         taken=sum(shift.taken for shift in shifts),
         capacity=sum(shift.capacity for shift in shifts),
     )
 
 
-def first_timers(*, edition: EditionPage) -> list[Signup]:
+def first_timers(*, occasion: Occasion) -> list[Signup]:
     return list(
         roster_signups()
-        .filter(shift__edition=edition, volunteer__first_time=True)
+        .filter(shift__in=Shift.objects.filter(**occasion_lookup(occasion)))
+        .filter(volunteer__first_time=True)
         .exclude(status=SignupStatus.WAITLISTED)
         .select_related("shift__role")
         .order_by("shift__start", "volunteer__name")
     )
 
 
-def edition_days(*, edition: EditionPage) -> list[datetime.date]:
-    starts = Shift.objects.filter(edition=edition).values_list("start", flat=True)
-    return sorted({start.astimezone(PARIS).date() for start in starts})
+def shift_days(*, occasion: Occasion) -> list[datetime.date]:
+    """The local days the occasion has shifts on."""
+    starts = Shift.objects.filter(**occasion_lookup(occasion)).values_list("start", flat=True)
+    return sorted({timezone.localdate(start) for start in starts})
 
 
 def editions_with_shifts() -> QuerySet[EditionPage]:
+    """The festival's occasions for the coordinators' picker, latest first."""
     return EditionPage.objects.filter(shifts__isnull=False).distinct().order_by("-year")
 
 
-def open_shift_count(*, edition: EditionPage) -> int:
-    """Shifts still ahead, for the edition page's call for volunteers."""
-    return Shift.objects.filter(edition=edition, start__gt=timezone.now()).count()
+def open_shift_count(*, occasion: Occasion) -> int:
+    """Shifts still ahead, for the occasion's call for volunteers."""
+    return Shift.objects.filter(**occasion_lookup(occasion), start__gt=timezone.now()).count()
 
 
 def upcoming(shift: Shift) -> bool:

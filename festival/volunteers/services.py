@@ -1,5 +1,6 @@
-"""Writes of the volunteer side of the festival: signing up, confirming, cancelling, the
-waitlist, reminders, coordinators' actions and erasing personal data.
+"""Writes of the volunteer shifts: signing up, confirming, cancelling, the waitlist,
+reminders, coordinators' actions and erasing personal data, for any occasion
+(``festival/volunteers/occasions.py``).
 
 Capacity rules hold under concurrency because every change to who holds a place on a shift
 happens inside a transaction that first locks that shift's row (``select_for_update``), in
@@ -11,21 +12,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from festival.models import EditionPage, Shift, Signup, SignupStatus, Volunteer
-from festival.models.volunteers import ACTIVE_STATUSES, HOLDING_STATUSES
-from festival.services import register_edition_copy_step, shift_local
-from festival.volunteers import conf, emails
+from festival.templatetags.festival_tags import when
+from festival.volunteers import emails, links
+from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer
+from festival.volunteers.occasions import (
+    Occasion,
+    ended_before,
+    occasion_lookup,
+    shift_belongs_to,
+)
 
 logger = logging.getLogger(__name__)
-
-CONFIRM_SALT = "festival.volunteers.confirm"
-LINK_SALT = "festival.volunteers.my-shifts"
 
 
 class SignupRefused(Exception):
@@ -47,40 +49,21 @@ class SignupResult:
         return [s for s in self.signups if s.status == SignupStatus.WAITLISTED]
 
 
-# Links -----------------------------------------------------------------------------------
-
-
-def volunteer_confirm_token(volunteer: Volunteer) -> str:
-    return signing.dumps(str(volunteer.public_id), salt=CONFIRM_SALT)
-
-
-def volunteer_link_token(volunteer: Volunteer) -> str:
-    """The private "my shifts" link: signed (not guessable), dated (it expires)."""
-    return signing.dumps(str(volunteer.public_id), salt=LINK_SALT)
-
-
-def _site_root(base_url: str | None) -> str:
-    return (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-
-
-def _mail_confirmation(volunteer: Volunteer, base_url: str | None) -> None:
-    emails.confirmation_mail_queue(volunteer=volunteer, site_root=_site_root(base_url))
-
-
 # Signing up ------------------------------------------------------------------------------
 
 
-def _locked_volunteer(*, edition: EditionPage, email: str, name: str) -> Volunteer:
+def _locked_volunteer(*, occasion: Occasion, email: str, name: str) -> Volunteer:
     """The volunteer row for this address, created if needed, locked until commit."""
-    volunteer = Volunteer.objects.select_for_update().filter(edition=edition, email=email).first()
+    lookup = {**occasion_lookup(occasion), "email": email}
+    volunteer = Volunteer.objects.select_for_update().filter(**lookup).first()
     if volunteer is not None:
         return volunteer
     try:
         with transaction.atomic():
-            return Volunteer.objects.create(edition=edition, email=email, name=name)
+            return Volunteer.objects.create(**lookup, name=name)
     except IntegrityError:
         # The same address signed up at the same instant: use the other request's row.
-        return Volunteer.objects.select_for_update().get(edition=edition, email=email)
+        return Volunteer.objects.select_for_update().get(**lookup)
 
 
 def _lock_shifts(shift_ids: Iterable[int]) -> list[Shift]:
@@ -89,7 +72,8 @@ def _lock_shifts(shift_ids: Iterable[int]) -> list[Shift]:
 
 def _holding_counts(shift_ids: Iterable[int]) -> dict[int, int]:
     rows = (
-        Signup.objects.filter(shift_id__in=list(shift_ids), status__in=HOLDING_STATUSES)
+        Signup.objects.holding()
+        .filter(shift_id__in=list(shift_ids))
         .values("shift_id")
         .annotate(n=Count("pk"))
     )
@@ -97,8 +81,6 @@ def _holding_counts(shift_ids: Iterable[int]) -> dict[int, int]:
 
 
 def _describe(shift: Shift) -> str:
-    from festival.templatetags.festival_tags import when
-
     return _("« %(role)s, %(when)s »") % {"role": shift.role.name, "when": when(shift)}
 
 
@@ -116,8 +98,9 @@ def _check_schedule(*, new: list[Shift], held: list[Shift]) -> None:
                 )
                 % {"first": _describe(shift), "second": _describe(other)}
             )
-    max_hours = conf.get("MAX_CONSECUTIVE_HOURS")
-    rest = datetime.timedelta(minutes=conf.get("REST_MINUTES"))
+    max_hours = settings.VOLUNTEER_MAX_CONSECUTIVE_HOURS
+    rest_minutes = settings.VOLUNTEER_REST_MINUTES
+    rest = datetime.timedelta(minutes=rest_minutes)
     block_start = block_end = None
     for shift in everything:
         if block_end is None or shift.start - block_end >= rest:
@@ -129,13 +112,13 @@ def _check_schedule(*, new: list[Shift], held: list[Shift]) -> None:
                     "Avec le créneau %(shift)s, vous enchaîneriez plus de %(hours)s heures "
                     "sans pause : gardez au moins %(rest)s minutes de repos entre deux."
                 )
-                % {"shift": _describe(shift), "hours": max_hours, "rest": conf.get("REST_MINUTES")}
+                % {"shift": _describe(shift), "hours": max_hours, "rest": rest_minutes}
             )
 
 
 def signup_create(
     *,
-    edition: EditionPage,
+    occasion: Occasion,
     name: str,
     email: str,
     shift_ids: Iterable[int],
@@ -157,18 +140,16 @@ def signup_create(
     if not shift_ids:
         raise SignupRefused(_("Choisissez au moins un créneau."))
     with transaction.atomic():
-        volunteer = _locked_volunteer(edition=edition, email=email, name=name)
+        volunteer = _locked_volunteer(occasion=occasion, email=email, name=name)
         shifts = _lock_shifts(shift_ids)
-        if len(shifts) != len(set(shift_ids)) or any(s.edition_id != edition.pk for s in shifts):
+        if len(shifts) != len(set(shift_ids)) or not all(
+            shift_belongs_to(s, occasion) for s in shifts
+        ):
             raise SignupRefused(_("Un des créneaux choisis n'existe plus : rechargez la page."))
         if any(s.start <= now for s in shifts):
             raise SignupRefused(_("Un des créneaux choisis a déjà commencé."))
         _expire_holds_locked(shifts=shifts, now=now)
-        active = list(
-            volunteer.signups.filter(status__in=ACTIVE_STATUSES).select_related(
-                "shift", "shift__role"
-            )
-        )
+        active = list(volunteer.signups.active().select_related("shift", "shift__role"))
         again = [s for s in active if s.shift_id in set(shift_ids)]
         confirmed = [s.shift for s in again if s.email_confirmed_at is not None]
         if confirmed:
@@ -205,7 +186,7 @@ def signup_create(
                     status=SignupStatus.PENDING if has_place else SignupStatus.WAITLISTED,
                 )
             )
-        _mail_confirmation(volunteer, base_url)
+        emails.confirmation_mail_queue(volunteer=volunteer, site_root=links.site_root(base_url))
     return SignupResult(volunteer=volunteer, signups=signups)
 
 
@@ -224,12 +205,7 @@ def signup_confirm(
     Returns the sign-ups that changed (none when the link is used a second time)."""
     now = now or timezone.now()
     with transaction.atomic():
-        unconfirmed = list(
-            volunteer.signups.filter(
-                status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
-                email_confirmed_at__isnull=True,
-            ).order_by("shift_id")
-        )
+        unconfirmed = list(volunteer.signups.awaiting_confirmation().order_by("shift_id"))
         shifts = _lock_shifts(s.shift_id for s in unconfirmed)
         if volunteer.pending_profile:
             _apply_profile(volunteer, volunteer.pending_profile, now=now)
@@ -261,7 +237,7 @@ def _promote_waitlist_locked(
         signup.status = SignupStatus.CONFIRMED
         signup.promoted_at = now
         signup.save(update_fields=["status", "promoted_at"])
-        emails.promoted_mail_queue(signup=signup, site_root=_site_root(base_url))
+        emails.promoted_mail_queue(signup=signup, site_root=links.site_root(base_url))
     return promoted
 
 
@@ -275,7 +251,7 @@ def signup_cancel(
     with transaction.atomic():
         (shift,) = _lock_shifts([signup.shift_id])
         signup = Signup.objects.get(pk=signup.pk)
-        if signup.status not in ACTIVE_STATUSES:
+        if not signup.is_active:
             return None
         signup.status = SignupStatus.CANCELLED
         signup.cancelled_at = now
@@ -299,7 +275,7 @@ def signups_cancel_all(
 ) -> int:
     """Cancel every place and waitlist spot of this person; returns how many."""
     count = 0
-    for signup in volunteer.signups.filter(status__in=ACTIVE_STATUSES).order_by("shift_id"):
+    for signup in volunteer.signups.active().order_by("shift_id"):
         if signup.status == SignupStatus.WAITLISTED:
             count += waitlist_leave(signup=signup, now=now)
         else:
@@ -311,17 +287,14 @@ def signups_cancel_all(
 # Expiry, reminders, erasure (scheduled commands) -----------------------------------------
 
 
-def _hold_deadline(now: datetime.datetime) -> datetime.datetime:
-    return now - datetime.timedelta(hours=conf.get("HOLD_HOURS"))
+def _overdue_holds(now: datetime.datetime):
+    """Sign-ups still awaiting confirmation once the hold is over."""
+    deadline = now - datetime.timedelta(hours=settings.VOLUNTEER_HOLD_HOURS)
+    return Signup.objects.awaiting_confirmation().filter(created_at__lt=deadline)
 
 
 def _expire_holds_locked(*, shifts: list[Shift], now: datetime.datetime) -> int:
-    expired = Signup.objects.filter(
-        shift__in=shifts,
-        status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
-        email_confirmed_at__isnull=True,
-        created_at__lt=_hold_deadline(now),
-    ).update(status=SignupStatus.EXPIRED)
+    expired = _overdue_holds(now).filter(shift__in=shifts).update(status=SignupStatus.EXPIRED)
     if expired:
         for shift in shifts:
             _promote_waitlist_locked(shift=shift, now=now, base_url=None)
@@ -331,15 +304,7 @@ def _expire_holds_locked(*, shifts: list[Shift], now: datetime.datetime) -> int:
 def holds_expire(*, now: datetime.datetime | None = None) -> int:
     """Free the places of sign-ups never confirmed in time; returns how many expired."""
     now = now or timezone.now()
-    shift_ids = (
-        Signup.objects.filter(
-            status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
-            email_confirmed_at__isnull=True,
-            created_at__lt=_hold_deadline(now),
-        )
-        .values_list("shift_id", flat=True)
-        .distinct()
-    )
+    shift_ids = _overdue_holds(now).values_list("shift_id", flat=True).distinct()
     total = 0
     for shift_id in sorted(set(shift_ids)):
         with transaction.atomic():
@@ -352,14 +317,12 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 
     Each sign-up is claimed by a conditional UPDATE before its mail goes out, so two runs at
     the same time (or one run after another) never send the same reminder twice."""
-    from festival.volunteers.emails import send_reminder
-
     now = now or timezone.now()
     due = Signup.objects.filter(
         status=SignupStatus.CONFIRMED,
         reminder_sent_at__isnull=True,
         shift__start__gt=now,
-        shift__start__lte=now + datetime.timedelta(hours=conf.get("REMINDER_HOURS")),
+        shift__start__lte=now + datetime.timedelta(hours=settings.VOLUNTEER_REMINDER_HOURS),
     ).exclude(volunteer__email="")
     sent = 0
     for signup in due.select_related("volunteer", "shift__role", "shift__venue"):
@@ -369,7 +332,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
         if not claimed:
             continue
         try:
-            send_reminder(signup=signup, site_root=_site_root(None))
+            emails.send_reminder(signup=signup, site_root=links.site_root())
         except Exception:
             # Let the next run try again rather than lose the reminder.
             Signup.objects.filter(pk=signup.pk).update(reminder_sent_at=None)
@@ -393,13 +356,13 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
 def volunteers_erase_expired(
     *, now: datetime.datetime | None = None, months: int | None = None
 ) -> int:
-    """Erase names, e-mails and phones ``months`` after the edition ended, except for people
+    """Erase names, e-mails and phones ``months`` after the occasion ended, except for people
     who asked to be contacted next year. Sign-ups stay (anonymous) for the statistics."""
     now = now or timezone.now()
-    months = conf.get("RETENTION_MONTHS") if months is None else months
+    months = settings.VOLUNTEER_RETENTION_MONTHS if months is None else months
     cutoff = _months_before(timezone.localdate(now), months)
     return Volunteer.objects.filter(
-        edition__end_date__lt=cutoff, erased_at__isnull=True, contact_next_year=False
+        ended_before(cutoff), erased_at__isnull=True, contact_next_year=False
     ).update(
         name=_("Bénévole (données effacées)"),
         email="",
@@ -432,7 +395,7 @@ def shift_attendance_record(*, shift: Shift, attended: dict[int, bool | None]) -
 
 def shift_pair_first_timers(*, shift: Shift) -> int:
     """Pair each unpaired first-timer with the least busy experienced volunteer of the shift."""
-    signups = list(shift.signups.filter(status__in=HOLDING_STATUSES).select_related("volunteer"))
+    signups = list(shift.signups.holding().select_related("volunteer"))
     mentors = [s for s in signups if not s.volunteer.first_time]
     if not mentors:
         return 0
@@ -450,35 +413,8 @@ def shift_pair_first_timers(*, shift: Shift) -> int:
 
 def shift_message_send(*, shift: Shift, subject: str, body: str, reply_to: str = "") -> int:
     """Mail every volunteer holding a place on the shift (one message each: no shared list)."""
-    from festival.volunteers.emails import send_shift_message
-
-    recipients = list(
-        Volunteer.objects.filter(
-            signups__shift=shift, signups__status__in=HOLDING_STATUSES
-        ).exclude(email="")
-    )
-    return send_shift_message(
+    holders = Signup.objects.holding().filter(shift=shift).values("volunteer_id")
+    recipients = list(Volunteer.objects.filter(pk__in=holders).exclude(email=""))
+    return emails.send_shift_message(
         shift=shift, volunteers=recipients, subject=subject, body=body, reply_to=reply_to
-    )
-
-
-# Preparing next year ---------------------------------------------------------------------
-
-
-@register_edition_copy_step
-def shifts_copy_to_edition(*, source: EditionPage, target: EditionPage, offset_days: int) -> None:
-    """Next year's shifts: same roles, venues, capacities and local times, no sign-ups.
-
-    Roles and prerequisites are shared by every edition: nothing to copy there."""
-    Shift.objects.bulk_create(
-        Shift(
-            edition=target,
-            role_id=shift.role_id,
-            venue_id=shift.venue_id,
-            start=shift_local(shift.start, days=offset_days),
-            end=shift_local(shift.end, days=offset_days),
-            capacity=shift.capacity,
-            notes=shift.notes,
-        )
-        for shift in Shift.objects.filter(edition=source).order_by("start", "pk")
     )

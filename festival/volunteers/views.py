@@ -3,6 +3,7 @@
 import datetime
 
 import icalendar
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -13,10 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.form_protection import Verdict, public_form_guard
-from festival.calendar import PARIS, PRODID, UID_DOMAIN
-from festival.models import SignupStatus
-from festival.volunteers import conf, selectors, services
+from festival.calendar import PRODID, UID_DOMAIN
+from festival.volunteers import links, selectors, services
 from festival.volunteers.forms import SignupForm
+from festival.volunteers.models import SignupStatus
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -40,7 +41,7 @@ def _edition_or_404(year: int):
 @require_http_methods(["GET", "POST"])
 def signup(request, year: int):
     edition = _edition_or_404(year)
-    shifts = [s for s in selectors.shifts_with_places(edition=edition) if selectors.upcoming(s)]
+    shifts = [s for s in selectors.shifts_with_places(occasion=edition) if selectors.upcoming(s)]
     form = SignupForm(request.POST or None, shifts=shifts)
     status = 200
     if request.method == "POST":
@@ -56,7 +57,7 @@ def signup(request, year: int):
             data = form.cleaned_data
             try:
                 services.signup_create(
-                    edition=edition,
+                    occasion=edition,
                     name=data["name"],
                     email=data["email"],
                     phone=data["phone"],
@@ -70,11 +71,11 @@ def signup(request, year: int):
             else:
                 return redirect("festival_volunteers:thanks", year=year)
     context = {
-        "edition": edition,
+        "occasion": edition,
         "form": form,
         "days": selectors.group_by_day_and_role(shifts),
         "selected": form.selected_ids(),
-        "hold_hours": conf.get("HOLD_HOURS"),
+        "hold_hours": settings.VOLUNTEER_HOLD_HOURS,
     }
     return TemplateResponse(request, "festival/volunteers/signup.html", context, status=status)
 
@@ -84,7 +85,7 @@ def thanks(request, year: int):
     return TemplateResponse(
         request,
         "festival/volunteers/thanks.html",
-        {"edition": edition, "hold_hours": conf.get("HOLD_HOURS")},
+        {"occasion": edition, "hold_hours": settings.VOLUNTEER_HOLD_HOURS},
     )
 
 
@@ -97,22 +98,20 @@ def _link_expired(request, status: int = 410):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
-    volunteer = selectors.volunteer_from_confirm_token(token)
+    volunteer = links.volunteer_from_confirm_token(token)
     if volunteer is None:
         return _link_expired(request)
     if request.method == "POST":
         services.signup_confirm(volunteer=volunteer, base_url=request.build_absolute_uri("/"))
         messages.success(request, _("Merci, votre inscription est confirmée."))
-        return redirect(
-            "festival_volunteers:my_shifts", token=services.volunteer_link_token(volunteer)
-        )
+        return redirect("festival_volunteers:my_shifts", token=links.my_shifts_token(volunteer))
     return _private(
         TemplateResponse(
             request,
             "festival/volunteers/confirm.html",
             {
                 "volunteer": volunteer,
-                "edition": volunteer.edition,
+                "occasion": volunteer.occasion,
                 "signups": selectors.volunteer_signups(volunteer=volunteer),
             },
         )
@@ -122,7 +121,7 @@ def confirm(request, token: str):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def my_shifts(request, token: str):
-    volunteer = selectors.volunteer_from_link_token(token)
+    volunteer = links.volunteer_from_my_shifts_token(token)
     if volunteer is None:
         return _link_expired(request)
     signups = selectors.volunteer_signups(volunteer=volunteer)
@@ -156,7 +155,7 @@ def my_shifts(request, token: str):
             "festival/volunteers/my_shifts.html",
             {
                 "volunteer": volunteer,
-                "edition": volunteer.edition,
+                "occasion": volunteer.occasion,
                 "signups": signups,
                 "token": token,
                 "unconfirmed": any(s.email_confirmed_at is None for s in signups),
@@ -166,7 +165,7 @@ def my_shifts(request, token: str):
 
 
 def my_shifts_calendar(request, token: str):
-    volunteer = selectors.volunteer_from_link_token(token)
+    volunteer = links.volunteer_from_my_shifts_token(token)
     if volunteer is None:
         return _link_expired(request)
     calendar = icalendar.Calendar()
@@ -176,7 +175,7 @@ def my_shifts_calendar(request, token: str):
     calendar.add("method", "PUBLISH")
     calendar.add(
         "x-wr-calname",
-        _("Mes créneaux de bénévole — %(edition)s") % {"edition": volunteer.edition.title},
+        _("Mes créneaux de bénévole — %(edition)s") % {"edition": volunteer.occasion.title},
     )
     stamp = timezone.now().replace(microsecond=0)
     for signup in selectors.volunteer_signups(volunteer=volunteer):
@@ -186,8 +185,8 @@ def my_shifts_calendar(request, token: str):
         event = icalendar.Event()
         event.add("uid", f"shift-{shift.pk}-volunteer-{volunteer.pk}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", shift.start.astimezone(PARIS))
-        event.add("dtend", shift.end.astimezone(PARIS))
+        event.add("dtstart", timezone.localtime(shift.start))
+        event.add("dtend", timezone.localtime(shift.end))
         event.add("summary", _("Bénévole : %(role)s") % {"role": shift.role.name})
         if shift.venue:
             event.add("location", f"{shift.venue.name}, {shift.venue.full_address}")

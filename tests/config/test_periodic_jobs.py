@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from archive.models import Contribution, ContributionStatus
 from archive.services import contribution_create
-from festival.models import Signup, SignupStatus, Volunteer
 from config.management.commands import run_periodic_jobs
+from festival.models import Signup, SignupStatus, Volunteer
 from tests.factories.archive import (
     ArchiveIndexPageFactory,
     ArchiveItemPageFactory,

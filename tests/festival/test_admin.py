@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 
 from festival.models import EditionPage, EventPage
 from tests.factories.festival import event_at, paris
@@ -46,8 +47,6 @@ def test_admin_prepare_next_explains_an_existing_year(admin_client, edition):
 
 
 def test_admin_festival_views_refuse_people_without_edit_rights(client, edition, django_user_model):
-    from django.contrib.auth.models import Permission
-
     user = django_user_model.objects.create_user("benevole", password="x")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)

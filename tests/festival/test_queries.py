@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from tests.factories.festival import VenueFactory, event_at, paris
+from tests.factories.festival import EditionPageFactory, VenueFactory, event_at, paris
 from tests.factories.media import CustomImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,6 @@ def test_edition_page_queries_do_not_grow(client, edition, django_assert_max_num
 def test_festival_index_queries_do_not_grow(
     client, festival_index, django_assert_max_num_queries, n
 ):
-    from tests.factories.festival import EditionPageFactory
-
     for year in range(1984, 1984 + n):
         EditionPageFactory(parent=festival_index, year=year)
 

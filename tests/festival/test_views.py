@@ -5,8 +5,10 @@ import re
 import pytest
 from django.utils import timezone
 
-from festival.models import Audience, EventCategory
+from festival.models import Audience, EventArchiveLink, EventCategory
+from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
 from tests.factories.festival import EditionPageFactory, VenueFactory, event_at, paris
+from tests.factories.home import StandardPageFactory
 from tests.factories.media import CustomImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -171,8 +173,6 @@ def test_event_page_json_ld_escapes_closing_script(client, edition):
 
 
 def test_edition_links_to_its_archive_collection(client, edition, home_page):
-    from tests.factories.home import StandardPageFactory
-
     collection = StandardPageFactory(parent=home_page, title="Photos 2026")
     edition.archive_collection = collection
     edition.save_revision().publish()
@@ -183,9 +183,6 @@ def test_edition_links_to_its_archive_collection(client, edition, home_page):
 
 
 def test_event_page_links_its_published_archive_items(client, edition, home_page):
-    from festival.models import EventArchiveLink
-    from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
-
     archive = ArchiveIndexPageFactory(parent=home_page)
     lamp = ArchiveItemPageFactory(parent=archive, title="La lampe du galibot")
     hidden = ArchiveItemPageFactory(parent=archive, title="Un souvenir retiré")

@@ -34,7 +34,7 @@ def test_dashboard_shows_short_shifts_and_first_timers(coordinator_client, volun
         shift=short, volunteer__first_time=True, volunteer__name="Léa Nouvelle"
     )
 
-    response = coordinator_client.get(reverse("festival_volunteers_dashboard"))
+    response = coordinator_client.get(reverse("festival_volunteers_admin:dashboard"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -49,9 +49,24 @@ def test_dashboard_refused_without_coordinator_permission(client, django_user_mo
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
 
-    response = client.get(reverse("festival_volunteers_dashboard"))
+    response = client.get(reverse("festival_volunteers_admin:dashboard"))
 
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("group", "shown"), [("Coordinateurs bénévoles", True), ("Editors", False)]
+)
+def test_dashboard_menu_item_shown_to_coordinators_only(client, django_user_model, group, shown):
+    user = django_user_model.objects.create_user(username="quelquun", password="pw")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+
+    response = client.get(reverse("wagtailadmin_home"))
+
+    dashboard = reverse("festival_volunteers_admin:dashboard")
+    assert dashboard == "/admin/festival/benevoles/"
+    assert (dashboard in response.content.decode()) is shown
 
 
 def test_shift_roster_lists_team_and_waitlist(coordinator_client, volunteer_edition):
@@ -59,7 +74,7 @@ def test_shift_roster_lists_team_and_waitlist(coordinator_client, volunteer_edit
     holder = SignupFactory(shift=shift, volunteer__phone="06 11 22 33 44")
     waiting = SignupFactory(shift=shift, status=SignupStatus.WAITLISTED)
 
-    response = coordinator_client.get(reverse("festival_volunteers_shift", args=[shift.pk]))
+    response = coordinator_client.get(reverse("festival_volunteers_admin:shift", args=[shift.pk]))
 
     html = response.content.decode()
     assert holder.volunteer.name in html and "06 11 22 33 44" in html
@@ -76,7 +91,7 @@ def test_shift_roster_marks_attendance(coordinator_client, volunteer_edition):
     came, missed = SignupFactory(shift=shift), SignupFactory(shift=shift)
 
     coordinator_client.post(
-        reverse("festival_volunteers_shift", args=[shift.pk]),
+        reverse("festival_volunteers_admin:shift", args=[shift.pk]),
         {"action": "attendance", f"attended-{came.pk}": "yes", f"attended-{missed.pk}": "no"},
     )
 
@@ -90,7 +105,7 @@ def test_shift_roster_pairs_first_timers(coordinator_client, volunteer_edition):
     newcomer = SignupFactory(shift=shift, volunteer__first_time=True)
 
     coordinator_client.post(
-        reverse("festival_volunteers_shift", args=[shift.pk]), {"action": "pair"}
+        reverse("festival_volunteers_admin:shift", args=[shift.pk]), {"action": "pair"}
     )
 
     assert Signup.objects.get(pk=newcomer.pk).paired_with_id == mentor.pk
@@ -101,7 +116,7 @@ def test_shift_roster_message_goes_to_each_volunteer(coordinator_client, volunte
     team = [SignupFactory(shift=shift) for _n in range(2)]
 
     coordinator_client.post(
-        reverse("festival_volunteers_shift", args=[shift.pk]),
+        reverse("festival_volunteers_admin:shift", args=[shift.pk]),
         {"action": "message", "subject": "Tenue", "body": "Prévoyez des bottes."},
     )
 
@@ -118,7 +133,7 @@ def test_day_roster_shows_that_day_only(coordinator_client, volunteer_edition):
     on_sunday = SignupFactory(shift=sunday)
 
     response = coordinator_client.get(
-        reverse("festival_volunteers_day", args=[volunteer_edition.pk, f"{YEAR}-06-13"])
+        reverse("festival_volunteers_admin:day", args=[volunteer_edition.pk, f"{YEAR}-06-13"])
     )
 
     html = response.content.decode()
@@ -131,7 +146,7 @@ def test_export_csv_has_one_line_per_signup(coordinator_client, volunteer_editio
     signup = SignupFactory(shift=shift, volunteer__name="Jeanne Dupré", volunteer__first_time=True)
 
     response = coordinator_client.get(
-        reverse("festival_volunteers_export", args=[volunteer_edition.pk])
+        reverse("festival_volunteers_admin:export", args=[volunteer_edition.pk])
     )
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
@@ -148,7 +163,7 @@ def test_export_csv_never_hands_a_formula_to_the_spreadsheet(coordinator_client,
     SignupFactory(shift=shift, volunteer__name="Léon Martin", volunteer__phone="+33 6 12 34 56 78")
 
     response = coordinator_client.get(
-        reverse("festival_volunteers_export", args=[volunteer_edition.pk])
+        reverse("festival_volunteers_admin:export", args=[volunteer_edition.pk])
     )
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
@@ -177,7 +192,7 @@ def test_dashboard_queries_do_not_grow(
         SignupFactory(shift=shift, status=SignupStatus.WAITLISTED)
 
     with django_assert_max_num_queries(30):
-        response = coordinator_client.get(reverse("festival_volunteers_dashboard"))
+        response = coordinator_client.get(reverse("festival_volunteers_admin:dashboard"))
 
     assert response.status_code == 200
 
@@ -193,7 +208,9 @@ def test_shift_roster_queries_do_not_grow(
         SignupFactory(shift=shift, status=SignupStatus.WAITLISTED)
 
     with django_assert_max_num_queries(30):
-        response = coordinator_client.get(reverse("festival_volunteers_shift", args=[shift.pk]))
+        response = coordinator_client.get(
+            reverse("festival_volunteers_admin:shift", args=[shift.pk])
+        )
 
     assert response.status_code == 200
 
@@ -209,7 +226,7 @@ def test_export_queries_do_not_grow(
 
     with django_assert_max_num_queries(12):
         response = coordinator_client.get(
-            reverse("festival_volunteers_export", args=[volunteer_edition.pk])
+            reverse("festival_volunteers_admin:export", args=[volunteer_edition.pk])
         )
 
     assert response.status_code == 200

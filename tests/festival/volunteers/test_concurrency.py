@@ -17,8 +17,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from festival.models import EditionPage, Shift, Signup, SignupStatus
-from festival.models.volunteers import HOLDING_STATUSES
 from festival.volunteers import services
+from festival.volunteers.models import HOLDING_STATUSES
 from tests.factories.festival import paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
 
@@ -108,7 +108,7 @@ def test_simultaneous_signups_never_overbook(committed_edition):
     results = run_at_once(
         people,
         lambda i: services.signup_create(
-            edition=committed_edition,
+            occasion=committed_edition,
             name=f"Habitant {i}",
             email=f"habitant{i}@exemple.fr",
             shift_ids=[shift.pk],
@@ -139,7 +139,7 @@ def test_simultaneous_signups_on_several_shifts_never_overbook(committed_edition
     results = run_at_once(
         24,
         lambda i: services.signup_create(
-            edition=committed_edition,
+            occasion=committed_edition,
             name=f"Habitant {i}",
             email=f"multi{i}@exemple.fr",
             shift_ids=[shifts[i % 3].pk, shifts[(i + 1) % 3].pk][:: (-1) ** i],
@@ -161,7 +161,7 @@ def test_simultaneous_cancel_and_signups_keep_capacity(committed_edition):
         if i < 2:
             return services.signup_cancel(signup=holders[i])
         return services.signup_create(
-            edition=committed_edition,
+            occasion=committed_edition,
             name=f"Habitant {i}",
             email=f"late{i}@exemple.fr",
             shift_ids=[shift.pk],

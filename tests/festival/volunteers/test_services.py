@@ -19,7 +19,7 @@ from .conftest import YEAR
 
 def sign(edition, shifts, *, email="marie@exemple.fr", name="Marie Lefebvre", **kwargs):
     return services.signup_create(
-        edition=edition,
+        occasion=edition,
         name=name,
         email=email,
         shift_ids=[s.pk for s in shifts],
@@ -78,7 +78,7 @@ def test_signup_create_refuses_overlap_and_names_it(volunteer_edition):
 
 
 def test_signup_create_refuses_too_many_hours_in_a_row(volunteer_edition, settings):
-    settings.FESTIVAL_VOLUNTEER_MAX_CONSECUTIVE_HOURS = 6
+    settings.VOLUNTEER_MAX_CONSECUTIVE_HOURS = 6
     first = ShiftFactory(
         edition=volunteer_edition, start=paris(YEAR, 6, 13, 8), end=paris(YEAR, 6, 13, 12)
     )
@@ -94,7 +94,7 @@ def test_signup_create_refuses_too_many_hours_in_a_row(volunteer_edition, settin
 
 
 def test_signup_create_allows_shifts_with_a_rest_between(volunteer_edition, settings):
-    settings.FESTIVAL_VOLUNTEER_MAX_CONSECUTIVE_HOURS = 6
+    settings.VOLUNTEER_MAX_CONSECUTIVE_HOURS = 6
     first = ShiftFactory(
         edition=volunteer_edition, start=paris(YEAR, 6, 13, 8), end=paris(YEAR, 6, 13, 12)
     )

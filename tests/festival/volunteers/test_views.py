@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from festival.models import Signup, SignupStatus, Volunteer
-from festival.volunteers import services
+from festival.volunteers.links import my_shifts_token
 from tests.factories.festival import paris
 from tests.factories.volunteers import (
     PrerequisiteFactory,
@@ -229,7 +229,7 @@ def test_confirm_link_confirms_then_shows_my_shifts(
 
 def test_tampered_link_is_refused(client, volunteer_edition):
     signup = SignupFactory(shift__edition=volunteer_edition)
-    token = services.volunteer_link_token(signup.volunteer)
+    token = my_shifts_token(signup.volunteer)
 
     response = client.get(reverse("festival_volunteers:my_shifts", args=[token[:-2] + "xx"]))
 
@@ -238,9 +238,9 @@ def test_tampered_link_is_refused(client, volunteer_edition):
 
 
 def test_expired_link_is_refused(client, volunteer_edition, settings):
-    settings.FESTIVAL_VOLUNTEER_LINK_MAX_AGE_DAYS = -1
+    settings.VOLUNTEER_LINK_MAX_AGE_DAYS = -1
     signup = SignupFactory(shift__edition=volunteer_edition)
-    token = services.volunteer_link_token(signup.volunteer)
+    token = my_shifts_token(signup.volunteer)
 
     response = client.get(reverse("festival_volunteers:my_shifts", args=[token]))
 
@@ -253,9 +253,7 @@ def test_my_shifts_cancel_one_promotes_waiting(
     shift = ShiftFactory(edition=volunteer_edition, capacity=1)
     mine = SignupFactory(shift=shift)
     waiting = SignupFactory(shift=shift, status=SignupStatus.WAITLISTED)
-    url = reverse(
-        "festival_volunteers:my_shifts", args=[services.volunteer_link_token(mine.volunteer)]
-    )
+    url = reverse("festival_volunteers:my_shifts", args=[my_shifts_token(mine.volunteer)])
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"action": "cancel", "signup": mine.pk}, follow=True)
@@ -268,9 +266,7 @@ def test_my_shifts_cancel_one_promotes_waiting(
 def test_my_shifts_cannot_cancel_someone_elses_signup(client, volunteer_edition):
     mine = SignupFactory(shift__edition=volunteer_edition)
     other = SignupFactory(shift__edition=volunteer_edition)
-    url = reverse(
-        "festival_volunteers:my_shifts", args=[services.volunteer_link_token(mine.volunteer)]
-    )
+    url = reverse("festival_volunteers:my_shifts", args=[my_shifts_token(mine.volunteer)])
 
     client.post(url, {"action": "cancel", "signup": other.pk})
 
@@ -285,7 +281,7 @@ def test_my_shifts_calendar_has_confirmed_shifts_in_paris_time(client, volunteer
     )
     url = reverse(
         "festival_volunteers:my_shifts_calendar",
-        args=[services.volunteer_link_token(signup.volunteer)],
+        args=[my_shifts_token(signup.volunteer)],
     )
 
     response = client.get(url)
@@ -324,9 +320,7 @@ def test_my_shifts_queries_do_not_grow(client, volunteer_edition, django_assert_
             shift__edition=volunteer_edition,
             shift__start=paris(YEAR, 6, 12, 0) + index * (first.shift.end - first.shift.start) * 2,
         )
-    url = reverse(
-        "festival_volunteers:my_shifts", args=[services.volunteer_link_token(first.volunteer)]
-    )
+    url = reverse("festival_volunteers:my_shifts", args=[my_shifts_token(first.volunteer)])
 
     with django_assert_max_num_queries(10):
         response = client.get(url)
@@ -382,9 +376,7 @@ def test_signing_up_again_once_confirmed_still_says_already_signed_up(client, vo
 def test_volunteer_pages_link_to_the_resend_form(client, volunteer_edition):
     links = reverse("archive:links")
     signup = SignupFactory(shift=ShiftFactory(edition=volunteer_edition))
-    my_shifts = reverse(
-        "festival_volunteers:my_shifts", args=[services.volunteer_link_token(signup.volunteer)]
-    )
+    my_shifts = reverse("festival_volunteers:my_shifts", args=[my_shifts_token(signup.volunteer)])
 
     for url in (
         signup_url(volunteer_edition),

@@ -1,7 +1,10 @@
-"""Festival volunteers: roles, shifts, the people who sign up and their sign-ups.
+"""Volunteers: roles, shifts, the people who sign up and their sign-ups.
+
+Shifts and volunteers belong to an *occasion* (``festival/volunteers/occasions.py``): a
+festival edition today, through the ``edition`` foreign keys.
 
 Personal data (names, e-mails, phones) lives only in ``Volunteer``: never in a page, a
-revision, the search index or the API; it is erased after the edition unless the person
+revision, the search index or the API; it is erased after the occasion unless the person
 asked to be contacted again (``festival.volunteers.services.volunteers_erase_expired``)."""
 
 import uuid
@@ -12,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from festival.templatetags.festival_tags import when
 
 
 class Prerequisite(models.Model):
@@ -98,8 +103,6 @@ class Shift(models.Model):
         ]
 
     def __str__(self) -> str:
-        from festival.templatetags.festival_tags import when
-
         return f"{self.role} — {when(self)}"
 
     def clean(self):
@@ -110,6 +113,11 @@ class Shift(models.Model):
     @property
     def hours(self) -> float:
         return (self.end - self.start).total_seconds() / 3600
+
+    @property
+    def occasion(self):
+        """What the shift belongs to (``festival/volunteers/occasions.py``): the edition."""
+        return self.edition
 
 
 class Volunteer(models.Model):
@@ -156,6 +164,11 @@ class Volunteer(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def occasion(self):
+        """What the person signed up for (``festival/volunteers/occasions.py``): the edition."""
+        return self.edition
+
 
 class SignupStatus(models.TextChoices):
     # Holds a place until the e-mail link is clicked or the hold expires.
@@ -170,6 +183,23 @@ class SignupStatus(models.TextChoices):
 HOLDING_STATUSES = (SignupStatus.PENDING, SignupStatus.CONFIRMED)
 # Sign-ups that still belong to the person's plans (a place or a spot on the waitlist).
 ACTIVE_STATUSES = (SignupStatus.PENDING, SignupStatus.CONFIRMED, SignupStatus.WAITLISTED)
+
+
+class SignupQuerySet(models.QuerySet):
+    def holding(self) -> "SignupQuerySet":
+        """Sign-ups that take a place on their shift (held or confirmed)."""
+        return self.filter(status__in=HOLDING_STATUSES)
+
+    def active(self) -> "SignupQuerySet":
+        """Sign-ups still in the person's plans: a place or a spot on the waitlist."""
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def awaiting_confirmation(self) -> "SignupQuerySet":
+        """A place held or a waitlist spot taken whose e-mail link was not followed yet."""
+        return self.filter(
+            status__in=[SignupStatus.PENDING, SignupStatus.WAITLISTED],
+            email_confirmed_at__isnull=True,
+        )
 
 
 class Signup(models.Model):
@@ -199,6 +229,8 @@ class Signup(models.Model):
         related_name="+",
         help_text=_("Un bénévole expérimenté du même créneau, pour une première fois."),
     )
+
+    objects = SignupQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inscription")

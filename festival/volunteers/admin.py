@@ -1,17 +1,19 @@
 """Volunteer admin: roles, prerequisites, shifts and volunteers as snippets in one
-« Bénévoles » menu, and the coordinators' dashboard, rosters and export.
+« Bénévoles » menu, and the coordinators' tools (dashboard, rosters, export) as one viewset
+that owns its URLs under ``/admin/festival/benevoles/``.
 
-Imported by ``festival/wagtail_hooks.py`` (Wagtail only discovers ``<app>/wagtail_hooks.py``)."""
+Nothing registers on import: ``festival/wagtail_hooks.py`` (the module Wagtail discovers)
+registers ``VolunteerGroup`` and ``CoordinationViewSet``, so the whole festival admin is read
+in one place."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from festival.models import Prerequisite, Shift, Volunteer, VolunteerRole
 from festival.volunteers import admin_views
+from festival.volunteers.models import Prerequisite, Shift, Volunteer, VolunteerRole
 
 
 class VolunteerRoleViewSet(SnippetViewSet):
@@ -55,46 +57,31 @@ class VolunteerGroup(SnippetViewSetGroup):
     menu_order = 310
 
 
-register_snippet(VolunteerGroup)
-
-
 class CoordinatorMenuItem(MenuItem):
     def is_shown(self, request):
         return admin_views.can_view(request.user)
 
 
-@hooks.register("register_admin_menu_item")
-def volunteers_dashboard_menu_item():
-    return CoordinatorMenuItem(
-        _("Planning des bénévoles"),
-        reverse("festival_volunteers_dashboard"),
-        icon_name="calendar-alt",
-        name="festival-volunteers-dashboard",
-        order=311,
-    )
+class CoordinationViewSet(ViewSet):
+    """The coordinators' « Planning des bénévoles »: shown to whoever may read sign-ups."""
 
+    name = "festival_volunteers_admin"
+    url_prefix = "festival/benevoles"
+    add_to_admin_menu = True
+    menu_label = _("Planning des bénévoles")
+    menu_icon = "calendar-alt"
+    menu_name = "festival-volunteers-dashboard"
+    menu_order = 311
+    menu_item_class = CoordinatorMenuItem
 
-@hooks.register("register_admin_urls")
-def volunteers_admin_urls():
-    return [
-        path(
-            "festival/benevoles/",
-            admin_views.DashboardView.as_view(),
-            name="festival_volunteers_dashboard",
-        ),
-        path(
-            "festival/benevoles/creneau/<id:pk>/",
-            admin_views.ShiftRosterView.as_view(),
-            name="festival_volunteers_shift",
-        ),
-        path(
-            "festival/benevoles/edition/<id:pk>/jour/<str:day>/",
-            admin_views.DayRosterView.as_view(),
-            name="festival_volunteers_day",
-        ),
-        path(
-            "festival/benevoles/edition/<id:pk>/export.csv",
-            admin_views.export_csv,
-            name="festival_volunteers_export",
-        ),
-    ]
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.DashboardView.as_view(), name="dashboard"),
+            path("creneau/<id:pk>/", admin_views.ShiftRosterView.as_view(), name="shift"),
+            path(
+                "edition/<id:pk>/jour/<str:day>/",
+                admin_views.DayRosterView.as_view(),
+                name="day",
+            ),
+            path("edition/<id:pk>/export.csv", admin_views.export_csv, name="export"),
+        ]
