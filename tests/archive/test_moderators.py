@@ -12,6 +12,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from archive.contributions.services import contribution_create
 from archive.models import (
     AdditionStatus,
     ArchiveItemPage,
@@ -21,7 +22,6 @@ from archive.models import (
     Withdrawal,
 )
 from archive.moderators import MODERATORS_GROUP
-from archive.services import contribution_create
 from media.collections import PENDING, PUBLIC, RESEARCH_ONLY
 from media.models import CustomImage
 from tests.archive.helpers import describe_photos

@@ -6,22 +6,18 @@ from django.core import mail
 from django.core.files.storage import default_storage
 from PIL import Image
 from wagtail.models import WorkflowState
+from wagtail.signals import page_unpublished
 
+from archive.contributions.links import contribution_from_token, contribution_status_token
+from archive.contributions.processing import contribution_process, contribution_retry
+from archive.contributions.services import contribution_create, contribution_update
+from archive.contributions.withdrawal import contribution_withdraw
 from archive.models import (
     ArchiveItemPage,
     Contribution,
     ContributionStatus,
     ItemKind,
     Withdrawal,
-)
-from archive.selectors import contribution_from_token
-from archive.services import (
-    contribution_create,
-    contribution_process,
-    contribution_retry,
-    contribution_status_token,
-    contribution_update,
-    contribution_withdraw,
 )
 from media.models import CustomImage, MediaFile
 from tests.archive.helpers import describe_photos
@@ -202,14 +198,13 @@ def test_publishing_item_marks_contribution_published_and_mails(
 
 
 def test_withdraw_erases_everything_and_keeps_anonymous_record(archive_index, client):
-    from archive.signals import item_withdrawn
-
     received = []
 
-    def listener(sender, page_id, url_path, **kwargs):
-        received.append((page_id, url_path))
+    # What the search indexes listen to before the page is deleted.
+    def listener(sender, instance, **kwargs):
+        received.append((instance.pk, instance.url_path))
 
-    item_withdrawn.connect(listener)
+    page_unpublished.connect(listener)
     try:
         contribution = contribution_create(
             data=contribution_data(),
@@ -231,7 +226,7 @@ def test_withdraw_erases_everything_and_keeps_anonymous_record(archive_index, cl
 
         withdrawal = contribution_withdraw(contribution=contribution)
     finally:
-        item_withdrawn.disconnect(listener)
+        page_unpublished.disconnect(listener)
 
     assert received == [(item.pk, item.url_path)]
     assert not Contribution.objects.exists()
@@ -292,7 +287,7 @@ def test_withdrawal_is_in_the_audit_log_without_personal_data(archive_index, dja
 def test_decline_is_in_the_audit_log_under_the_editor(archive_index, django_user_model):
     from wagtail.models import ModelLogEntry
 
-    from archive.services import contribution_decline
+    from archive.contributions.services import contribution_decline
 
     editor = django_user_model.objects.create_user("editrice", "ed@exemple.fr", "pw")
     contribution = contribution_create(data=contribution_data())

@@ -1,31 +1,34 @@
-"""Public views of the contribution flow; the rules live in ``archive.services``."""
+"""Public views of the contribution flow; the rules live in the slice's services."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from archive.forms import (
+from archive.contributions.additions import addition_create
+from archive.contributions.forms import (
     MAX_PHOTOS,
     ContributionEditForm,
     ContributionForm,
     LinksResendForm,
     ResidentAdditionForm,
 )
-from archive.selectors import contribution_from_token, public_items
-from archive.services import (
-    ContributionFilesUnavailable,
-    addition_create,
-    contribution_create,
+from archive.contributions.links import (
+    contribution_from_token,
+    contribution_status_path,
     contribution_status_token,
+)
+from archive.contributions.services import (
+    ContributionFilesUnavailable,
+    contribution_create,
     contribution_update,
-    contribution_withdraw,
     links_resend,
 )
+from archive.contributions.withdrawal import contribution_withdraw
+from archive.selectors import public_items
 from home.form_protection import Verdict, public_form_guard
 from media.sanitise import audio_video_max_bytes, image_max_bytes
 
@@ -99,9 +102,7 @@ def contribute(request):
 def thanks(request):
     """The private link itself, shown at once: a lost or late e-mail never loses it."""
     token = request.session.get("archive_last_contribution")
-    status_url = (
-        request.build_absolute_uri(reverse("archive:status", args=[token])) if token else ""
-    )
+    status_url = request.build_absolute_uri(contribution_status_path(token=token)) if token else ""
     return _no_index(render(request, "archive/thanks.html", {"status_url": status_url}))
 
 

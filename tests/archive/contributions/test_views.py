@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 
+from archive.contributions.links import contribution_status_token
+from archive.contributions.services import contribution_create
 from archive.models import Contribution, ContributionStatus, ResidentAddition
-from archive.services import contribution_create, contribution_status_token
 from config.settings.base import env_size_bytes
 from tests.factories.archive import (
     ArchiveItemPageFactory,
@@ -187,7 +188,7 @@ def test_addition_is_held_for_review(client, archive_index):
 
 
 def test_published_addition_shows_with_credit(client, archive_index):
-    from archive.services import addition_create, addition_review
+    from archive.contributions.additions import addition_create, addition_review
 
     item = ArchiveItemPageFactory(parent=archive_index)
     addition = addition_create(
@@ -251,7 +252,7 @@ def test_request_limit_written_wrongly_stops_the_site_with_a_french_message(monk
 
 
 def test_nginx_and_the_site_read_the_request_limit_from_one_variable():
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     compose = (root / "docker-compose.yml").read_text()
     nginx = (root / "deploy/nginx/templates/default.conf.template").read_text()
 

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.core import mail
 
+from archive.contributions.links import contribution_status_token
 from archive.models import Contribution
-from archive.services import contribution_status_token
 from festival.models import SignupStatus
 from tests.factories.archive import ArchiveItemPageFactory, contribution_data, contribution_form
 from tests.factories.volunteers import SignupFactory, VolunteerFactory
