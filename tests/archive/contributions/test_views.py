@@ -223,6 +223,17 @@ def test_contribute_form_carries_the_server_upload_limits(client, archive_index,
     assert "archive/js/contribute.js" in html
 
 
+def test_contribute_form_says_the_server_upload_limits_in_words(client, archive_index, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 12 * 1024 * 1024
+    settings.MEDIA_AUDIO_VIDEO_MAX_UPLOAD_SIZE = 300 * 1024 * 1024
+
+    html = client.get("/contribuer/").content.decode()
+
+    assert "Photos (20 au plus)" in html
+    assert "JPEG, PNG, WebP ou HEIC, 12 Mo au plus chacune." in html
+    assert "MP3, M4A, WAV, OGG, MP4, MOV ou WebM, 300 Mo au plus." in html
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [("300m", 300 * 1024**2), ("1g", 1024**3), ("800K", 800 * 1024), ("1000000", 1_000_000)],
