@@ -7,7 +7,7 @@ from archive.contributions.services import contribution_decline
 from archive.moderators import MODERATORS_GROUP
 from outbox.models import MailStatus, OutgoingMail
 from outbox.services import MAX_ATTEMPTS, mails_retry
-from tests.archive.test_mail_delivery import REFUSING, _contribution
+from tests.archive.contributions.test_emails import REFUSING, _contribution
 from tests.factories.archive import ArchiveIndexPageFactory
 
 pytestmark = pytest.mark.django_db
