@@ -1,7 +1,6 @@
 """The archive's entrance page and the ways to browse it (themes, places, decades,
-collections); the reads are ``archive.selectors``, the one rule of what the public sees."""
+collections): its routes hand over to ``archive.views``, which read ``archive.selectors``."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -11,22 +10,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from archive import views
 from archive.contributions.models import Withdrawal
-from archive.selectors import (
-    collection_by_slug,
-    collections_with_counts,
-    decades_with_counts,
-    featured_items,
-    items_for_collection,
-    items_for_decade,
-    items_for_place,
-    items_for_theme,
-    place_by_slug,
-    places_with_counts,
-    recent_items,
-    theme_by_slug,
-    themes_with_counts,
-)
+from archive.selectors import featured_items, recent_items
 
 
 class ArchiveIndexPage(RoutablePageMixin, Page):
@@ -68,90 +54,36 @@ class ArchiveIndexPage(RoutablePageMixin, Page):
             request, "archive/withdrawn.html", {"page": self, "self": self}, status=410
         )
 
-    # Browsing: these addresses come before items' own slugs.
+    # Browsing (``archive.views``): these addresses come before items' own slugs.
 
     @path("themes/", name="themes")
     def themes_view(self, request):
-        return self.render(
-            request,
-            template="archive/browse_themes.html",
-            context_overrides={"themes": themes_with_counts()},
-        )
+        return views.browse_themes(request, index=self)
 
     @path("themes/<slug:slug>/", name="theme")
     def theme_view(self, request, slug):
-        theme = theme_by_slug(slug=slug)
-        return self._list(
-            request, title=theme.name, intro=theme.description, items=items_for_theme(theme=theme)
-        )
+        return views.browse_theme(request, index=self, slug=slug)
 
     @path("lieux/", name="places")
     def places_view(self, request):
-        places = places_with_counts()
-        return self.render(
-            request,
-            template="archive/browse_places.html",
-            context_overrides={"places": places},
-        )
+        return views.browse_places(request, index=self)
 
     @path("lieux/<slug:slug>/", name="place")
     def place_view(self, request, slug):
-        place = place_by_slug(slug=slug)
-        return self._list(
-            request,
-            title=place.name,
-            intro=place.description,
-            items=items_for_place(place=place),
-            place=place,
-        )
+        return views.browse_place(request, index=self, slug=slug)
 
     @path("decennies/", name="decades")
     def decades_view(self, request):
-        return self.render(
-            request,
-            template="archive/browse_decades.html",
-            context_overrides={"decades": decades_with_counts()},
-        )
+        return views.browse_decades(request, index=self)
 
     @re_path(r"^decennies/(?P<decade>\d{4})/$", name="decade")
     def decade_view(self, request, decade):
-        decade = int(decade)
-        if decade % 10:
-            raise Http404
-        return self._list(
-            request,
-            title=_("Les années %(decade)s") % {"decade": decade},
-            intro="",
-            items=items_for_decade(decade=decade),
-        )
+        return views.browse_decade(request, index=self, decade=int(decade))
 
     @path("collections/", name="collections")
     def collections_view(self, request):
-        return self.render(
-            request,
-            template="archive/browse_collections.html",
-            context_overrides={"collections": collections_with_counts()},
-        )
+        return views.browse_collections(request, index=self)
 
     @path("collections/<slug:slug>/", name="collection")
     def collection_view(self, request, slug):
-        collection = collection_by_slug(slug=slug)
-        return self._list(
-            request,
-            title=collection.name,
-            intro=collection.description,
-            items=items_for_collection(collection=collection),
-        )
-
-    def _list(self, request, *, title, intro, items, **extra):
-        page_obj = Paginator(items, 24).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            template="archive/browse_items.html",
-            context_overrides={
-                "list_title": title,
-                "list_intro": intro,
-                "page_obj": page_obj,
-                **extra,
-            },
-        )
+        return views.browse_collection(request, index=self, slug=slug)

@@ -1,0 +1,109 @@
+"""Browsing the archive: the index page's routes (themes, places, decades, collections) hand
+the request to these views, which read ``archive.selectors``."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from archive.selectors import (
+    collection_by_slug,
+    collections_with_counts,
+    decades_with_counts,
+    items_for_collection,
+    items_for_decade,
+    items_for_place,
+    items_for_theme,
+    place_by_slug,
+    places_with_counts,
+    theme_by_slug,
+    themes_with_counts,
+)
+
+ITEMS_PER_PAGE = 24
+
+
+def _item_list(request, *, index, title, intro, items, **extra):
+    page_obj = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    return index.render(
+        request,
+        template="archive/browse_items.html",
+        context_overrides={"list_title": title, "list_intro": intro, "page_obj": page_obj, **extra},
+    )
+
+
+def browse_themes(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_themes.html",
+        context_overrides={"themes": themes_with_counts()},
+    )
+
+
+def browse_theme(request, *, index, slug: str):
+    theme = theme_by_slug(slug=slug)
+    return _item_list(
+        request,
+        index=index,
+        title=theme.name,
+        intro=theme.description,
+        items=items_for_theme(theme=theme),
+    )
+
+
+def browse_places(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_places.html",
+        context_overrides={"places": places_with_counts()},
+    )
+
+
+def browse_place(request, *, index, slug: str):
+    place = place_by_slug(slug=slug)
+    return _item_list(
+        request,
+        index=index,
+        title=place.name,
+        intro=place.description,
+        items=items_for_place(place=place),
+        place=place,
+    )
+
+
+def browse_decades(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_decades.html",
+        context_overrides={"decades": decades_with_counts()},
+    )
+
+
+def browse_decade(request, *, index, decade: int):
+    if decade % 10:
+        raise Http404
+    return _item_list(
+        request,
+        index=index,
+        title=_("Les années %(decade)s") % {"decade": decade},
+        intro="",
+        items=items_for_decade(decade=decade),
+    )
+
+
+def browse_collections(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_collections.html",
+        context_overrides={"collections": collections_with_counts()},
+    )
+
+
+def browse_collection(request, *, index, slug: str):
+    collection = collection_by_slug(slug=slug)
+    return _item_list(
+        request,
+        index=index,
+        title=collection.name,
+        intro=collection.description,
+        items=items_for_collection(collection=collection),
+    )
