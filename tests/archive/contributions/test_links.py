@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 
 from archive.contributions.links import contribution_status_token
 from archive.models import Contribution
@@ -19,8 +20,6 @@ LINKS_URL = "/contribuer/mes-liens/"
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    from django.core.cache import cache
-
     cache.clear()  # the rate limits count in the cache
     yield
     cache.clear()

@@ -1,14 +1,20 @@
+import datetime
 import io
 import re
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from PIL import Image
-from wagtail.models import WorkflowState
+from wagtail.models import ModelLogEntry, WorkflowState
 
 from archive.contributions.links import contribution_from_token, contribution_status_token
 from archive.contributions.processing import contribution_process, contribution_retry
-from archive.contributions.services import contribution_create, contribution_update
+from archive.contributions.services import (
+    contribution_create,
+    contribution_decline,
+    contribution_update,
+)
 from archive.models import (
     ArchiveItemPage,
     ContributionStatus,
@@ -16,7 +22,12 @@ from archive.models import (
 )
 from media.models import CustomImage
 from tests.archive.helpers import describe_photos
-from tests.factories.archive import PlaceFactory, ThemeFactory, contribution_data
+from tests.factories.archive import (
+    ArchiveIndexPageFactory,
+    PlaceFactory,
+    ThemeFactory,
+    contribution_data,
+)
 from tests.factories.media import jpeg_with_gps_bytes, upload, wav_bytes
 
 pytestmark = pytest.mark.django_db
@@ -112,8 +123,6 @@ def test_failure_after_storing_keeps_contribution_for_retry(
 
 
 def test_retry_processes_failed_contribution_once_possible(home_page):
-    from tests.factories.archive import ArchiveIndexPageFactory
-
     contribution = contribution_create(data=contribution_data(), photos=_photos(1))
     ArchiveIndexPageFactory(parent=home_page)
 
@@ -126,10 +135,6 @@ def test_retry_processes_failed_contribution_once_possible(home_page):
 
 
 def test_retry_command_reports_what_it_did(home_page, capsys):
-    from django.core.management import call_command
-
-    from tests.factories.archive import ArchiveIndexPageFactory
-
     contribution_create(data=contribution_data())
     ArchiveIndexPageFactory(parent=home_page)
 
@@ -161,8 +166,6 @@ def test_contribution_update_changes_draft_and_restarts_review(archive_index):
 
 
 def test_embargo_sets_go_live_date(archive_index):
-    import datetime
-
     contribution = contribution_create(
         data=contribution_data(embargo_until=datetime.date(2031, 1, 1))
     )
@@ -193,10 +196,6 @@ def test_publishing_item_marks_contribution_published_and_mails(
 
 
 def test_decline_is_in_the_audit_log_under_the_editor(archive_index, django_user_model):
-    from wagtail.models import ModelLogEntry
-
-    from archive.contributions.services import contribution_decline
-
     editor = django_user_model.objects.create_user("editrice", "ed@exemple.fr", "pw")
     contribution = contribution_create(data=contribution_data())
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 
+from archive.contributions.additions import addition_create, addition_review
 from archive.contributions.links import contribution_status_token
 from archive.contributions.services import contribution_create
 from archive.models import Contribution, ContributionStatus, ResidentAddition
@@ -188,8 +189,6 @@ def test_addition_is_held_for_review(client, archive_index):
 
 
 def test_published_addition_shows_with_credit(client, archive_index):
-    from archive.contributions.additions import addition_create, addition_review
-
     item = ArchiveItemPageFactory(parent=archive_index)
     addition = addition_create(
         item=item,

@@ -12,6 +12,7 @@ from archive.models import (
     ArchiveItemPage,
     Contribution,
     Withdrawal,
+    WithdrawalInitiator,
 )
 from media.models import CustomImage, MediaFile
 from tests.archive.contributions.test_services import _photos, _publish
@@ -89,9 +90,6 @@ def test_withdrawal_record_holds_no_personal_data(archive_index):
 
 
 def test_withdrawal_is_in_the_audit_log_without_personal_data(archive_index, django_user_model):
-
-    from archive.models import WithdrawalInitiator
-
     editor = django_user_model.objects.create_user("editrice", "ed@exemple.fr", "pw")
     by_resident = contribution_create(data=contribution_data())
     on_request = contribution_create(data=contribution_data(title="Le lavoir"))
