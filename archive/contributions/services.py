@@ -85,7 +85,7 @@ def contribution_create(
     Processing (cleaning media, creating the draft item, entering moderation) runs as a task;
     if it fails, the contribution stays stored with status ``failed`` for
     ``retry_contributions`` to take up again. The contributor is mailed the status link in
-    every case, once the contribution is committed (``archive.emails``).
+    every case, once the contribution is committed (``emails``).
 
     Raises ``ContributionFilesUnavailable`` when the storage refuses the files."""
     stored_files: list[tuple] = []

@@ -68,7 +68,7 @@ def contribution_withdraw(
             PageLogEntry.objects.filter(page_id=item.pk).delete()
             item.delete()  # its revisions, gallery, interview and tapes with it
         withdrawal.save()
-        # The log keeps that it happened, never what it was (``archive.audit``).
+        # The log keeps that it happened, never what it was (``archive.contributions.audit``).
         log(
             instance=withdrawal,
             action="archive.withdrawal",
