@@ -7,6 +7,7 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("Archive des mémoires")
 
     def ready(self):
+        # The one lazy import: the handlers read the models, loaded only by now.
         from archive import handlers
 
         handlers.connect()

@@ -4,20 +4,18 @@ the moderators' right to publish each new archive."""
 from django.db.models.signals import post_save
 from wagtail.signals import page_published, task_rejected
 
+from archive.contributions.photo_collections import item_photos_publish
+from archive.contributions.services import contribution_mark_published, contribution_request_changes
 from archive.models import ArchiveIndexPage, ArchiveItemPage
+from archive.moderators import moderators_may_publish
 
 
 def _on_page_published(sender, instance, **kwargs):
-    from archive.photo_collections import item_photos_publish
-    from archive.services import contribution_mark_published
-
     item_photos_publish(item=instance)
     contribution_mark_published(item=instance)
 
 
 def _on_task_rejected(sender, instance, user=None, **kwargs):
-    from archive.services import contribution_request_changes
-
     page = instance.workflow_state.content_object
     if not isinstance(getattr(page, "specific", page), ArchiveItemPage):
         return
@@ -26,8 +24,6 @@ def _on_task_rejected(sender, instance, user=None, **kwargs):
 
 
 def _on_archive_index_created(sender, instance, created, raw=False, **kwargs):
-    from archive.moderators import moderators_may_publish
-
     if created and not raw:
         moderators_may_publish(index=instance)
 

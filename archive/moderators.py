@@ -2,9 +2,9 @@
 
 The group and its rights are made by the migration ``archive/0007_moderators_group_private_photos``
 (admin, contributions, additions, the workflow's approval step, the private photos: see
-``archive.photo_collections``). What the migration cannot give is the right to publish the
-items of an archive made later: ``moderators_may_publish`` gives it when the archive's index
-page is created."""
+``archive.contributions.photo_collections``). What the migration cannot give is the right to
+publish the items of an archive made later: ``moderators_may_publish`` gives it when the
+archive's index page is created."""
 
 from __future__ import annotations
 

@@ -1,17 +1,8 @@
-"""Public addresses of the archive that are not pages: contributing and following one's own."""
+"""Public addresses of the archive that are not pages (``archive:…``): the contributions'
+slice; the archive's own pages are routed by Wagtail."""
 
-from django.urls import path
-
-from archive import views
+from django.urls import include, path
 
 app_name = "archive"
 
-urlpatterns = [
-    path("", views.contribute, name="contribute"),
-    path("merci/", views.thanks, name="thanks"),
-    path("mes-liens/", views.links, name="links"),
-    path("suivi/<str:token>/", views.status, name="status"),
-    path("suivi/<str:token>/modifier/", views.edit, name="edit"),
-    path("suivi/<str:token>/retirer/", views.withdraw, name="withdraw"),
-    path("complement/<id:item_id>/", views.addition, name="addition"),
-]
+urlpatterns = [path("", include("archive.contributions.urls"))]

@@ -1,211 +1,109 @@
-"""Public views of the contribution flow; the rules live in ``archive.services``."""
+"""Browsing the archive: the index page's routes (themes, places, decades, collections) hand
+the request to these views, which read ``archive.selectors``."""
 
-from django.conf import settings
-from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_http_methods, require_POST
 
-from archive.forms import (
-    MAX_PHOTOS,
-    ContributionEditForm,
-    ContributionForm,
-    LinksResendForm,
-    ResidentAdditionForm,
-)
-from archive.selectors import contribution_from_token, public_items
-from archive.services import (
-    ContributionFilesUnavailable,
-    addition_create,
-    contribution_create,
-    contribution_status_token,
-    contribution_update,
-    contribution_withdraw,
-    links_resend,
-)
-from core.form_protection import Verdict, public_form_guard
-from media.sanitise import audio_video_max_bytes, image_max_bytes
-
-STORAGE_DOWN_MESSAGE = _lazy(
-    "Nous n'avons pas pu enregistrer vos fichiers : notre espace de stockage ne répond pas "
-    "pour le moment. Rien n'est perdu de ce que vous avez écrit, tout est ci-dessous : "
-    "choisissez à nouveau vos fichiers et renvoyez le formulaire dans quelques minutes."
+from archive.selectors import (
+    collection_by_slug,
+    collections_with_counts,
+    decades_with_counts,
+    items_for_collection,
+    items_for_decade,
+    items_for_place,
+    items_for_theme,
+    place_by_slug,
+    places_with_counts,
+    theme_by_slug,
+    themes_with_counts,
 )
 
-
-def _no_index(response):
-    # Private pages: never in a search engine, never cached by a shared cache.
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "private, no-store"
-    return response
+ITEMS_PER_PAGE = 24
 
 
-def upload_limits() -> dict:
-    """The server's limits, handed to the form's script so it can warn before sending."""
-    return {
-        "max_photo_bytes": image_max_bytes(),
-        "max_media_bytes": audio_video_max_bytes(),
-        "max_request_bytes": settings.CONTRIBUTION_MAX_REQUEST_BYTES,
-        "max_photos": MAX_PHOTOS,
-    }
-
-
-def contribute(request):
-    status = 200
-    if request.method == "POST":
-        form = ContributionForm(request.POST, request.FILES)
-        verdict = public_form_guard(
-            request=request, form=form, scope="contribution", email_field="email"
-        )
-        if verdict is Verdict.ROBOT:
-            return redirect("archive:thanks")
-        if verdict is Verdict.PASSED:
-            data = form.cleaned_data
-            try:
-                contribution = contribution_create(
-                    data=data,
-                    photos=data.get("photos") or [],
-                    media_upload=data.get("media"),
-                    site_url=request.build_absolute_uri("/"),
-                )
-            except ContributionFilesUnavailable:
-                # Nothing was kept; the form comes back with everything typed.
-                form.add_error(None, STORAGE_DOWN_MESSAGE)
-                status = 503
-            else:
-                request.session["archive_last_contribution"] = contribution_status_token(
-                    contribution=contribution
-                )
-                return redirect("archive:thanks")
-        files_were_sent = bool(request.FILES)
-        if verdict is Verdict.LIMITED:
-            status = 429
-    else:
-        form = ContributionForm()
-        files_were_sent = False
-    return _no_index(
-        render(
-            request,
-            "archive/contribute.html",
-            {"form": form, "files_were_sent": files_were_sent, **upload_limits()},
-            status=status,
-        )
+def _item_list(request, *, index, title, intro, items, **extra):
+    page_obj = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    return index.render(
+        request,
+        template="archive/browse_items.html",
+        context_overrides={"list_title": title, "list_intro": intro, "page_obj": page_obj, **extra},
     )
 
 
-def thanks(request):
-    """The private link itself, shown at once: a lost or late e-mail never loses it."""
-    token = request.session.get("archive_last_contribution")
-    status_url = (
-        request.build_absolute_uri(reverse("archive:status", args=[token])) if token else ""
+def browse_themes(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_themes.html",
+        context_overrides={"themes": themes_with_counts()},
     )
-    return _no_index(render(request, "archive/thanks.html", {"status_url": status_url}))
 
 
-@require_http_methods(["GET", "POST"])
-def links(request):
-    """« Renvoyer mes liens »: the same answer whatever the address, so it reveals nothing."""
-    form = LinksResendForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        verdict = public_form_guard(
-            request=request, form=form, scope="links_resend", email_field="email"
-        )
-        if verdict is Verdict.PASSED:
-            links_resend(email=form.cleaned_data["email"], site_url=request.build_absolute_uri("/"))
-        if verdict in (Verdict.PASSED, Verdict.ROBOT):
-            messages.success(
-                request,
-                _(
-                    "C'est parti. Si cette adresse a servi sur le site, elle reçoit dans "
-                    "quelques minutes un courriel avec tous ses liens privés. Rien reçu ? "
-                    "Regardez dans les courriers indésirables."
-                ),
-            )
-            return redirect("archive:links")
-        if verdict is Verdict.LIMITED:
-            status = 429
-    return _no_index(render(request, "archive/links.html", {"form": form}, status=status))
+def browse_theme(request, *, index, slug: str):
+    theme = theme_by_slug(slug=slug)
+    return _item_list(
+        request,
+        index=index,
+        title=theme.name,
+        intro=theme.description,
+        items=items_for_theme(theme=theme),
+    )
 
 
-def status(request, token):
-    contribution, withdrawal = contribution_from_token(token=token)
-    if contribution is None and withdrawal is None:
+def browse_places(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_places.html",
+        context_overrides={"places": places_with_counts()},
+    )
+
+
+def browse_place(request, *, index, slug: str):
+    place = place_by_slug(slug=slug)
+    return _item_list(
+        request,
+        index=index,
+        title=place.name,
+        intro=place.description,
+        items=items_for_place(place=place),
+        place=place,
+    )
+
+
+def browse_decades(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_decades.html",
+        context_overrides={"decades": decades_with_counts()},
+    )
+
+
+def browse_decade(request, *, index, decade: int):
+    if decade % 10:
         raise Http404
-    return _no_index(
-        render(
-            request,
-            "archive/status.html",
-            {"contribution": contribution, "withdrawal": withdrawal, "token": token},
-        )
+    return _item_list(
+        request,
+        index=index,
+        title=_("Les années %(decade)s") % {"decade": decade},
+        intro="",
+        items=items_for_decade(decade=decade),
     )
 
 
-def edit(request, token):
-    contribution, _withdrawal = contribution_from_token(token=token)
-    if contribution is None:
-        raise Http404
-    if not contribution.is_editable:
-        messages.error(request, _("Ce souvenir ne peut plus être modifié."))
-        return redirect("archive:status", token=token)
-    form = ContributionEditForm(
-        request.POST if request.method == "POST" else None, instance=contribution
-    )
-    verdict = None
-    if request.method == "POST":
-        verdict = public_form_guard(request=request, form=form, scope="contribution_edit")
-    if verdict is Verdict.ROBOT:
-        return redirect("archive:status", token=token)
-    if verdict is Verdict.PASSED:
-        contribution_update(contribution=contribution, data=form.cleaned_data)
-        messages.success(request, _("Vos modifications sont enregistrées et seront relues."))
-        return redirect("archive:status", token=token)
-    return _no_index(
-        render(
-            request,
-            "archive/edit.html",
-            {"form": form, "contribution": contribution, "token": token},
-            status=429 if verdict is Verdict.LIMITED else 200,
-        )
+def browse_collections(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_collections.html",
+        context_overrides={"collections": collections_with_counts()},
     )
 
 
-def withdraw(request, token):
-    contribution, _withdrawal = contribution_from_token(token=token)
-    if contribution is None:
-        return redirect("archive:status", token=token)
-    if request.method == "POST":
-        contribution_withdraw(contribution=contribution)
-        return redirect("archive:status", token=token)
-    return _no_index(
-        render(
-            request,
-            "archive/withdraw.html",
-            {"contribution": contribution, "token": token},
-        )
-    )
-
-
-@require_POST
-def addition(request, item_id):
-    item = get_object_or_404(public_items(), pk=item_id)
-    form = ResidentAdditionForm(request.POST)
-    verdict = public_form_guard(request=request, form=form, scope="addition", email_field="email")
-    if verdict in (Verdict.PASSED, Verdict.ROBOT):
-        if verdict is Verdict.PASSED:
-            addition_create(item=item, data=form.cleaned_data)
-        messages.success(
-            request, _("Merci ! Votre complément sera affiché après relecture par l'équipe.")
-        )
-        return redirect(item.url + "#additions-title")
-    return _no_index(
-        render(
-            request,
-            "archive/addition_errors.html",
-            {"item": item, "addition_form": form},
-            status=429 if verdict is Verdict.LIMITED else 200,
-        )
+def browse_collection(request, *, index, slug: str):
+    collection = collection_by_slug(slug=slug)
+    return _item_list(
+        request,
+        index=index,
+        title=collection.name,
+        intro=collection.description,
+        items=items_for_collection(collection=collection),
     )

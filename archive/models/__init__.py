@@ -1,6 +1,7 @@
-"""The archive's models, split by kind: pages, snippets, and the private contributions."""
+"""The archive's models, split by kind: pages, snippets; the private contributions live in
+their slice (``archive.contributions.models``) and are registered from here."""
 
-from archive.models.contributions import (
+from archive.contributions.models import (
     AdditionStatus,
     Contribution,
     ContributionFile,
@@ -11,8 +12,8 @@ from archive.models.contributions import (
     Withdrawal,
     WithdrawalInitiator,
 )
+from archive.models.index import ArchiveIndexPage
 from archive.models.pages import (
-    ArchiveIndexPage,
     ArchiveItemImage,
     ArchiveItemPage,
     ItemKind,

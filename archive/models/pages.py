@@ -3,8 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
-from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -15,165 +16,19 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.permissions import policy_registry
+from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
+from archive.contributions.forms import ResidentAdditionForm
+from archive.contributions.selectors import additions_published, items_not_for_the_web
 from archive.dates import parse_fuzzy_date, year_range
+from archive.publication import item_publication_problems
 from core.blocks import BodyBlock
 from media.models import Licence
-
-
-class ArchiveIndexPage(RoutablePageMixin, Page):
-    """The entrance to the archive: featured items, recent additions, and the ways to browse
-    (themes, places on a map, decades, collections)."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["archive.ArchiveItemPage"]
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    class Meta:
-        verbose_name = _("index de l'archive")
-
-    def get_context(self, request, *args, **kwargs):
-        from archive.selectors import featured_items, recent_items
-
-        context = super().get_context(request, *args, **kwargs)
-        context["featured_items"] = featured_items(limit=6)
-        context["recent_items"] = recent_items(limit=12)
-        return context
-
-    def route(self, request, path_components):
-        try:
-            return super().route(request, path_components)
-        except Http404:
-            from archive.models.contributions import Withdrawal
-
-            # A withdrawn item's address says so (410), rather than "never existed" (404).
-            if (
-                len(path_components) == 1
-                and Withdrawal.objects.filter(
-                    url_path=f"{self.url_path}{path_components[0]}/"
-                ).exists()
-            ):
-                return RouteResult(self, args=(self.serve_withdrawn, (), {}))
-            raise
-
-    def serve_withdrawn(self, request):
-        return TemplateResponse(
-            request, "archive/withdrawn.html", {"page": self, "self": self}, status=410
-        )
-
-    # Browsing: these addresses come before items' own slugs.
-
-    @path("themes/", name="themes")
-    def themes_view(self, request):
-        from archive.selectors import themes_with_counts
-
-        return self.render(
-            request,
-            template="archive/browse_themes.html",
-            context_overrides={"themes": themes_with_counts()},
-        )
-
-    @path("themes/<slug:slug>/", name="theme")
-    def theme_view(self, request, slug):
-        from archive.selectors import items_for_theme, theme_by_slug
-
-        theme = theme_by_slug(slug=slug)
-        return self._list(
-            request, title=theme.name, intro=theme.description, items=items_for_theme(theme=theme)
-        )
-
-    @path("lieux/", name="places")
-    def places_view(self, request):
-        from archive.selectors import places_with_counts
-
-        places = places_with_counts()
-        return self.render(
-            request,
-            template="archive/browse_places.html",
-            context_overrides={"places": places},
-        )
-
-    @path("lieux/<slug:slug>/", name="place")
-    def place_view(self, request, slug):
-        from archive.selectors import items_for_place, place_by_slug
-
-        place = place_by_slug(slug=slug)
-        return self._list(
-            request,
-            title=place.name,
-            intro=place.description,
-            items=items_for_place(place=place),
-            place=place,
-        )
-
-    @path("decennies/", name="decades")
-    def decades_view(self, request):
-        from archive.selectors import decades_with_counts
-
-        return self.render(
-            request,
-            template="archive/browse_decades.html",
-            context_overrides={"decades": decades_with_counts()},
-        )
-
-    @re_path(r"^decennies/(?P<decade>\d{4})/$", name="decade")
-    def decade_view(self, request, decade):
-        from archive.selectors import items_for_decade
-
-        decade = int(decade)
-        if decade % 10:
-            raise Http404
-        return self._list(
-            request,
-            title=_("Les années %(decade)s") % {"decade": decade},
-            intro="",
-            items=items_for_decade(decade=decade),
-        )
-
-    @path("collections/", name="collections")
-    def collections_view(self, request):
-        from archive.selectors import collections_with_counts
-
-        return self.render(
-            request,
-            template="archive/browse_collections.html",
-            context_overrides={"collections": collections_with_counts()},
-        )
-
-    @path("collections/<slug:slug>/", name="collection")
-    def collection_view(self, request, slug):
-        from archive.selectors import collection_by_slug, items_for_collection
-
-        collection = collection_by_slug(slug=slug)
-        return self._list(
-            request,
-            title=collection.name,
-            intro=collection.description,
-            items=items_for_collection(collection=collection),
-        )
-
-    def _list(self, request, *, title, intro, items, **extra):
-        from django.core.paginator import Paginator
-
-        page_obj = Paginator(items, 24).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            template="archive/browse_items.html",
-            context_overrides={
-                "list_title": title,
-                "list_intro": intro,
-                "page_obj": page_obj,
-                **extra,
-            },
-        )
 
 
 class ItemKind(models.TextChoices):
@@ -212,8 +67,6 @@ class ArchiveItemPageForm(WagtailAdminPageForm):
         )
 
     def clean(self):
-        from archive.selectors import item_publication_problems
-
         cleaned_data = super().clean()
         if not self.is_bound or not self._is_publishing():
             return cleaned_data
@@ -250,8 +103,6 @@ class PublicationChecksPanel(HelpPanel):
     class BoundPanel(HelpPanel.BoundPanel):
         @cached_property
         def problems(self) -> list:
-            from archive.selectors import item_publication_problems
-
             instance = self.instance
             return item_publication_problems(item=instance) if instance and instance.pk else []
 
@@ -264,9 +115,6 @@ class PublicationChecksPanel(HelpPanel):
 
         def _image_to_describe(self, problem):
             """The image ``problem`` is about, if the editor may describe it."""
-            from wagtail.images import get_image_model
-            from wagtail.permissions import policy_registry
-
             if problem.field == "cover_image":
                 image = self.instance.cover_image
             elif problem.field == "gallery_images":
@@ -282,9 +130,6 @@ class PublicationChecksPanel(HelpPanel):
             return image
 
         def get_context_data(self, parent_context=None):
-            from django.urls import reverse
-            from django.utils.http import urlencode
-
             context = super().get_context_data(parent_context)
             # The image's page in the library sends the editor back to this item once saved.
             back = urlencode({"next": reverse("wagtailadmin_pages:edit", args=[self.instance.pk])})
@@ -303,6 +148,21 @@ class PublicationChecksPanel(HelpPanel):
                     }
                 )
             return context
+
+
+class ArchiveItemQuerySet(PageQuerySet):
+    def for_the_public(self) -> "ArchiveItemQuerySet":
+        """The one rule of what the public sees of the archive, for every channel (pages,
+        lists, counts, search and autocomplete, sitemap, transcripts, captions, additions),
+        read through ``archive.selectors.public_items``: live (not a draft, in moderation,
+        scheduled or under embargo), public (no view restriction on the item or above it),
+        and every contributor allowed the web (never « recherche seule »). A withdrawn item
+        is deleted. The item's own page and the sitemap apply the same parts through Wagtail
+        (routing, privacy) and ``ArchiveItemPage.serve`` (consent).
+
+        Publishing an item without web consent is refused (``item_publication_problems``);
+        this keeps it out of every page, list and index even if it went live some other way."""
+        return self.live().public().exclude(pk__in=items_not_for_the_web())
 
 
 class ArchiveItemPage(Page):
@@ -372,6 +232,8 @@ class ArchiveItemPage(Page):
     )
     featured = models.BooleanField(_("à la une"), default=False)
 
+    objects = PageManager.from_queryset(ArchiveItemQuerySet)()
+
     base_form_class = ArchiveItemPageForm
     parent_page_types = ["archive.ArchiveIndexPage"]
     subpage_types: list[str] = []
@@ -417,19 +279,31 @@ class ArchiveItemPage(Page):
         verbose_name_plural = _("éléments d'archive")
 
     def get_context(self, request, *args, **kwargs):
-        from archive.forms import ResidentAdditionForm
-        from archive.selectors import item_detail_relations
+        """Besides the item: gallery, places, themes, related items, additions.
 
+        ``self`` may be a draft (a moderator's preview, made from a revision): its relations
+        are then held in memory, not in the database, and are read from it as they are."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(item_detail_relations(item=self))
-        context["addition_form"] = ResidentAdditionForm()
+        context.update(
+            gallery=list(self.gallery_images.select_related("image").order_by("sort_order")),
+            places=list(self.places.all()),
+            themes=list(self.themes.all()),
+            # A subquery on a saved item, a list for a draft (``values("pk")`` knows no
+            # ``pk`` there: the preview's 500).
+            related=list(
+                ArchiveItemPage.objects.for_the_public()
+                .select_related("cover_image")
+                .filter(pk__in=self.related_items.values_list("id", flat=True))
+                .order_by("title")
+            ),
+            additions=additions_published(item=self),
+            addition_form=ResidentAdditionForm(),
+        )
         return context
 
     def publish(self, revision, *args, **kwargs):
         """Every way of publishing (workflow approval, schedule, code) checks consent and alt
         text; the editor's form shows the same reasons next to the fields."""
-        from archive.selectors import item_publication_problems
-
         problems = item_publication_problems(item=revision.as_object())
         if problems:
             raise PublicationRefused(problems)
@@ -438,8 +312,6 @@ class ArchiveItemPage(Page):
     @property
     def allowed_on_the_web(self) -> bool:
         """Whether every contribution it was made from allows the public site."""
-        from archive.selectors import items_not_for_the_web
-
         return not items_not_for_the_web().filter(item_id=self.pk).exists()
 
     def serve(self, request, *args, **kwargs):

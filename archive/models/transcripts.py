@@ -13,7 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from archive.models.contributions import AdditionStatus
+from archive.contributions.models import AdditionStatus
 from archive.transcripts.timecodes import TimecodeError, format_timecode, parse_timecode
 
 

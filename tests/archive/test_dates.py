@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from archive.dates import parse_fuzzy_date
+from tests.factories.archive import ArchiveItemPageFactory
 
 
 @pytest.mark.parametrize(
@@ -55,8 +56,6 @@ def test_parse_fuzzy_date_returns_none_when_not_understood(text):
 
 @pytest.mark.django_db
 def test_item_date_range_sorts_items_by_fuzzy_date(archive_index):
-    from tests.factories.archive import ArchiveItemPageFactory
-
     later = ArchiveItemPageFactory(parent=archive_index, date_label="été 1975")
     earlier = ArchiveItemPageFactory(parent=archive_index, date_label="années 50")
     vague = ArchiveItemPageFactory(parent=archive_index, date_label="vers 1960")
@@ -70,8 +69,6 @@ def test_item_date_range_sorts_items_by_fuzzy_date(archive_index):
 
 @pytest.mark.django_db
 def test_an_item_dated_a_day_the_calendar_lacks_is_saved_with_its_words(archive_index):
-    from tests.factories.archive import ArchiveItemPageFactory
-
     item = ArchiveItemPageFactory(
         parent=archive_index, date_label="31 avril 1960", year_start=None, year_end=None
     )

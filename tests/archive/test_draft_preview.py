@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Page
 
+from archive.contributions.services import contribution_create
 from archive.models import ArchiveItemImage
-from archive.services import contribution_create
 from tests.factories.archive import (
     ArchiveItemPageFactory,
     PlaceFactory,

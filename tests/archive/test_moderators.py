@@ -3,6 +3,8 @@ are theirs alone: volunteer coordinators and festival editors neither moderate n
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from wagtail.models import (
     Collection,
@@ -12,6 +14,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from archive.contributions.services import contribution_create
 from archive.models import (
     AdditionStatus,
     ArchiveItemPage,
@@ -21,12 +24,11 @@ from archive.models import (
     Withdrawal,
 )
 from archive.moderators import MODERATORS_GROUP
-from archive.services import contribution_create
 from media.collections import PENDING, PUBLIC, RESEARCH_ONLY
 from media.models import CustomImage
 from tests.archive.helpers import describe_photos
 from tests.factories.archive import ArchiveItemPageFactory, contribution_data
-from tests.factories.media import jpeg_with_gps_bytes, upload
+from tests.factories.media import CustomImageFactory, jpeg_with_gps_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -101,9 +103,6 @@ def test_moderators_group_is_not_superuser_and_takes_part_in_the_moderation_task
 
 
 def test_migration_run_twice_creates_nothing_twice():
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
     migration = __import__(
         "archive.migrations.0007_moderators_group_private_photos", fromlist=["x"]
     )
@@ -289,8 +288,6 @@ def test_research_only_photo_stays_private(client, moderator, festival_editor, a
 
 
 def test_editors_still_choose_the_public_images(client, festival_editor):
-    from tests.factories.media import CustomImageFactory
-
     CustomImageFactory(title=PHOTO_TITLE, collection=Collection.objects.get(name=PUBLIC))
     client.force_login(festival_editor)
 

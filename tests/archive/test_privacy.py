@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Revision, WorkflowState
 
-from archive.services import contribution_create
+from archive.contributions.services import contribution_create
 from search import services as search_services
 from search.models import SearchEntry
 from tests.archive.helpers import describe_photos

@@ -12,8 +12,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, WorkflowState
 
+from archive.contributions.services import contribution_create
+from archive.contributions.withdrawal import contribution_withdraw
 from archive.models import Contribution, ItemKind
-from archive.services import contribution_create, contribution_withdraw
 from search import engine
 from tests.factories.archive import ArchiveItemPageFactory, ThemeFactory, contribution_data
 from tests.factories.transcripts import InterviewFactory, SegmentFactory, TapeFactory

@@ -4,9 +4,10 @@ import pytest
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from archive.contributions.forms import ContributionForm
+from archive.contributions.services import contribution_create
 from archive.models import ArchiveItemPage, Contribution
 from archive.models.pages import PublicationRefused
-from archive.services import contribution_create
 from media.models import Licence
 from tests.archive.helpers import describe_photos
 from tests.factories.archive import ArchiveItemPageFactory, ThemeFactory, contribution_data
@@ -146,8 +147,6 @@ def test_item_forced_live_without_web_consent_is_not_shown(client, archive_index
 
 
 def test_contribution_form_refuses_research_only_with_other_uses():
-    from archive.forms import ContributionForm
-
     form = ContributionForm(
         data={
             "title": "Titre",

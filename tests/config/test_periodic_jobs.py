@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from archive.contributions.services import contribution_create
 from archive.models import Contribution, ContributionStatus
-from archive.services import contribution_create
 from config.management.commands import run_periodic_jobs
 from festival.models import Signup, SignupStatus, Volunteer
 from tests.factories.archive import (

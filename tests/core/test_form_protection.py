@@ -11,14 +11,15 @@ from django.core import mail
 from django.test import RequestFactory
 from django.utils import timezone
 
-from archive.forms import (
+from archive.contributions.forms import (
     ContributionEditForm,
     ContributionForm,
     LinksResendForm,
     ResidentAdditionForm,
 )
+from archive.contributions.links import contribution_status_token
+from archive.contributions.services import contribution_create
 from archive.models import Contribution, ResidentAddition, SegmentCorrection
-from archive.services import contribution_create, contribution_status_token
 from archive.transcripts.forms import CorrectionForm
 from core.form_protection import HoneypotMixin, client_address_key
 from festival.models import Signup

@@ -13,8 +13,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from archive.contributions.services import contribution_create
 from archive.models import ArchiveIndexPage, ContributionStatus, ItemKind, Segment
-from archive.services import contribution_create
 from festival.models import FestivalIndexPage
 from search import services as search_services
 from tests.e2e.browser import admin_log_in

@@ -19,8 +19,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.models import Page, Site
 
+from archive.contributions.services import contribution_create
 from archive.models import ArchiveItemImage, ArchiveItemPage, Contribution, Interview, Segment
-from archive.services import contribution_create
 from festival.models import Signup, Volunteer
 from home.backup import selectors, services
 from search import services as search_services

@@ -3,11 +3,11 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from archive.contributions.services import contribution_decline
 from archive.moderators import MODERATORS_GROUP
-from archive.services import contribution_decline
 from outbox.models import MailStatus, OutgoingMail
 from outbox.sending import MAX_ATTEMPTS, mails_retry
-from tests.archive.test_mail_delivery import REFUSING, _contribution
+from tests.archive.contributions.test_emails import REFUSING, _contribution
 from tests.factories.archive import ArchiveIndexPageFactory
 
 pytestmark = pytest.mark.django_db

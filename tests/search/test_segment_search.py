@@ -163,7 +163,8 @@ def test_status_counts_passages_in_the_database_and_the_indices(oral_history, en
 def test_withdrawn_contribution_leaves_nothing_to_find(
     home_page, engine_name, django_capture_on_commit_callbacks
 ):
-    from archive.services import contribution_create, contribution_withdraw
+    from archive.contributions.services import contribution_create
+    from archive.contributions.withdrawal import contribution_withdraw
     from tests.factories.archive import contribution_data
 
     index = archive_index(home_page)

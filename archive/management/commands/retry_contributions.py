@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from archive.models import ContributionStatus
-from archive.services import contribution_retry
+from archive.contributions.models import ContributionStatus
+from archive.contributions.processing import contribution_retry
 
 
 class Command(BaseCommand):

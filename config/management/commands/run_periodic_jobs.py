@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from wagtail.models import Revision
+
+from archive.contributions.processing import contribution_retry
+from festival.volunteers.services import holds_expire, reminders_send, volunteers_erase_expired
+from outbox.sending import mails_retry
+from search.services import pending_retry
 
 logger = logging.getLogger(__name__)
 
@@ -28,58 +34,24 @@ class Job:
 
 def _publish_scheduled() -> int:
     """Embargoes lifted and pages scheduled by editors go live (Wagtail's own command)."""
-    from wagtail.models import Revision
-
     due = Revision.objects.filter(approved_go_live_at__lte=timezone.now()).count()
     call_command("publish_scheduled", verbosity=0)
     return due
 
 
 def _retry_contributions() -> int:
-    from archive.services import contribution_retry
-
     now = timezone.now()
     return len(contribution_retry(received_before=now - CONTRIBUTION_QUEUE_GRACE, now=now))
-
-
-def _retry_search_sync() -> int:
-    from search.services import pending_retry
-
-    return pending_retry()
-
-
-def _retry_mails() -> int:
-    from outbox.sending import mails_retry
-
-    return mails_retry()
-
-
-def _expire_holds() -> int:
-    from festival.volunteers.services import holds_expire
-
-    return holds_expire()
-
-
-def _send_reminders() -> int:
-    from festival.volunteers.services import reminders_send
-
-    return reminders_send()
-
-
-def _erase_volunteers() -> int:
-    from festival.volunteers.services import volunteers_erase_expired
-
-    return volunteers_erase_expired()
 
 
 JOBS = [
     Job("Publications programmées et embargos levés", _publish_scheduled),
     Job("Contributions reprises", _retry_contributions),
-    Job("Mises à jour de l'index de recherche renvoyées", _retry_search_sync),
-    Job("Courriels en échec renvoyés", _retry_mails),
-    Job("Inscriptions de bénévoles non confirmées expirées", _expire_holds),
-    Job("Rappels envoyés aux bénévoles", _send_reminders),
-    Job("Bénévoles dont les données sont effacées", _erase_volunteers),
+    Job("Mises à jour de l'index de recherche renvoyées", pending_retry),
+    Job("Courriels en échec renvoyés", mails_retry),
+    Job("Inscriptions de bénévoles non confirmées expirées", holds_expire),
+    Job("Rappels envoyés aux bénévoles", reminders_send),
+    Job("Bénévoles dont les données sont effacées", volunteers_erase_expired),
 ]
 
 

@@ -5,10 +5,13 @@
   "use strict";
   var form = document.querySelector("[data-contribute-form]");
   if (!form || !window.XMLHttpRequest || !window.FormData) return;
-  var maxPhoto = parseInt(form.dataset.maxPhotoBytes, 10) || 26214400;
-  var maxMedia = parseInt(form.dataset.maxMediaBytes, 10) || 524288000;
-  var maxRequest = parseInt(form.dataset.maxRequestBytes, 10) || 0;
-  var maxPhotos = parseInt(form.dataset.maxPhotos, 10) || 20;
+  // The template writes the limits from the settings; one it leaves out is not checked here
+  // (the server checks it anyway).
+  function limit(name) { return parseInt(form.dataset[name], 10) || 0; }
+  var maxPhoto = limit("maxPhotoBytes");
+  var maxMedia = limit("maxMediaBytes");
+  var maxRequest = limit("maxRequestBytes");
+  var maxPhotos = limit("maxPhotos");
   var progressBox = form.querySelector("[data-upload-progress]");
   var bar = progressBox && progressBox.querySelector("progress");
   var percent = form.querySelector("[data-upload-percent]");
@@ -64,9 +67,9 @@
       var tooBig = [];
       for (var i = 0; i < photos.files.length; i++) {
         total += photos.files[i].size;
-        if (photos.files[i].size > maxPhoto) tooBig.push(photos.files[i].name + " (" + megabytes(photos.files[i].size) + ")");
+        if (maxPhoto && photos.files[i].size > maxPhoto) tooBig.push(photos.files[i].name + " (" + megabytes(photos.files[i].size) + ")");
       }
-      if (photos.files.length > maxPhotos) {
+      if (maxPhotos && photos.files.length > maxPhotos) {
         first = first || fieldError(photos, "Vous avez choisi " + photos.files.length + " photos : " + maxPhotos + " au plus par envoi.");
       } else if (tooBig.length) {
         first = first || fieldError(photos, "Trop lourd (" + megabytes(maxPhoto) + " au plus par photo) : " + tooBig.join(", ") + ". Choisissez une photo plus légère ou réduisez-la.");
@@ -76,7 +79,7 @@
       clearFieldError(media);
       var file = media.files[0];
       total += file.size;
-      if (file.size > maxMedia) {
+      if (maxMedia && file.size > maxMedia) {
         first = first || fieldError(media, "Ce fichier pèse " + megabytes(file.size) + " : un son ou une vidéo ne doit pas dépasser " + megabytes(maxMedia) + ". Raccourcissez-le ou écrivez-nous pour un envoi plus lourd.");
       }
     }

@@ -9,8 +9,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from archive.contributions.additions import addition_review
+from archive.contributions.emails import contribution_mail_queue
+from archive.contributions.services import contribution_decline
 from archive.models import Contribution
-from archive.services import addition_review, contribution_decline
 from outbox.models import MailStatus, OutgoingMail
 from outbox.sending import FIRST_RETRY, MAX_ATTEMPTS, SENDING_LEASE, mail_send, mails_retry
 from tests.factories.archive import (
@@ -171,8 +173,6 @@ def test_a_mail_being_sent_elsewhere_is_not_sent_again_until_its_lease_ends(
 def test_the_thank_you_mail_goes_once_even_if_queued_again(
     archive_index, django_capture_on_commit_callbacks
 ):
-    from archive.emails import contribution_mail_queue
-
     contribution = _contribution()
     with django_capture_on_commit_callbacks(execute=True):
         contribution_mail_queue(contribution=contribution, template="received")

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0007_moderators_group_private_photos'),
+        ('archive', '0008_outbox_builders_moved_to_contributions'),
     ]
 
     operations = [

@@ -1,31 +1,33 @@
+import datetime
 import io
 import re
 
 import pytest
 from django.core import mail
-from django.core.files.storage import default_storage
+from django.core.management import call_command
 from PIL import Image
-from wagtail.models import WorkflowState
+from wagtail.models import ModelLogEntry, WorkflowState
 
+from archive.contributions.links import contribution_from_token, contribution_status_token
+from archive.contributions.processing import contribution_process, contribution_retry
+from archive.contributions.services import (
+    contribution_create,
+    contribution_decline,
+    contribution_update,
+)
 from archive.models import (
     ArchiveItemPage,
-    Contribution,
     ContributionStatus,
     ItemKind,
-    Withdrawal,
 )
-from archive.selectors import contribution_from_token
-from archive.services import (
-    contribution_create,
-    contribution_process,
-    contribution_retry,
-    contribution_status_token,
-    contribution_update,
-    contribution_withdraw,
-)
-from media.models import CustomImage, MediaFile
+from media.models import CustomImage
 from tests.archive.helpers import describe_photos
-from tests.factories.archive import PlaceFactory, ThemeFactory, contribution_data
+from tests.factories.archive import (
+    ArchiveIndexPageFactory,
+    PlaceFactory,
+    ThemeFactory,
+    contribution_data,
+)
 from tests.factories.media import jpeg_with_gps_bytes, upload, wav_bytes
 
 pytestmark = pytest.mark.django_db
@@ -121,8 +123,6 @@ def test_failure_after_storing_keeps_contribution_for_retry(
 
 
 def test_retry_processes_failed_contribution_once_possible(home_page):
-    from tests.factories.archive import ArchiveIndexPageFactory
-
     contribution = contribution_create(data=contribution_data(), photos=_photos(1))
     ArchiveIndexPageFactory(parent=home_page)
 
@@ -135,10 +135,6 @@ def test_retry_processes_failed_contribution_once_possible(home_page):
 
 
 def test_retry_command_reports_what_it_did(home_page, capsys):
-    from django.core.management import call_command
-
-    from tests.factories.archive import ArchiveIndexPageFactory
-
     contribution_create(data=contribution_data())
     ArchiveIndexPageFactory(parent=home_page)
 
@@ -170,8 +166,6 @@ def test_contribution_update_changes_draft_and_restarts_review(archive_index):
 
 
 def test_embargo_sets_go_live_date(archive_index):
-    import datetime
-
     contribution = contribution_create(
         data=contribution_data(embargo_until=datetime.date(2031, 1, 1))
     )
@@ -201,99 +195,7 @@ def test_publishing_item_marks_contribution_published_and_mails(
     assert "publié" in mail.outbox[0].subject
 
 
-def test_withdraw_erases_everything_and_keeps_anonymous_record(archive_index, client):
-    from archive.signals import item_withdrawn
-
-    received = []
-
-    def listener(sender, page_id, url_path, **kwargs):
-        received.append((page_id, url_path))
-
-    item_withdrawn.connect(listener)
-    try:
-        contribution = contribution_create(
-            data=contribution_data(),
-            photos=_photos(2),
-            media_upload=upload(wav_bytes(), "voix.wav"),
-        )
-        describe_photos(contribution)
-        item = _publish(contribution.item)
-        url = item.url
-        image = item.cover_image
-        rendition = image.get_rendition("width-100")
-        stored_files = [
-            image.file.name,
-            rendition.file.name,
-            item.media_file.file.name,
-            *[g.image.file.name for g in item.gallery_images.all()],
-        ]
-        assert client.get(url).status_code == 200
-
-        withdrawal = contribution_withdraw(contribution=contribution)
-    finally:
-        item_withdrawn.disconnect(listener)
-
-    assert received == [(item.pk, item.url_path)]
-    assert not Contribution.objects.exists()
-    assert not ArchiveItemPage.objects.filter(pk=item.pk).exists()
-    assert not CustomImage.objects.exists()
-    assert not MediaFile.objects.exists()
-    assert [default_storage.exists(name) for name in stored_files] == [False] * 4
-    assert Withdrawal.objects.get() == withdrawal
-    assert withdrawal.had_published_item is True
-    response = client.get(url)
-    assert response.status_code == 410
-    assert "retiré" in response.content.decode()
-
-
-def test_status_link_after_withdrawal_says_withdrawn(archive_index, client):
-    contribution = contribution_create(data=contribution_data())
-    token = contribution_status_token(contribution=contribution)
-
-    contribution_withdraw(contribution=contribution)
-
-    response = client.get(f"/contribuer/suivi/{token}/")
-    assert response.status_code == 200
-    assert "a été retiré" in response.content.decode()
-    assert "Jeannine" not in response.content.decode()
-
-
-def test_withdrawal_record_holds_no_personal_data(archive_index):
-    contribution = contribution_create(data=contribution_data(), photos=_photos(1))
-
-    withdrawal = contribution_withdraw(contribution=contribution)
-
-    values = " ".join(str(getattr(withdrawal, f.attname)) for f in Withdrawal._meta.fields)
-    for personal in ("Jeannine", "Dupont", "example.org", "06 12", "Sainte-Barbe"):
-        assert personal not in values
-
-
-def test_withdrawal_is_in_the_audit_log_without_personal_data(archive_index, django_user_model):
-    from wagtail.models import ModelLogEntry
-
-    from archive.models import WithdrawalInitiator
-
-    editor = django_user_model.objects.create_user("editrice", "ed@exemple.fr", "pw")
-    by_resident = contribution_create(data=contribution_data())
-    on_request = contribution_create(data=contribution_data(title="Le lavoir"))
-
-    contribution_withdraw(contribution=by_resident)
-    contribution_withdraw(
-        contribution=on_request, initiated_by=WithdrawalInitiator.EDITOR, user=editor
-    )
-
-    entries = ModelLogEntry.objects.filter(action="archive.withdrawal").order_by("pk")
-    assert [entry.user for entry in entries] == [None, editor]
-    labels = " ".join(entry.label for entry in entries)
-    for personal in ("Jeannine", "Dupont", "Sainte-Barbe", "lavoir"):
-        assert personal not in labels
-
-
 def test_decline_is_in_the_audit_log_under_the_editor(archive_index, django_user_model):
-    from wagtail.models import ModelLogEntry
-
-    from archive.services import contribution_decline
-
     editor = django_user_model.objects.create_user("editrice", "ed@exemple.fr", "pw")
     contribution = contribution_create(data=contribution_data())
 

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry, Revision, WorkflowState
 
+from archive.contributions.services import contribution_attach, contribution_create
+from archive.contributions.withdrawal import contribution_withdraw
 from archive.models import ArchiveItemPage, Contribution, ContributionStatus, Tape
-from archive.services import contribution_attach, contribution_create, contribution_withdraw
 from media.audiovisual import caption_track_create
 from media.models import CustomImage, MediaFile
 from tests.archive.helpers import describe_photos

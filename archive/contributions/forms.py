@@ -1,29 +1,55 @@
 """Public forms of the archive: contribute without an account, complete an item.
 
-Errors are French sentences attached to the field that caused them; what was typed is kept."""
+Errors are French sentences attached to the field that caused them; what was typed is kept.
+The item page shows ``ResidentAdditionForm``, so this module reads the model modules
+themselves, never the ``archive.models`` package that imports the item page."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import (
-    ArchiveCollection,
-    ArchiveItemPage,
-    Contribution,
-    NameDisplay,
-    Place,
-    ResidentAddition,
-    Theme,
-)
+from archive.contributions.models import Contribution, NameDisplay, ResidentAddition
+from archive.models.snippets import Place, Theme
 from core.form_protection import HoneypotMixin
 from media.models import Licence
-from media.sanitise import image_pixel_limits_sentence, inspect_audio_video, inspect_image
+from media.sanitise import (
+    audio_video_max_bytes,
+    image_max_bytes,
+    image_pixel_limits_sentence,
+    inspect_audio_video,
+    inspect_image,
+)
 
 MAX_PHOTOS = 20
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):g}"
+
+
+# The limits people read are the ones the server applies: formatted from the settings
+# (``media.sanitise``) when the form is shown, like the refusal messages.
+
+
+def _photos_label() -> str:
+    return gettext("Photos (%(max)s au plus)") % {"max": MAX_PHOTOS}
+
+
+def _photos_help() -> str:
+    return gettext(
+        "JPEG, PNG, WebP ou HEIC, %(size)s Mo au plus chacune. La position GPS et les "
+        "autres informations cachées des photos sont effacées."
+    ) % {"size": _megabytes(image_max_bytes())}
+
+
+def _media_help() -> str:
+    return gettext("MP3, M4A, WAV, OGG, MP4, MOV ou WebM, %(size)s Mo au plus.") % {
+        "size": _megabytes(audio_video_max_bytes())
+    }
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -115,26 +141,20 @@ class ContributionForm(HoneypotMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     photos = MultipleImageField(
-        label=_("Photos (20 au plus)"),
+        label=lazy(_photos_label, str)(),
         required=False,
         widget=MultipleFileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,.heic,.heif"}
         ),
         help_text=format_lazy(
-            "{} {}",
-            _(
-                "JPEG, PNG, WebP ou HEIC, 25 Mo au plus chacune. La position GPS et les "
-                "autres informations cachées des photos sont effacées."
-            ),
-            # From the settings, like the refusal messages (media/sanitise.py).
-            lazy(image_pixel_limits_sentence, str)(),
+            "{} {}", lazy(_photos_help, str)(), lazy(image_pixel_limits_sentence, str)()
         ),
     )
     media = AudioVideoField(
         label=_("Un son ou une vidéo (facultatif)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "audio/*,video/*"}),
-        help_text=_("MP3, M4A, WAV, OGG, MP4, MOV ou WebM, 500 Mo au plus."),
+        help_text=lazy(_media_help, str)(),
     )
     full_name = forms.CharField(
         label=_("Vos prénom et nom"),
@@ -291,49 +311,3 @@ class LinksResendForm(HoneypotMixin, forms.Form):
             "invalid": _("Cette adresse semble incomplète, par exemple : nom@exemple.fr."),
         },
     )
-
-
-def max_upload_bytes() -> int:
-    return settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
-
-
-class DeclineForm(forms.Form):
-    """An editor's word to the contributor whose memory is not kept."""
-
-    message = forms.CharField(
-        label=_("Message pour la personne"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Expliquez avec bienveillance pourquoi ce souvenir n'est pas retenu."),
-    )
-
-
-class AttachForm(forms.Form):
-    """An editor files a contribution with what the archive already holds."""
-
-    item = forms.ModelChoiceField(
-        label=_("Ajouter à un élément existant"),
-        queryset=ArchiveItemPage.objects.all(),
-        required=False,
-        help_text=_(
-            "Les photos rejoignent sa galerie, le récit y est ajouté avec le nom choisi par la "
-            "personne ; l'élément repasse en relecture."
-        ),
-    )
-    collection = forms.ModelChoiceField(
-        label=_("Ranger dans la collection"),
-        queryset=ArchiveCollection.objects.order_by("name"),
-        required=False,
-        empty_label=_("— Aucune —"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        from wagtail.admin.widgets import AdminPageChooser
-
-        super().__init__(*args, **kwargs)
-        self.fields["item"].widget = AdminPageChooser(target_models=[ArchiveItemPage])
-
-    def clean(self):
-        data = super().clean()
-        if not (data.get("item") or data.get("collection")):
-            self.add_error("item", _("Choisissez un élément, une collection, ou les deux."))
-        return data

@@ -29,7 +29,8 @@ class ContributionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Retirée")
 
 
-# Contributions whose consent rules out the public site: no web use, or research only.
+# Contributions whose consent rules out the public site: no web use, or research only
+# (``Contribution.allows_web_publication`` reads the same on one instance).
 NOT_FOR_THE_WEB = models.Q(allow_web=False) | models.Q(allow_research=True)
 
 # Stored but not (yet) turned into a draft item: what processing and its retries take up.
@@ -125,9 +126,9 @@ class Contribution(models.Model):
 
     @property
     def allows_web_publication(self) -> bool:
-        """The web needs its own consent, and « recherche seulement » rules the web out
-        (``NOT_FOR_THE_WEB``: the one statement of that rule, also used by the selectors)."""
-        return not Contribution.objects.filter(NOT_FOR_THE_WEB, pk=self.pk).exists()
+        """The web needs its own consent, and « recherche seulement » rules the web out: the
+        instance's reading of ``NOT_FOR_THE_WEB``, which says the same to the database."""
+        return self.allow_web and not self.allow_research
 
     @property
     def is_editable(self) -> bool:

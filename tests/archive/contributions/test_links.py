@@ -5,9 +5,10 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 
+from archive.contributions.links import contribution_status_token
 from archive.models import Contribution
-from archive.services import contribution_status_token
 from festival.models import SignupStatus
 from tests.factories.archive import ArchiveItemPageFactory, contribution_data, contribution_form
 from tests.factories.volunteers import SignupFactory, VolunteerFactory
@@ -19,8 +20,6 @@ LINKS_URL = "/contribuer/mes-liens/"
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    from django.core.cache import cache
-
     cache.clear()  # the rate limits count in the cache
     yield
     cache.clear()

@@ -4,8 +4,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 
+from archive.contributions.additions import addition_create, addition_review
+from archive.contributions.links import contribution_status_token
+from archive.contributions.services import contribution_create
 from archive.models import Contribution, ContributionStatus, ResidentAddition
-from archive.services import contribution_create, contribution_status_token
 from config.settings.base import env_size_bytes
 from tests.factories.archive import (
     ArchiveItemPageFactory,
@@ -187,8 +189,6 @@ def test_addition_is_held_for_review(client, archive_index):
 
 
 def test_published_addition_shows_with_credit(client, archive_index):
-    from archive.services import addition_create, addition_review
-
     item = ArchiveItemPageFactory(parent=archive_index)
     addition = addition_create(
         item=item,
@@ -222,6 +222,17 @@ def test_contribute_form_carries_the_server_upload_limits(client, archive_index,
     assert "archive/js/contribute.js" in html
 
 
+def test_contribute_form_says_the_server_upload_limits_in_words(client, archive_index, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 12 * 1024 * 1024
+    settings.MEDIA_AUDIO_VIDEO_MAX_UPLOAD_SIZE = 300 * 1024 * 1024
+
+    html = client.get("/contribuer/").content.decode()
+
+    assert "Photos (20 au plus)" in html
+    assert "JPEG, PNG, WebP ou HEIC, 12 Mo au plus chacune." in html
+    assert "MP3, M4A, WAV, OGG, MP4, MOV ou WebM, 300 Mo au plus." in html
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [("300m", 300 * 1024**2), ("1g", 1024**3), ("800K", 800 * 1024), ("1000000", 1_000_000)],
@@ -251,7 +262,7 @@ def test_request_limit_written_wrongly_stops_the_site_with_a_french_message(monk
 
 
 def test_nginx_and_the_site_read_the_request_limit_from_one_variable():
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     compose = (root / "docker-compose.yml").read_text()
     nginx = (root / "deploy/nginx/templates/default.conf.template").read_text()
 

@@ -8,9 +8,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from archive.contributions.processing import contribution_retry
+from archive.contributions.selectors import MAX_PROCESSING_ATTEMPTS, contributions_to_retry
+from archive.contributions.services import contribution_create
 from archive.models import ContributionStatus
-from archive.selectors import MAX_PROCESSING_ATTEMPTS, contributions_to_retry
-from archive.services import contribution_create, contribution_retry
 from core.background import oldest_and_newest_alternately, retry_wait
 from tests.factories.archive import ArchiveIndexPageFactory, contribution_data
 from tests.factories.media import jpeg_with_gps_bytes, upload

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from wagtail.models import Collection
 
-from archive.models import ArchiveItemPage, Contribution, ContributionFile
-from archive.models.contributions import NOT_FOR_THE_WEB
+from archive.contributions.models import NOT_FOR_THE_WEB, Contribution, ContributionFile
+from archive.models import ArchiveItemPage
 from media.collections import PENDING, PUBLIC, RESEARCH_ONLY, photo_collection
 from media.models import CustomImage
 
@@ -28,9 +28,8 @@ def contribution_photos_keep_private(*, contribution: Contribution) -> None:
     """File the photos of a contribution that just arrived: awaiting moderation, or research
     only when that is all its consent allows. A photo already approved stays public, unless
     the consent now rules the web out."""
-    research_only = Contribution.objects.filter(NOT_FOR_THE_WEB, pk=contribution.pk).exists()
     images = CustomImage.objects.filter(pk__in=contribution.files.values("image"))
-    if research_only:
+    if not contribution.allows_web_publication:
         _move(images, photo_collection(name=RESEARCH_ONLY))
     else:
         _move(images.exclude(collection__name=PUBLIC), photo_collection(name=PENDING))

@@ -7,13 +7,13 @@ from django.utils.datastructures import MultiValueDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.dates import parse_fuzzy_date
-from archive.forms import (
+from archive.contributions.forms import (
     ContributionEditForm,
     ContributionForm,
     LinksResendForm,
     ResidentAdditionForm,
 )
+from archive.dates import parse_fuzzy_date
 from tests.factories.archive import PlaceFactory, ThemeFactory
 from tests.factories.media import jpeg_with_gps_bytes, png_bytes
 

@@ -2,8 +2,8 @@ import pytest
 from django.core import mail
 from wagtail.models import WorkflowState
 
+from archive.contributions.services import contribution_create, contribution_update
 from archive.models import Contribution, ContributionStatus, ResidentAddition, Withdrawal
-from archive.services import contribution_create
 from tests.factories.archive import ArchiveItemPageFactory, contribution_data
 
 pytestmark = pytest.mark.django_db
@@ -110,8 +110,6 @@ def test_request_changes_in_workflow_mails_contributor(
 
 
 def test_contributor_edit_after_changes_requested_resumes_review(archive_index, editor):
-    from archive.services import contribution_update
-
     contribution = contribution_create(data=contribution_data())
     state = WorkflowState.objects.active().for_instance(contribution.item).get()
     state.current_task_state.task.specific.on_action(

@@ -8,7 +8,8 @@ from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from archive.services import contribution_create, contribution_withdraw
+from archive.contributions.services import contribution_create
+from archive.contributions.withdrawal import contribution_withdraw
 from media.models import CustomImage
 from tests.factories.archive import ArchiveItemPageFactory, contribution_data
 from tests.factories.media import jpeg_with_gps_bytes, upload

@@ -1,4 +1,4 @@
-"""E-mails of the archive, written in French in ``archive/templates/archive/email/``.
+"""E-mails about contributions and additions, in French in ``archive/templates/archive/email/``.
 
 Services queue them with the ``*_mail_queue`` functions below, inside their own transaction;
 ``outbox`` sends them once it commits, and again later if the mail server failed. The
@@ -13,7 +13,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from archive.models import Contribution, ResidentAddition
+from archive.contributions.links import contribution_status_url
+from archive.contributions.models import Contribution, ResidentAddition
+from archive.contributions.selectors import additions_for_email, contributions_for_email
+from festival.volunteers.emails import volunteer_links
+from festival.volunteers.selectors import volunteers_for_email
 from outbox.services import mail_builder, mail_queue
 
 # Sent once per contribution whatever happens (a retry, a second publication): their key.
@@ -60,8 +64,6 @@ def contribution_mail_queue(
 
 @mail_builder
 def contribution_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
-    from archive.services import contribution_status_url
-
     contribution = Contribution.objects.filter(pk=object_id).first()
     if contribution is None or not contribution.email:
         return None
@@ -132,11 +134,6 @@ def links_mail_queue(*, email: str, site_url: str | None = None) -> None:
 def links_mail(*, object_id: None, payload: dict) -> EmailMessage | None:
     """``None`` (nothing sent) for an address the site does not know: a stranger's mailbox
     gets nothing from this form."""
-    from archive.selectors import additions_for_email, contributions_for_email
-    from archive.services import contribution_status_url
-    from festival.volunteers.emails import volunteer_links
-    from festival.volunteers.selectors import volunteers_for_email
-
     email, site_root = payload["email"], payload["site_root"]
     contributions = [
         (contribution, contribution_status_url(contribution=contribution, site_url=site_root))

@@ -16,7 +16,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from archive.models import Contribution
+from archive.contributions.models import Contribution
 from media.models import CustomImage, MediaFile
 
 

@@ -1,0 +1,89 @@
+"""The archive's entrance page and the ways to browse it (themes, places, decades,
+collections): its routes hand over to ``archive.views``, which read ``archive.selectors``."""
+
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from archive import views
+from archive.contributions.models import Withdrawal
+from archive.selectors import featured_items, recent_items
+
+
+class ArchiveIndexPage(RoutablePageMixin, Page):
+    """The entrance to the archive: featured items, recent additions, and the ways to browse
+    (themes, places on a map, decades, collections)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["archive.ArchiveItemPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("index de l'archive")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_items"] = featured_items(limit=6)
+        context["recent_items"] = recent_items(limit=12)
+        return context
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            # A withdrawn item's address says so (410), rather than "never existed" (404).
+            if (
+                len(path_components) == 1
+                and Withdrawal.objects.filter(
+                    url_path=f"{self.url_path}{path_components[0]}/"
+                ).exists()
+            ):
+                return RouteResult(self, args=(self.serve_withdrawn, (), {}))
+            raise
+
+    def serve_withdrawn(self, request):
+        return TemplateResponse(
+            request, "archive/withdrawn.html", {"page": self, "self": self}, status=410
+        )
+
+    # Browsing (``archive.views``): these addresses come before items' own slugs.
+
+    @path("themes/", name="themes")
+    def themes_view(self, request):
+        return views.browse_themes(request, index=self)
+
+    @path("themes/<slug:slug>/", name="theme")
+    def theme_view(self, request, slug):
+        return views.browse_theme(request, index=self, slug=slug)
+
+    @path("lieux/", name="places")
+    def places_view(self, request):
+        return views.browse_places(request, index=self)
+
+    @path("lieux/<slug:slug>/", name="place")
+    def place_view(self, request, slug):
+        return views.browse_place(request, index=self, slug=slug)
+
+    @path("decennies/", name="decades")
+    def decades_view(self, request):
+        return views.browse_decades(request, index=self)
+
+    @re_path(r"^decennies/(?P<decade>\d{4})/$", name="decade")
+    def decade_view(self, request, decade):
+        return views.browse_decade(request, index=self, decade=int(decade))
+
+    @path("collections/", name="collections")
+    def collections_view(self, request):
+        return views.browse_collections(request, index=self)
+
+    @path("collections/<slug:slug>/", name="collection")
+    def collection_view(self, request, slug):
+        return views.browse_collection(request, index=self, slug=slug)
