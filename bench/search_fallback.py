@@ -61,10 +61,10 @@ MISSPELT = "minneurs"
 
 def raw_query(cursor, vendor: str, groups) -> tuple[list[int], int]:
     """The full-text index alone: the top 20 by rank and the number of matches."""
-    from search.fallback import _fts5_expression, _tsquery_expression
+    from search.dialects import DIALECTS
 
+    expression = DIALECTS[vendor].expression(groups)
     if vendor == "sqlite":
-        expression = _fts5_expression(groups)
         cursor.execute(
             "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s "
             "ORDER BY rank LIMIT %s",
@@ -75,7 +75,6 @@ def raw_query(cursor, vendor: str, groups) -> tuple[list[int], int]:
             "SELECT COUNT(*) FROM search_entry_fts WHERE search_entry_fts MATCH %s", [expression]
         )
     else:
-        expression = _tsquery_expression(groups)
         cursor.execute(
             "SELECT e.id FROM search_searchentry e, to_tsquery('gohelliades_fr', %s) query "
             "WHERE e.search_vector @@ query ORDER BY ts_rank(e.search_vector, query) DESC "
@@ -148,7 +147,8 @@ def main() -> None:
     settings.ELASTICSEARCH_URL = ""
 
     from search import fallback, services
-    from search.query import SearchParams, query_terms
+    from search.analysis import query_terms
+    from search.query import SearchParams
 
     setup_test_environment()
     # A database of its own, never the one the test suite may be using at the same time.
