@@ -25,6 +25,9 @@ Match = tuple[int, object]
 class FullTextDialect(ABC):
     """What the fallback asks of a database's full-text index."""
 
+    # FROM and WHERE of the entries an expression matches (its one parameter).
+    MATCHING: str
+
     @abstractmethod
     def expression(self, groups: Groups) -> str:
         """The query words in the database's own syntax: every group, any of its sequences,
@@ -44,9 +47,10 @@ class FullTextDialect(ABC):
         """Every match's id (for the facets) and the page's ids, best first: the database
         ranks and keeps the top rows itself."""
 
-    @abstractmethod
     def count(self, cursor, groups: Groups) -> int:
         """How many entries match."""
+        cursor.execute(f"SELECT COUNT(*) FROM {self.MATCHING}", [self.expression(groups)])  # noqa: S608
+        return cursor.fetchone()[0]
 
     @abstractmethod
     def vocabulary_near(self, cursor, word: str) -> list[tuple[str, float]]:
@@ -59,6 +63,8 @@ class FullTextDialect(ABC):
 
 
 class SQLiteFTS5(FullTextDialect):
+    MATCHING = "search_entry_fts WHERE search_entry_fts MATCH %s"
+
     def expression(self, groups: Groups) -> str:
         parts = []
         for group in groups:
@@ -89,9 +95,7 @@ class SQLiteFTS5(FullTextDialect):
     def matched_and_ranked_page(self, cursor, groups, offset):
         expression = self.expression(groups)
         # Every match unranked is as cheap as counting them; FTS5 ranks the page's rows itself.
-        cursor.execute(
-            "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s", [expression]
-        )
+        cursor.execute(f"SELECT rowid FROM {self.MATCHING}", [expression])  # noqa: S608
         matched = [row[0] for row in cursor.fetchall()]
         cursor.execute(
             "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s "
@@ -99,13 +103,6 @@ class SQLiteFTS5(FullTextDialect):
             [expression, PAGE_SIZE, offset],
         )
         return matched, [row[0] for row in cursor.fetchall()]
-
-    def count(self, cursor, groups):
-        cursor.execute(
-            "SELECT COUNT(*) FROM search_entry_fts WHERE search_entry_fts MATCH %s",
-            [self.expression(groups)],
-        )
-        return cursor.fetchone()[0]
 
     def vocabulary_near(self, cursor, word):
         # Same first letter: a range of the vocabulary, read from the index's own b-tree.
@@ -127,6 +124,8 @@ class SQLiteFTS5(FullTextDialect):
 
 
 class PostgreSQLFullText(FullTextDialect):
+    MATCHING = f"{ENTRY} WHERE search_vector @@ to_tsquery('gohelliades_fr', %s)"
+
     def expression(self, groups: Groups) -> str:
         parts = []
         for group in groups:
@@ -162,14 +161,6 @@ class PostgreSQLFullText(FullTextDialect):
         )
         matched, page_ids = cursor.fetchone()
         return matched, page_ids
-
-    def count(self, cursor, groups):
-        cursor.execute(
-            f"SELECT COUNT(*) FROM {ENTRY} "  # noqa: S608
-            "WHERE search_vector @@ to_tsquery('gohelliades_fr', %s)",
-            [self.expression(groups)],
-        )
-        return cursor.fetchone()[0]
 
     def vocabulary_near(self, cursor, word):
         cursor.execute(

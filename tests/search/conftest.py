@@ -83,6 +83,9 @@ ENGINE_PARAMS = list(ENGINES)
 DEFAULT_ENGINE = "elasticsearch"
 # For a fixture that runs its tests on each engine and on the database (``answering_backend``).
 BACKEND_PARAMS = [*ENGINE_PARAMS, "database"]
+# The same, the engines marked as the external services they are.
+BACKENDS = [pytest.param(name, marks=pytest.mark.integration) for name in ENGINE_PARAMS]
+BACKENDS.append("database")
 
 
 def _answers(url: str) -> bool:
