@@ -42,11 +42,6 @@ def search_content(params: SearchParams) -> SearchResults:
         except Exception:
             # An answer the engine gave but we could not read: the database still answers.
             logger.exception("Recherche impossible avec le moteur, essai sur la base")
-    return database_search(params)
-
-
-def database_search(params: SearchParams) -> SearchResults:
-    """The database's own full-text index, whatever the engine's health."""
     return _passages_grouped(fallback.search(params))
 
 

@@ -1,12 +1,13 @@
-"""The search page's database queries: as many at 30 matching items as at one, on each engine
-and on the database's own index."""
+"""The search page and its API: as many database queries at 30 matching items as at one, on
+each engine and on the database's own index; the database answers when the engine cannot,
+and a page says so when neither can."""
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 
-from search import services
+from search import engine, fallback, selectors, services
 from tests.search.conftest import BACKENDS, answering_backend
-from tests.search.factories import archive_index, item
+from tests.search.factories import MINER, archive_index, item, mapped_archive
 
 # The page's own reads: the places of the « near » control, the site, its menu (pages and
 # their view restrictions) and its footer.
@@ -43,3 +44,42 @@ def test_search_page_queries_do_not_grow(backend, home_page, client, django_asse
     assert response.status_code == 200
     assert response.context["results"].engine == backend
     assert response.context["results"].count == n
+
+
+def test_an_engine_answer_that_cannot_be_read_gives_the_database_s(
+    home_page, settings, client, monkeypatch
+):
+    mapped_archive(home_page)
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # configured: the engine is asked first
+    engine.reset()
+
+    def unreadable(params):
+        raise KeyError("hits")
+
+    monkeypatch.setattr(selectors, "_engine_search", unreadable)
+    page = client.get("/recherche/", {"q": "mineurs"})
+    api = client.get("/api/search/", {"q": "mineurs"}).json()
+    engine.reset()
+
+    assert page.status_code == 200
+    assert "directement de la base de données" in page.content.decode()
+    assert api["engine"] == "database"
+    assert [hit["title"] for hit in api["results"]] == [MINER["title"]]
+
+
+def test_a_database_that_cannot_answer_gives_the_unavailable_page(
+    home_page, settings, client, monkeypatch
+):
+    settings.ELASTICSEARCH_URL = ""
+    engine.reset()
+
+    def broken(params):
+        raise OperationalError("disk I/O error")
+
+    monkeypatch.setattr(fallback, "search", broken)
+    page = client.get("/recherche/", {"q": "mineurs"})
+    api = client.get("/api/search/", {"q": "mineurs"})
+
+    assert page.status_code == 503
+    assert "momentanément indisponible" in page.content.decode()
+    assert api.status_code == 503
