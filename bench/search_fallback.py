@@ -37,6 +37,12 @@ from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from search import fallback, services  # noqa: E402
+from search.analysis import query_terms  # noqa: E402
+from search.dialects import DIALECTS  # noqa: E402
+from search.query import SearchParams  # noqa: E402
+from search.sources import SearchData, decades_between  # noqa: E402
+
 TEXT = (
     "la fosse les mineurs le terril l'église Saint-Vaast la cité le coron le chevalement "
     "la berline le galibot le porion la lampe la remonte le poste de nuit la ducasse la "
@@ -61,10 +67,8 @@ MISSPELT = "minneurs"
 
 def raw_query(cursor, vendor: str, groups) -> tuple[list[int], int]:
     """The full-text index alone: the top 20 by rank and the number of matches."""
-    from search.fallback import _fts5_expression, _tsquery_expression
-
+    expression = DIALECTS[vendor].expression(groups)
     if vendor == "sqlite":
-        expression = _fts5_expression(groups)
         cursor.execute(
             "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s "
             "ORDER BY rank LIMIT %s",
@@ -75,7 +79,6 @@ def raw_query(cursor, vendor: str, groups) -> tuple[list[int], int]:
             "SELECT COUNT(*) FROM search_entry_fts WHERE search_entry_fts MATCH %s", [expression]
         )
     else:
-        expression = _tsquery_expression(groups)
         cursor.execute(
             "SELECT e.id FROM search_searchentry e, to_tsquery('gohelliades_fr', %s) query "
             "WHERE e.search_vector @@ query ORDER BY ts_rank(e.search_vector, query) DESC "
@@ -121,8 +124,6 @@ def _p95(timings: list[float]) -> float:
 
 
 def generate(count: int, rng: random.Random):
-    from search.sources import SearchData, decades_between
-
     for number in range(1, count + 1):
         year = rng.randint(1920, 2010)
         yield SearchData(
@@ -146,9 +147,6 @@ def main() -> None:
     parser.add_argument("--profile", help="print a profile of the fallback for this query")
     args = parser.parse_args()
     settings.ELASTICSEARCH_URL = ""
-
-    from search import fallback, services
-    from search.query import SearchParams, query_terms
 
     setup_test_environment()
     # A database of its own, never the one the test suite may be using at the same time.

@@ -3,8 +3,10 @@
 At index time: elision (l', d', qu'…), lowercase, ASCII folding keeping the accented original,
 light French stemming. At search time the same, with the local synonyms expanded before the
 stemmer (``synonym_graph`` only works at search time), so « terri » finds « terril ».
+The database fallback treats the words typed the same way in Python (``query_terms``).
 """
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -76,3 +78,53 @@ autocomplete_search = analyzer(
 spelling = analyzer(
     "spelling", tokenizer="standard", filter=[french_elision, "lowercase", "asciifolding"]
 )
+
+
+# Query words for the database fallback, treated like the engine's analysis chain ----------
+
+STOPWORDS = {*ELIDED_ARTICLES, "le", "la", "les", "de", "des", "du", "un", "une", "et", "a"}
+STOPWORDS |= {"au", "aux", "en", "ou", "sur", "dans", "par", "pour"}
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def light_stem(word: str) -> str:
+    """Plural off, as the light French stemmer does first: « mineurs » -> « mineur »."""
+    if len(word) > 3 and word[-1] in "sx" and not word.isdigit():
+        return word[:-1]
+    return word
+
+
+def _synonym_groups() -> dict[str, list[tuple[str, ...]]]:
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for rule in synonym_rules():
+        alternatives = [tuple(WORD.findall(fold(part))) for part in rule.split(",")]
+        alternatives = [words for words in alternatives if words]
+        for words in alternatives:
+            if len(words) == 1:
+                groups.setdefault(words[0], []).extend(alternatives)
+    return groups
+
+
+SYNONYMS = _synonym_groups()
+
+
+def typed_words(q: str) -> list[str]:
+    """The folded words of ``q``, elisions cut off (« l’Église » -> « l », « eglise »)."""
+    return WORD.findall(fold(q.replace("’", "'")))
+
+
+def query_terms(q: str) -> list[list[tuple[str, ...]]]:
+    """An AND of OR-groups of word sequences: « mineurs terri » ->
+    [[("mineur",)], [("terri",), ("terril",)]]. Elisions and small words are dropped."""
+    groups = []
+    for word in typed_words(q):
+        if word in STOPWORDS:
+            continue
+        alternatives = SYNONYMS.get(word) or SYNONYMS.get(light_stem(word)) or [(word,)]
+        group = []
+        for words in alternatives:
+            stemmed = tuple(light_stem(w) for w in words)
+            if stemmed not in group:
+                group.append(stemmed)
+        groups.append(group)
+    return groups

@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from search import signals
+        from search import signals  # noqa: PLC0415 -- connected once the apps are loaded
 
         signals.connect()

@@ -1,10 +1,11 @@
 """The database answers searches: FTS5 (SQLite) or a weighted tsvector (PostgreSQL).
 
 Queried directly with SQL because speed is the point (Wagtail's database backend takes
-seconds at 10,000 items). Words are treated like the engine's analysis: accents folded by the
-database's tokenizer or ``unaccent``, elisions and small words dropped, plurals stemmed,
-local synonyms expanded (``search.query.query_terms``). "Did you mean" comes from the words of
-the same index (search/migrations/0005).
+seconds at 10,000 items); what differs between the two databases is their dialect
+(``search.dialects``), chosen once per search. Words are treated like the engine's analysis:
+accents folded by the database's tokenizer or ``unaccent``, elisions and small words dropped,
+plurals stemmed, local synonyms expanded (``search.analysis.query_terms``). "Did you mean"
+comes from the words of the same index (search/migrations/0005).
 """
 
 import datetime
@@ -14,52 +15,26 @@ import re
 
 from django.db import connection
 
-from search.analysis import fold
+from search.analysis import STOPWORDS, fold, query_terms, typed_words
+from search.dialects import ENTRY, FullTextDialect, Groups, Match, current_dialect
 from search.query import (
     FACETS,
     MARK_END,
     MARK_START,
     PAGE_SIZE,
-    STOPWORDS,
-    WORD,
     Hit,
     SearchParams,
     SearchResults,
     hit_from_source,
     marked_html,
-    query_terms,
     sorted_facets,
 )
 
 # SQL is assembled from these constants and "%s" placeholders only; every value is a parameter.
-ENTRY = "search_searchentry"
 FACET_TABLE = "search_searchfacetvalue"
 COLUMNS = "e.id, e.doc_type, e.title, e.body, e.kind, e.date, e.date_label, e.url, e.thumbnail, "
 COLUMNS += "e.timecode, e.parent_title"
 TOKEN = re.compile(r"\w+")
-
-
-def _fts5_expression(groups) -> str:
-    parts = []
-    for group in groups:
-        alternatives = []
-        for words in group:
-            phrase = " ".join(words)
-            prefix = "" if words[-1].isdigit() else "*"
-            alternatives.append(f'"{phrase}"{prefix}')
-        parts.append("(" + " OR ".join(alternatives) + ")")
-    return " AND ".join(parts)
-
-
-def _tsquery_expression(groups) -> str:
-    parts = []
-    for group in groups:
-        alternatives = []
-        for words in group:
-            lexemes = [word if word.isdigit() else f"{word}:*" for word in words]
-            alternatives.append("(" + " <-> ".join(lexemes) + ")")
-        parts.append("(" + " | ".join(alternatives) + ")")
-    return " & ".join(parts)
 
 
 class _FacetIndex:
@@ -127,37 +102,18 @@ def _near_clause(params: SearchParams) -> tuple[str, list]:
     )
 
 
-def _matches(cursor, vendor: str, groups, params: SearchParams) -> list[tuple[int, object]]:
+def _matches(cursor, dialect: FullTextDialect, groups: Groups, params: SearchParams) -> list[Match]:
     """(entry id, sort key) of every match, best first; one pass over the full-text index."""
     near, near_values = _near_clause(params)
     by_date = params.sort == "date" or not groups
-    if not groups:
+    if groups:
+        rows = dialect.matches(cursor, groups, by_date=by_date, near=near, near_values=near_values)
+    else:
         cursor.execute(
             f"SELECT e.id, e.date FROM {ENTRY} e WHERE 1 = 1{near}",  # noqa: S608
             near_values,
         )
-    elif vendor == "sqlite" and not by_date and not near:
-        # The full-text table alone: joining the entries for nothing costs a third more.
-        cursor.execute(
-            "SELECT rowid, rank FROM search_entry_fts WHERE search_entry_fts MATCH %s",
-            [_fts5_expression(groups)],
-        )
-    elif vendor == "sqlite":
-        key = "e.date" if by_date else "search_entry_fts.rank"
-        cursor.execute(
-            f"SELECT e.id, {key} FROM search_entry_fts JOIN {ENTRY} e "  # noqa: S608
-            f"ON e.id = search_entry_fts.rowid WHERE search_entry_fts MATCH %s{near}",
-            [_fts5_expression(groups), *near_values],
-        )
-    else:
-        key = "e.date" if by_date else "-ts_rank(e.search_vector, query)"
-        cursor.execute(
-            f"SELECT e.id, {key} FROM {ENTRY} e, "  # noqa: S608
-            "to_tsquery('gohelliades_fr', %s) query "
-            f"WHERE e.search_vector @@ query{near}",
-            [_tsquery_expression(groups), *near_values],
-        )
-    rows = cursor.fetchall()
+        rows = cursor.fetchall()
     if by_date:
         # Newest first, undated last; the id keeps the order stable.
         dated = sorted((row for row in rows if row[1] is not None), key=_newest_first)
@@ -172,72 +128,17 @@ def _newest_first(row) -> tuple:
     return (-datetime.date.fromisoformat(str(date)[:10]).toordinal(), entry_id)
 
 
-def _ranked_page(cursor, vendor: str, groups, offset: int) -> list[int]:
-    """The page's entry ids, best first: the database ranks and keeps the top rows itself."""
-    if vendor == "sqlite":
-        cursor.execute(
-            "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s "
-            "ORDER BY rank, rowid LIMIT %s OFFSET %s",
-            [_fts5_expression(groups), PAGE_SIZE, offset],
-        )
-    else:
-        cursor.execute(
-            f"SELECT e.id FROM {ENTRY} e, to_tsquery('gohelliades_fr', %s) query "  # noqa: S608
-            "WHERE e.search_vector @@ query ORDER BY ts_rank(e.search_vector, query) DESC, e.id "
-            "LIMIT %s OFFSET %s",
-            [_tsquery_expression(groups), PAGE_SIZE, offset],
-        )
-    return [row[0] for row in cursor.fetchall()]
-
-
-def _matched_and_ranked_page(cursor, vendor: str, groups, offset: int):
-    """Every match (for the facets) and the page's ids, best first.
-
-    On PostgreSQL one pass over the index gives both: matching twice (once to rank, once to
-    list) cost as much again as the full-text query itself at 100,000 entries."""
-    if vendor != "postgresql":
-        return _matched_ids(cursor, vendor, groups), _ranked_page(cursor, vendor, groups, offset)
-    cursor.execute(
-        f"WITH matched AS MATERIALIZED ("  # noqa: S608
-        f" SELECT e.id, ts_rank(e.search_vector, query) AS rank"
-        f" FROM {ENTRY} e, to_tsquery('gohelliades_fr', %s) query"
-        f" WHERE e.search_vector @@ query)"
-        " SELECT (SELECT coalesce(array_agg(id), '{}') FROM matched),"
-        " (SELECT coalesce(array_agg(id ORDER BY rank DESC, id), '{}') FROM"
-        "  (SELECT id, rank FROM matched ORDER BY rank DESC, id LIMIT %s OFFSET %s) page)",
-        [_tsquery_expression(groups), PAGE_SIZE, offset],
-    )
-    matched, page_ids = cursor.fetchone()
-    return matched, page_ids
-
-
-def _matched_ids(cursor, vendor: str, groups) -> list[int]:
-    """Every match, unranked: as cheap as counting them."""
-    if vendor == "sqlite":
-        cursor.execute(
-            "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s",
-            [_fts5_expression(groups)],
-        )
-    else:
-        cursor.execute(
-            f"SELECT id FROM {ENTRY} "  # noqa: S608
-            "WHERE search_vector @@ to_tsquery('gohelliades_fr', %s)",
-            [_tsquery_expression(groups)],
-        )
-    return [row[0] for row in cursor.fetchall()]
-
-
 def search(params: SearchParams) -> SearchResults:
     groups = query_terms(params.q)
-    vendor = connection.vendor
+    dialect = current_dialect()
     with connection.cursor() as cursor:
         facet_index = _facet_index.current(cursor)
         if groups and params.sort != "date" and not params.near and not params.filters:
             # The usual first search: ranking every match in Python to keep twenty of them
             # doubled the time of the full-text query itself at 100,000 items.
-            matched, page_ids = _matched_and_ranked_page(cursor, vendor, groups, params.offset)
+            matched, page_ids = dialect.matched_and_ranked_page(cursor, groups, params.offset)
         else:
-            matches = _matches(cursor, vendor, groups, params)
+            matches = _matches(cursor, dialect, groups, params)
             if params.filters:
                 allowed = None
                 for param, value in params.filters.items():
@@ -249,7 +150,7 @@ def search(params: SearchParams) -> SearchResults:
         counts = facet_index.counts(matched)
         rows, places = _rows(cursor, page_ids)
         # "Did you mean" only when the words as typed found (almost) nothing, as on the engine.
-        suggestion = _suggestion(cursor, vendor, params.q) if len(matched) < 3 else None
+        suggestion = _suggestion(cursor, dialect, params.q) if len(matched) < 3 else None
     excerpts = _excerpts(groups, rows)
 
     results = [_hit(rows[i], excerpts.get(i), places.get(i, [])) for i in page_ids if i in rows]
@@ -341,14 +242,14 @@ def _marked_excerpt(body: str, groups, size: int = 24) -> str:
     return "".join(parts)
 
 
-def _suggestion(cursor, vendor: str, q: str) -> str | None:
+def _suggestion(cursor, dialect: FullTextDialect, q: str) -> str | None:
     """``q`` with each word the index does not know replaced by the closest one it knows
     (« minneur » -> « mineur »), if that finds more than ``q`` itself."""
     corrections = {}
-    for word in dict.fromkeys(WORD.findall(fold(q.replace("’", "'")))):
+    for word in dict.fromkeys(typed_words(q)):
         if word in STOPWORDS or word.isdigit() or len(word) < 3:
             continue
-        candidates = _vocabulary_near(cursor, vendor, word)
+        candidates = dialect.vocabulary_near(cursor, word)
         if any(term.startswith(word) for term, _ in candidates):
             continue  # known (the query matches words by their beginning)
         limit = 1 if len(word) <= 5 else 2
@@ -362,27 +263,8 @@ def _suggestion(cursor, vendor: str, q: str) -> str | None:
     if not corrections:
         return None
     suggestion = re.sub(r"\w+", lambda m: corrections.get(fold(m.group()), m.group()), q)
-    typed, corrected = (_count(cursor, vendor, query_terms(text)) for text in (q, suggestion))
+    typed, corrected = (_count(cursor, dialect, query_terms(text)) for text in (q, suggestion))
     return suggestion if corrected > typed else None
-
-
-def _vocabulary_near(cursor, vendor: str, word: str) -> list[tuple[str, float]]:
-    """Words of the index that may be what ``word`` meant, each with a weight (the more
-    documents or the closer, the higher); words ``word`` begins are among them."""
-    if vendor == "sqlite":
-        # Same first letter: a range of the vocabulary, read from the index's own b-tree.
-        cursor.execute(
-            "SELECT term, doc FROM search_entry_fts_vocab WHERE term >= %s AND term < %s "
-            "AND (length(term) BETWEEN %s AND %s OR substr(term, 1, %s) = %s)",
-            [word[0], chr(ord(word[0]) + 1), len(word) - 2, len(word) + 2, len(word), word],
-        )
-    else:
-        cursor.execute(
-            "SELECT word, similarity(word, %s) FROM search_word "
-            "WHERE word %% %s OR word LIKE %s ORDER BY word LIKE %s DESC, 2 DESC, word LIMIT 20",
-            [word, word, f"{word}%", f"{word}%"],
-        )
-    return cursor.fetchall()
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -404,21 +286,8 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _count(cursor, vendor: str, groups) -> int:
-    if not groups:
-        return 0
-    if vendor == "sqlite":
-        cursor.execute(
-            "SELECT COUNT(*) FROM search_entry_fts WHERE search_entry_fts MATCH %s",
-            [_fts5_expression(groups)],
-        )
-    else:
-        cursor.execute(
-            f"SELECT COUNT(*) FROM {ENTRY} "  # noqa: S608
-            "WHERE search_vector @@ to_tsquery('gohelliades_fr', %s)",
-            [_tsquery_expression(groups)],
-        )
-    return cursor.fetchone()[0]
+def _count(cursor, dialect: FullTextDialect, groups: Groups) -> int:
+    return dialect.count(cursor, groups) if groups else 0
 
 
 def _hit(row, excerpt: str | None, places: list[str]) -> Hit:
@@ -444,20 +313,5 @@ def autocomplete(q: str, *, limit: int = 8) -> list[dict]:
     if not groups:
         return []
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                f"SELECT e.title, e.url, e.kind FROM search_entry_fts JOIN {ENTRY} e "  # noqa: S608
-                "ON e.id = search_entry_fts.rowid WHERE search_entry_fts MATCH %s "
-                "ORDER BY search_entry_fts.rank LIMIT %s",
-                ["title : (" + _fts5_expression(groups) + ")", limit],
-            )
-        else:
-            cursor.execute(
-                f"SELECT title, url, kind FROM {ENTRY} "  # noqa: S608
-                "WHERE search_vector @@ to_tsquery('gohelliades_fr', %s) "
-                "AND to_tsvector('gohelliades_fr', title) @@ to_tsquery('gohelliades_fr', %s) "
-                "ORDER BY ts_rank_cd(search_vector, to_tsquery('gohelliades_fr', %s)) DESC "
-                "LIMIT %s",
-                [_tsquery_expression(groups)] * 3 + [limit],
-            )
-        return [{"title": t, "url": u, "kind": k} for t, u, k in cursor.fetchall()]
+        found = current_dialect().title_matches(cursor, groups, limit)
+    return [{"title": t, "url": u, "kind": k} for t, u, k in found]

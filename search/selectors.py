@@ -7,18 +7,18 @@ from elasticsearch.dsl import Q, Search
 
 from archive.models import Place
 from search import engine, fallback
+from search.analysis import query_terms
 from search.query import (
     FACETS,
-    KIND_LABELS,
     MARK_END,
     MARK_START,
     PAGE_SIZE,
     SearchParams,
     SearchResults,
     hit_from_source,
+    kind_label,
     marked_html,
     passages_grouped,
-    query_terms,
     sorted_facets,
 )
 
@@ -32,17 +32,16 @@ def places_on_map() -> QuerySet[Place]:
 
 
 def search_content(params: SearchParams) -> SearchResults:
-    """Answer from Elasticsearch when configured and healthy, otherwise from the database."""
+    """Answer from Elasticsearch when configured and healthy, otherwise from the database:
+    the one place that falls back, for the page and the API alike."""
     if engine.is_available():
         try:
             return _passages_grouped(_engine_search(params))
         except engine.ENGINE_ERRORS as error:
             engine.mark_down(error)
-    return database_search(params)
-
-
-def database_search(params: SearchParams) -> SearchResults:
-    """The database's own full-text index, whatever the engine's health."""
+        except Exception:
+            # An answer the engine gave but we could not read: the database still answers.
+            logger.exception("Recherche impossible avec le moteur, essai sur la base")
     return _passages_grouped(fallback.search(params))
 
 
@@ -154,7 +153,7 @@ def autocomplete(q: str, *, limit: int = 8) -> tuple[list[dict], str]:
     if suggestions is None:
         suggestions, engine_name = fallback.autocomplete(q, limit=limit), "database"
     for suggestion in suggestions:
-        suggestion["kind_label"] = str(KIND_LABELS.get(suggestion.get("kind", ""), ""))
+        suggestion["kind_label"] = kind_label(suggestion.get("kind", ""))
     return suggestions, engine_name
 
 

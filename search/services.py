@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
+from wagtail.models import Page
 
 from search import documents, engine
 from search.models import PendingSync, SearchEntry, SearchFacetValue
@@ -237,8 +238,6 @@ def subtree_sync(*, page_id: int, refresh: bool = False) -> int:
     """Bring both indices in line with a page and every page under it: a view restriction
     added, changed or removed decides for the whole subtree at once (an archive index made
     private hides all its items). Returns how many searchable pages were looked at."""
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return 0  # deleted with its restriction: its own deletion was synced

@@ -13,8 +13,12 @@ import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from archive.models import ArchiveItemPage, Contribution, Interview
+from archive.signals import transcript_changed
+from search import tasks
 from search.sources import SOURCES, source_for_instance
 
 logger = logging.getLogger(__name__)
@@ -22,8 +26,6 @@ logger = logging.getLogger(__name__)
 
 def _enqueue_after_commit(task_name: str, **kwargs) -> None:
     def enqueue():
-        from search import tasks
-
         try:
             getattr(tasks, task_name).enqueue(**kwargs)
         except Exception:
@@ -67,19 +69,12 @@ def _on_restriction_change(sender, instance, **kwargs):
 
 
 def _on_contribution_change(sender, instance, **kwargs):
-    from archive.models import ArchiveItemPage
-
     # Only a live item can be in the index; a draft's contribution is saved at every step.
     if instance.item_id and ArchiveItemPage.objects.filter(pk=instance.item_id, live=True).exists():
         schedule_sync(doc_type="archive_item", object_id=instance.item_id)
 
 
 def connect() -> None:
-    from wagtail.models import PageViewRestriction
-
-    from archive.models import Contribution, Interview
-    from archive.signals import transcript_changed
-
     page_published.connect(_on_change, dispatch_uid="search_page_published")
     page_unpublished.connect(_on_change, dispatch_uid="search_page_unpublished")
     post_page_move.connect(_on_move, dispatch_uid="search_page_moved")

@@ -16,6 +16,13 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
 
+from archive.models import ArchiveItemPage, Segment
+from archive.selectors import public_items
+from archive.transcripts.selectors import public_segment_queryset
+from archive.transcripts.timecodes import short_timecode
+from festival.models import EditionPage, EventPage
+from search.query import EVENT_KIND
+
 logger = logging.getLogger(__name__)
 
 THUMBNAIL_SPEC = "fill-320x240"
@@ -111,14 +118,6 @@ def thumbnail_url(image) -> str:
         return ""
 
 
-def related_names(obj: Model, attribute: str, name_field: str = "name") -> list[str]:
-    """Names of a many-to-many the archive may or may not have yet (places, themes…)."""
-    manager = getattr(obj, attribute, None)
-    if manager is None or not hasattr(manager, "all"):
-        return []
-    return [str(getattr(related, name_field, related)) for related in manager.all()]
-
-
 def page_url(page) -> str:
     return page.get_url() or page.url_path
 
@@ -152,48 +151,41 @@ class ArchiveItemSource(Source):
     label = "Éléments d'archive"
 
     def model(self):
-        from archive.models import ArchiveItemPage
-
         return ArchiveItemPage
 
     def queryset(self):
-        from archive.selectors import public_items
-
-        queryset = public_items().order_by("pk")
-        # The archive's relations as they exist (places, themes, collections, gallery).
-        names = {field.name for field in self.model()._meta.get_fields()}
-        related = [name for name in ("places", "themes", "gallery_images") if name in names]
-        if "collection" in names:
-            queryset = queryset.select_related("collection")
-        return queryset.prefetch_related(*related)
+        return (
+            public_items()
+            .order_by("pk")
+            .select_related("collection")
+            .prefetch_related("places", "themes", "gallery_images")
+        )
 
     def build(self, item) -> SearchData:
         story = []
         for child in item.story:
             story.extend(str(text) for text in child.block.get_searchable_content(child.value))
-        captions = [getattr(item.cover_image, "description", "") if item.cover_image else ""]
-        gallery = getattr(item, "gallery_images", None)
-        if gallery is not None:
-            captions += [image.caption for image in gallery.all()]
+        captions = [item.cover_image.description if item.cover_image else ""]
+        captions += [image.caption for image in item.gallery_images.all()]
         # Names of people who agreed to be named are part of the published item.
-        named = getattr(item, "people_named", "")
-        body = " ".join(filter(None, [item.summary, plain_text(" ".join(story)), *captions, named]))
-        start = getattr(item, "date_start", None)
-        end = getattr(item, "date_end", None)
+        body = " ".join(
+            filter(None, [item.summary, plain_text(" ".join(story)), *captions, item.people_named])
+        )
+        start, end = item.date_start, item.date_end
         if start is None and item.year_start:
             start = datetime.date(item.year_start, 1, 1)
         first_year = start.year if start else item.year_start
         last_year = end.year if end else item.year_end
-        collection = getattr(item, "collection", None)
-        places = list(item.places.all()) if hasattr(item, "places") else []
-        located = next((p for p in places if getattr(p, "latitude", None) is not None), None)
+        collection = item.collection
+        places = list(item.places.all())
+        located = next((p for p in places if p.latitude is not None), None)
         return SearchData(
             doc_type=self.doc_type,
             object_id=item.pk,
             title=item.title,
             body=body,
             kind=item.kind,
-            themes=related_names(item, "themes"),
+            themes=[theme.name for theme in item.themes.all()],
             places=[place.name for place in places],
             collections=[collection.name] if collection else [],
             decades=decades_between(first_year, last_year),
@@ -211,13 +203,9 @@ class EventSource(Source):
     label = "Événements du festival"
 
     def model(self):
-        from festival.models import EventPage
-
         return EventPage
 
     def queryset(self):
-        from festival.models import EventPage
-
         return (
             EventPage.objects.live()
             .public()
@@ -227,8 +215,6 @@ class EventSource(Source):
         )
 
     def build(self, event) -> SearchData:
-        from festival.models import EditionPage
-
         edition = EditionPage.objects.parent_of(event).first() if event.depth else None
         occurrences = sorted(occurrence.start for occurrence in event.occurrences.all())
         first = occurrences[0].date() if occurrences else None
@@ -239,7 +225,7 @@ class EventSource(Source):
             object_id=event.pk,
             title=event.title,
             body=" ".join(filter(None, [event.summary, plain_text(event.body)])),
-            kind="event",
+            kind=EVENT_KIND,
             themes=[edition.theme] if edition and edition.theme else [],
             places=[venue.name] if venue else [],
             edition=str(year) if year else "",
@@ -264,13 +250,9 @@ class SegmentSource(Source):
     parent_doc_type = "archive_item"
 
     def model(self):
-        from archive.models import Segment
-
         return Segment
 
     def queryset(self):
-        from archive.transcripts.selectors import public_segment_queryset
-
         return public_segment_queryset()
 
     def for_parent(self, parent_id: int):
@@ -303,8 +285,6 @@ class SegmentSource(Source):
         return item_source.build(item) if item is not None else None
 
     def _build(self, segment, item: SearchData, chapters: list) -> SearchData:
-        from archive.transcripts.timecodes import short_timecode
-
         at = short_timecode(segment.start)
         chapter = next(
             (

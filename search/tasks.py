@@ -13,8 +13,3 @@ def sync_object(*, doc_type: str, object_id: int) -> str:
 @task()
 def sync_subtree(*, page_id: int) -> int:
     return services.subtree_sync(page_id=page_id)
-
-
-@task()
-def retry_pending() -> int:
-    return services.pending_retry()

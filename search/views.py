@@ -8,25 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import selectors
-from search.query import (
-    FACETS,
-    NEAR_DISTANCES,
-    SearchForm,
-    SearchParams,
-    SearchResults,
-    facet_label,
-)
+from search.forms import SearchForm
+from search.query import FACETS, NEAR_DISTANCES, SearchParams, SearchResults, facet_label
 
 logger = logging.getLogger(__name__)
 
 
 def _results(params: SearchParams) -> SearchResults | None:
+    """The selector's answer (it falls back to the database itself), or none at all."""
     try:
         return selectors.search_content(params)
-    except Exception:
-        logger.exception("Recherche impossible avec le moteur, essai sur la base")
-    try:
-        return selectors.database_search(params)
     except Exception:
         logger.exception("Recherche impossible sur la base de données")
         return None

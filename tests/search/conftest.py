@@ -33,6 +33,7 @@ from pathlib import Path
 import pytest
 import urllib3
 
+from search.engine import reset as reset_engine
 from tests import environment
 from tests.search.engine_proxy import EngineProxy
 
@@ -82,6 +83,9 @@ ENGINE_PARAMS = list(ENGINES)
 DEFAULT_ENGINE = "elasticsearch"
 # For a fixture that runs its tests on each engine and on the database (``answering_backend``).
 BACKEND_PARAMS = [*ENGINE_PARAMS, "database"]
+# The same, the engines marked as the external services they are.
+BACKENDS = [pytest.param(name, marks=pytest.mark.integration) for name in ENGINE_PARAMS]
+BACKENDS.append("database")
 
 
 def _answers(url: str) -> bool:
@@ -198,15 +202,13 @@ def search_node(request) -> SearchNode:
 
 def _use_node(node: SearchNode, settings, request) -> Iterator[SearchNode]:
     """Point the application at the node with an index prefix of its own; clean up after."""
-    from search import engine
-
     environment.record_use(request.node, SERVICE, node.name)
     prefix = f"test-{uuid.uuid4().hex[:10]}"
     settings.ELASTICSEARCH_URL = node.client_url
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix
-    engine.reset()
+    reset_engine()
     yield node
-    engine.reset()
+    reset_engine()
     # The node may have been frozen by a failing test: never leave it stopped for the next.
     node.thaw()
     # By name: Elasticsearch 8 refuses wildcard deletes (action.destructive_requires_name), as
@@ -237,11 +239,9 @@ def opensearch_engine(opensearch_node, settings, request) -> Iterator[SearchNode
 def answering_backend(request, settings) -> str:
     """Put the engine ``request.param`` names in place, or none for "database"; returns what
     the application then reports as answering ("elasticsearch" for either engine)."""
-    from search import engine
-
     if request.param in ENGINES:
         request.getfixturevalue(f"{request.param}_engine")
         return "elasticsearch"
     settings.ELASTICSEARCH_URL = ""
-    engine.reset()
+    reset_engine()
     return "database"

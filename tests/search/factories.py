@@ -1,5 +1,6 @@
 """Archive content for the search tests, built with the project's factories."""
 
+from search import services
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory, PlaceFactory
 
 
@@ -73,3 +74,14 @@ def item_at(index, places, **fields):
     page.places.set(places)
     page.save()
     return page
+
+
+def mapped_archive(home):
+    """The miner's story at the 11/19, the slag heap photo in Lens (4 km away), the church
+    nowhere on the map, all indexed; returns the archive's index page."""
+    index = archive_index(home)
+    item_at(index, [place(**PIT_11_19)], **MINER)
+    item_at(index, [place(**LENS)], **SPOIL_TIP)
+    item(index, **CHURCH)
+    services.index_rebuild()
+    return index

@@ -4,6 +4,7 @@ the database's titles without it."""
 import pytest
 
 from search import selectors, services
+from tests.search.conftest import BACKENDS, answering_backend
 from tests.search.factories import (
     CHURCH,
     CHURCH_BELLS,
@@ -35,10 +36,25 @@ def database_archive(home_page, settings):
     build_archive(home_page)
 
 
+@pytest.fixture(params=BACKENDS)
+def any_archive(request, settings, home_page) -> str:
+    """The archive on each engine and on the database; the backend's name as reported."""
+    answering = answering_backend(request, settings)
+    build_archive(home_page)
+    return answering
+
+
 def suggested(q):
     suggestions, engine_name = selectors.autocomplete(q)
     assert engine_name == "elasticsearch"
     return [suggestion["title"] for suggestion in suggestions]
+
+
+def test_autocomplete_completes_the_words_being_typed(any_archive):
+    suggestions, engine_name = selectors.autocomplete("sainte bar")
+
+    assert engine_name == any_archive
+    assert [suggestion["title"] for suggestion in suggestions] == [CHURCH["title"]]
 
 
 @pytest.mark.integration

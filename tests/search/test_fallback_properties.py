@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search import fallback, services
-from search.query import MARK_END, MARK_START, SearchParams, query_terms
+from search.analysis import query_terms
+from search.query import MARK_END, MARK_START, SearchParams
 from tests.search.factories import CHURCH, MINER, SPOIL_TIP, archive_index, item
 
 pytestmark = pytest.mark.django_db

@@ -3,37 +3,14 @@ engine and on the database, through the page and the API."""
 
 import pytest
 
-from search import services
 from tests.search.conftest import BACKEND_PARAMS, answering_backend
-from tests.search.factories import (
-    CHURCH,
-    LENS,
-    MINER,
-    PIT_11_19,
-    SPOIL_TIP,
-    archive_index,
-    item,
-    item_at,
-    place,
-)
-
-
-def build_archive(home):
-    """The miner's story at the 11/19, the slag heap photo in Lens (4 km away), the church
-    nowhere on the map."""
-    index = archive_index(home)
-    pit, lens = place(**PIT_11_19), place(**LENS)
-    item_at(index, [pit], **MINER)
-    item_at(index, [lens], **SPOIL_TIP)
-    item(index, **CHURCH)
-    services.index_rebuild()
-    return pit, lens
+from tests.search.factories import LENS, MINER, PIT_11_19, SPOIL_TIP, mapped_archive, place
 
 
 @pytest.fixture(params=BACKEND_PARAMS)
 def engine_name(request, settings, home_page):
     answering = answering_backend(request, settings)
-    build_archive(home_page)
+    mapped_archive(home_page)
     return answering
 
 

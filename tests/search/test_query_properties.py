@@ -8,16 +8,9 @@ from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.query import (
-    FACETS,
-    MARK_END,
-    MARK_START,
-    STOPWORDS,
-    SearchForm,
-    SearchParams,
-    marked_html,
-    query_terms,
-)
+from search.analysis import STOPWORDS, query_terms
+from search.forms import SearchForm
+from search.query import FACETS, MARK_END, MARK_START, SearchParams, marked_html
 from search.selectors import build_search
 
 PROPERTIES = settings(

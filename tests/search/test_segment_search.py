@@ -9,12 +9,14 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from archive.contributions.services import contribution_create
+from archive.contributions.withdrawal import contribution_withdraw
 from archive.models import Segment
 from archive.transcripts.services import segment_split, transcript_import
 from search import engine, fallback, selectors, services
 from search.models import SearchEntry
 from search.query import SearchParams
-from tests.factories.archive import PlaceFactory
+from tests.factories.archive import PlaceFactory, contribution_data
 from tests.factories.transcripts import InterviewFactory, SegmentFactory
 from tests.search.conftest import BACKEND_PARAMS, answering_backend
 from tests.search.factories import MINER, archive_index, item
@@ -163,10 +165,6 @@ def test_status_counts_passages_in_the_database_and_the_indices(oral_history, en
 def test_withdrawn_contribution_leaves_nothing_to_find(
     home_page, engine_name, django_capture_on_commit_callbacks
 ):
-    from archive.contributions.services import contribution_create
-    from archive.contributions.withdrawal import contribution_withdraw
-    from tests.factories.archive import contribution_data
-
     index = archive_index(home_page)
     index.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
