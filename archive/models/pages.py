@@ -150,19 +150,25 @@ class PublicationChecksPanel(HelpPanel):
             return context
 
 
+def pages_for_the_public(pages: PageQuerySet) -> PageQuerySet:
+    """The one rule of what the public sees of the archive, for every channel (pages, lists,
+    counts, search and autocomplete, sitemap, transcripts, captions, additions): live (not a
+    draft, in moderation, scheduled or under embargo), public (no view restriction on the item
+    or above it), and every contributor allowed the web (never « recherche seule »). A
+    withdrawn item is deleted. Any pages may go through it (the sitemap's are all the site's);
+    only archive items have a consent to lose. The item's own page applies the same parts
+    through Wagtail (routing, privacy) and ``ArchiveItemPage.serve`` (consent).
+
+    Publishing an item without web consent is refused (``item_publication_problems``); this
+    keeps it out of every page, list and index even if it went live some other way."""
+    return pages.live().public().exclude(pk__in=items_not_for_the_web())
+
+
 class ArchiveItemQuerySet(PageQuerySet):
     def for_the_public(self) -> "ArchiveItemQuerySet":
-        """The one rule of what the public sees of the archive, for every channel (pages,
-        lists, counts, search and autocomplete, sitemap, transcripts, captions, additions),
-        read through ``archive.selectors.public_items``: live (not a draft, in moderation,
-        scheduled or under embargo), public (no view restriction on the item or above it),
-        and every contributor allowed the web (never « recherche seule »). A withdrawn item
-        is deleted. The item's own page and the sitemap apply the same parts through Wagtail
-        (routing, privacy) and ``ArchiveItemPage.serve`` (consent).
-
-        Publishing an item without web consent is refused (``item_publication_problems``);
-        this keeps it out of every page, list and index even if it went live some other way."""
-        return self.live().public().exclude(pk__in=items_not_for_the_web())
+        """Items the public sees (``pages_for_the_public``), read through
+        ``archive.selectors.public_items``."""
+        return pages_for_the_public(self)
 
 
 class ArchiveItemPage(Page):
@@ -320,9 +326,6 @@ class ArchiveItemPage(Page):
         if not self.allowed_on_the_web:
             raise Http404
         return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request) if self.allowed_on_the_web else []
 
     @property
     def consultation_only(self) -> bool:
