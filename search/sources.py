@@ -303,7 +303,7 @@ class SegmentSource(Source):
         return item_source.build(item) if item is not None else None
 
     def _build(self, segment, item: SearchData, chapters: list) -> SearchData:
-        from archive.transcripts.timecodes import short_timecode
+        from media.timecodes import short_timecode
 
         at = short_timecode(segment.start)
         chapter = next(

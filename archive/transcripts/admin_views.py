@@ -36,8 +36,8 @@ from archive.transcripts.services import (
     segments_shift,
     transcript_import,
 )
-from archive.transcripts.timecodes import format_timecode, short_timecode
 from archive.transcripts.views import transcript_file_response
+from media.timecodes import format_timecode, short_timecode
 
 CHANGE_INTERVIEW = "archive.change_interview"
 REVIEW = ["archive.change_interview", "archive.change_segmentcorrection"]

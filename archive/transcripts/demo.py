@@ -32,9 +32,9 @@ from archive.models import (
     Tape,
 )
 from archive.transcripts.services import transcript_import
-from archive.transcripts.timecodes import Cue
-from archive.transcripts.webvtt import to_webvtt
 from media.services import media_file_create
+from media.timecodes import Cue
+from media.webvtt import to_webvtt
 
 RATE = 8000  # telephone quality, 8 bits: the 70 minutes stay near 34 MB
 SILENCE = b"\x80"

@@ -15,7 +15,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from archive.transcripts.timecodes import (
+from media.timecodes import (
     Cue,
     TimecodeError,
     format_timecode,

@@ -26,8 +26,8 @@ from archive.models import AdditionStatus, ArchiveItemPage, Interview, SegmentCo
 from archive.transcripts.forms import InterviewAdminForm, MediaFileAdminForm
 from archive.transcripts.selectors import transcript_summary
 from archive.transcripts.services import interview_duration, transcript_announce
-from archive.transcripts.timecodes import format_timecode
 from media.models import MediaFile
+from media.timecodes import format_timecode
 
 ADD_INTERVIEW = "archive.add_interview"
 CHANGE_INTERVIEW = "archive.change_interview"

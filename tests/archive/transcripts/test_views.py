@@ -5,8 +5,8 @@ from django.utils.html import escape
 
 from archive.models import AdditionStatus, SegmentCorrection
 from archive.transcripts.selectors import public_segments
-from archive.transcripts.webvtt import from_webvtt
 from media.models import Licence
+from media.webvtt import from_webvtt
 from tests.factories.transcripts import (
     IndexSegmentFactory,
     InterviewFactory,

@@ -1,4 +1,4 @@
-"""WebVTT import and export of a transcript.
+"""WebVTT, the format of caption tracks and of transcripts: cues in and out.
 
 Export writes one cue per segment, the speaker as a voice span (``<v Marcel>``), times with
 milliseconds, text escaped; import reads our files back exactly and other tools' files as
@@ -9,7 +9,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from archive.transcripts.timecodes import (
+from media.timecodes import (
     MAX_MILLIS,
     Cue,
     TimecodeError,

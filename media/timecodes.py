@@ -1,4 +1,5 @@
-"""Time codes of a transcript, kept as whole milliseconds so no format loses anything.
+"""Time codes in a recording (captions, transcripts, players), kept as whole milliseconds so
+no format loses anything.
 
 A time is written ``HH:MM:SS`` when it falls on a second and ``HH:MM:SS.mmm`` otherwise;
 hours have at least two digits and may grow past 99 (an interview of several tapes)."""
