@@ -261,5 +261,5 @@ def register_archive_log_actions(actions):
     )
 
 
-# The oral histories admin lives beside the transcripts code; Wagtail only loads this module.
-from archive.transcripts import wagtail_hooks as _transcripts_hooks  # noqa: E402, F401
+# The oral histories admin is the transcripts slice's own (archive/transcripts/admin.py),
+# handed to Wagtail by ArchiveConfig.ready().

@@ -21,7 +21,7 @@ from archive.transcripts.services import (
 )
 from home.form_protection import HoneypotMixin
 from media.sanitise import sanitise_audio_video
-from media.timecodes import format_timecode
+from media.timecodes import TimecodeError, format_timecode, parse_timecode
 
 
 class CorrectionForm(HoneypotMixin, forms.ModelForm):
@@ -91,8 +91,6 @@ class ShiftForm(forms.Form):
     until = TimecodeFormField(label=_("Jusqu'à"), required=False)
 
     def clean_offset(self) -> int:
-        from media.timecodes import TimecodeError, parse_timecode
-
         value = self.cleaned_data["offset"].strip()
         sign = -1 if value.startswith("-") else 1
         try:
