@@ -116,6 +116,17 @@ class Cue:
     speaker: str = ""
 
 
+def decode_text(source: str | bytes, *, error: type[ValueError]) -> str:
+    """A transcript or captions file as both importers read it: UTF-8 (else ``error``),
+    without a byte-order mark, every line ending in ``\\n``."""
+    if isinstance(source, bytes):
+        try:
+            source = source.decode("utf-8")
+        except UnicodeDecodeError as decode_error:
+            raise error(_("Le fichier doit être encodé en UTF-8.")) from decode_error
+    return source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normalise_text(text: str) -> str:
     """Strip each line and drop empty ones: a blank line ends a cue in WebVTT. A lone
     carriage return ends a line too, as both importers read it."""

@@ -28,6 +28,7 @@ from archive.transcripts import admin_views
 from archive.transcripts.forms import InterviewAdminForm, MediaFileAdminForm
 from archive.transcripts.selectors import transcript_summary
 from archive.transcripts.services import interview_duration, transcript_announce
+from archive.transcripts.views import TRANSCRIPT_FORMATS
 from media.models import MediaFile
 from media.services import media_file_delete
 from media.timecodes import format_timecode
@@ -197,17 +198,14 @@ class TranscriptToolsViewSet(ViewSet):
             path("<id:pk>/couper/", admin_views.SegmentSplitView.as_view(), name="split"),
             path("<id:pk>/reunir/", admin_views.SegmentsMergeView.as_view(), name="merge"),
             path("<id:pk>/decaler/", admin_views.SegmentsShiftView.as_view(), name="shift"),
-            path(
-                "<id:pk>/transcription.vtt",
-                admin_views.transcript_export,
-                {"file_format": "vtt"},
-                name="export_vtt",
-            ),
-            path(
-                "<id:pk>/transcription.txt",
-                admin_views.transcript_export,
-                {"file_format": "txt"},
-                name="export_txt",
+            *(
+                path(
+                    f"<id:pk>/transcription.{file_format}",
+                    admin_views.transcript_export,
+                    {"file_format": file_format},
+                    name=f"export_{file_format}",
+                )
+                for file_format in TRANSCRIPT_FORMATS
             ),
             path("corrections/", admin_views.corrections_review_list, name="corrections"),
             path(

@@ -15,6 +15,9 @@ from home.form_protection import Verdict, public_form_guard
 from media.timecodes import spoken_timecode
 from media.webvtt import to_webvtt
 
+# What a transcript downloads as: WebVTT, or time-coded plain text.
+TRANSCRIPT_FORMATS = ("vtt", "txt")
+
 
 def _public_interview(pk: int) -> Interview:
     # The archive's one rule (live, public, web consent): nothing of a hidden item is served.
