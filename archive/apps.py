@@ -7,7 +7,6 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("Archive des mémoires")
 
     def ready(self):
-        # The one lazy import: the handlers read the models, loaded only by now.
-        from archive import handlers
+        from archive import handlers  # noqa: PLC0415 -- the handlers read the models, loaded by now
 
         handlers.connect()

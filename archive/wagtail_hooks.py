@@ -17,6 +17,7 @@ from archive.contributions.admin import (
 )
 from archive.contributions.admin import register_log_actions as register_contribution_log_actions
 from archive.models import ArchiveCollection, ArchiveItemPage, Place, Theme
+from archive.transcripts import admin as transcripts_admin
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -96,5 +97,6 @@ def register_archive_log_actions(actions):
     register_contribution_log_actions(actions)
 
 
-# The oral histories admin lives beside the transcripts code; Wagtail only loads this module.
-from archive.transcripts import wagtail_hooks as _transcripts_hooks  # noqa: E402, F401
+# Wagtail discovers only an app's top-level wagtail_hooks: the oral histories admin is the
+# transcripts slice's own (archive/transcripts/admin.py) and registers itself from here.
+transcripts_admin.register()

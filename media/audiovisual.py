@@ -10,6 +10,8 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from media.webvtt import WebVTTError, from_webvtt, to_webvtt
+
 
 class CaptionKind(models.TextChoices):
     SUBTITLES = "subtitles", _("Sous-titres (traduction)")
@@ -44,8 +46,6 @@ def caption_track_create(
     *, media_file, upload, label: str, language: str = "fr", kind: str = CaptionKind.CAPTIONS
 ) -> CaptionTrack:
     """Check ``upload`` is WebVTT, then store it re-written from its cues (nothing else kept)."""
-    from archive.transcripts.webvtt import WebVTTError, from_webvtt, to_webvtt
-
     upload.seek(0)
     try:
         cues = from_webvtt(upload.read())

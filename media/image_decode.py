@@ -151,7 +151,7 @@ def clean(source: str, dest: str, *, max_pixels: int, decode_max_pixels: int) ->
 
 
 def _set_memory_ceiling(limit: int) -> None:
-    import resource
+    import resource  # noqa: PLC0415 -- Unix only; only the decoding child sets a ceiling
 
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 

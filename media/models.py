@@ -2,7 +2,10 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageFieldFile
+
+from media.sanitise import sanitise_image
 
 
 class Licence(models.TextChoices):
@@ -47,8 +50,6 @@ class CustomImage(AbstractImage):
         self._clean_file_name = self.file.name
 
     def _replace_with_clean_file(self) -> None:
-        from media.sanitise import sanitise_image
-
         committed = self.file._committed
         stored_name, storage = self.file.name, self.file.storage
         self.file.open("rb")
@@ -66,7 +67,8 @@ class CustomImage(AbstractImage):
         # A rendition far smaller than a JPEG original is made from a copy decoded at 1/2,
         # 1/4 or 1/8 (libjpeg's draft mode), not from the full picture each time.
         if source is None:
-            from media.renditions import reduced_source
+            # Renditions import Wagtail's image forms, which need the models loaded.
+            from media.renditions import reduced_source  # noqa: PLC0415 -- models must be loaded
 
             reduced = reduced_source(image=self, filter=filter)
             if reduced is not None:
@@ -86,8 +88,6 @@ class HeaderSizeImageFieldFile(WagtailImageFieldFile):
     """Reads an image's size from its header: Wagtail's own way decodes every pixel."""
 
     def get_image_dimensions(self):
-        from PIL import Image as PILImage
-
         close = self.closed
         try:
             self.open()

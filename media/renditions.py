@@ -20,6 +20,7 @@ from django.core.files import File
 from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.forms import URLGeneratorForm
@@ -48,8 +49,6 @@ def reduced_source(*, image, filter: Filter) -> tuple[object, File] | None:
     scale = max((s for s in DRAFT_SCALES if s <= room), default=1)
     if scale < 2:
         return None
-    from PIL import Image as PILImage
-
     with image.open_file() as original:
         picture = PILImage.open(original)
         if picture.format != "JPEG":

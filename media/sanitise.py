@@ -19,6 +19,7 @@ import uuid
 from dataclasses import dataclass
 
 import filetype
+import mutagen
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -316,8 +317,6 @@ def _strip_tags(data: bytes, extension: str) -> tuple[bytes, float | None]:
     """Remove the tags mutagen knows (ID3, Vorbis comments, MP4 ``ilst``) and read the length.
 
     A file mutagen cannot parse is kept as it is: its header matched an allowed format."""
-    import mutagen
-
     buffer = io.BytesIO(data)
     try:
         parsed = mutagen.File(buffer)

@@ -89,10 +89,3 @@ def media_file_delete(*, media_file: MediaFile) -> None:
     files = media_file_stored_files(media_file=media_file)
     media_file.delete()
     stored_files_delete(files)
-
-
-def image_delete(*, image: CustomImage) -> None:
-    """Remove the image, its original and every rendition from storage now."""
-    files = image_stored_files(image=image)
-    image.delete()
-    stored_files_delete(files)

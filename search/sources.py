@@ -19,8 +19,8 @@ from django.utils.translation import gettext
 from archive.models import ArchiveItemPage, Segment
 from archive.selectors import public_items
 from archive.transcripts.selectors import public_segment_queryset
-from archive.transcripts.timecodes import short_timecode
 from festival.models import EditionPage, EventPage
+from media.timecodes import short_timecode
 from search.query import EVENT_KIND
 
 logger = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from archive.models.pages import (
     ItemSource,
 )
 from archive.models.snippets import ArchiveCollection, Place, PlaceKind, Theme
-from archive.models.transcripts import IndexSegment, Interview, Segment, SegmentCorrection, Tape  # noqa: F401
+from archive.transcripts.models import IndexSegment, Interview, Segment, SegmentCorrection, Tape  # noqa: F401
 
 __all__ = [
     "AdditionStatus",

@@ -3,8 +3,7 @@
 Each view reads a form, calls one service and goes back to the interview; what the service
 refuses is shown next to the field that caused it, in the service's own French words."""
 
-from functools import cache
-
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,8 +11,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
 from django.views.decorators.http import require_POST
 
 from archive.models import AdditionStatus, Interview, SegmentCorrection
@@ -36,8 +37,8 @@ from archive.transcripts.services import (
     segments_shift,
     transcript_import,
 )
-from archive.transcripts.timecodes import format_timecode, short_timecode
 from archive.transcripts.views import transcript_file_response
+from media.timecodes import format_timecode, short_timecode
 
 CHANGE_INTERVIEW = "archive.change_interview"
 REVIEW = ["archive.change_interview", "archive.change_segmentcorrection"]
@@ -48,181 +49,161 @@ def _interview(pk: int) -> Interview:
     return get_object_or_404(Interview.objects.select_related("page"), pk=pk)
 
 
-@cache
-def _interview_edit_url_name() -> str:
-    from archive.transcripts.wagtail_hooks import InterviewViewSet
-
-    return InterviewViewSet().get_url_name("edit")
-
-
 def interview_edit_url(interview: Interview) -> str:
-    return reverse(_interview_edit_url_name(), args=[interview.pk])
+    # Wagtail attaches the registered snippet viewset to its model.
+    return reverse(Interview.snippet_viewset.get_url_name("edit"), args=[interview.pk])
 
 
-def _action_page(request, *, interview: Interview, form, title: str, submit: str, intro: str):
-    return TemplateResponse(
-        request,
-        "archive/admin/transcripts/action.html",
-        {
-            "interview": interview,
-            "form": form,
-            "page_title": title,
-            "page_subtitle": str(interview),
-            "header_title": f"{title} — {interview}",
-            "header_icon": "doc-full",
-            "submit_label": submit,
-            "intro": intro,
-            "back_url": interview_edit_url(interview),
-        },
+@method_decorator(permission_required(CHANGE_INTERVIEW, raise_exception=True), name="dispatch")
+class TranscriptToolView(View):
+    """Every tool's one shape: a valid form goes to ``apply``, which calls the service and
+    returns what to say and where to go; a refusal is shown next to ``error_field``."""
+
+    form_class: type[forms.Form]
+    error_field: str
+    title: str
+    submit_label: str
+    intro: str
+
+    def get_form(self, interview: Interview) -> forms.Form:
+        return self.form_class(self.request.POST or None, interview=interview)
+
+    def apply(self, interview: Interview, form: forms.Form) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def get(self, request, pk: int):
+        interview = _interview(pk)
+        return self.render(interview, self.get_form(interview))
+
+    def post(self, request, pk: int):
+        interview = _interview(pk)
+        form = self.get_form(interview)
+        if form.is_valid():
+            try:
+                message, next_url = self.apply(interview, form)
+            except ValidationError as error:
+                for text in error.messages:
+                    form.add_error(self.error_field, text)
+            else:
+                messages.success(request, message)
+                return redirect(next_url)
+        return self.render(interview, form)
+
+    def render(self, interview: Interview, form: forms.Form) -> TemplateResponse:
+        return TemplateResponse(
+            self.request,
+            "archive/admin/transcripts/action.html",
+            {
+                "interview": interview,
+                "form": form,
+                "page_title": self.title,
+                "page_subtitle": str(interview),
+                "header_title": f"{self.title} — {interview}",
+                "header_icon": "doc-full",
+                "submit_label": self.submit_label,
+                "intro": self.intro,
+                "back_url": interview_edit_url(interview),
+            },
+        )
+
+
+class TranscriptImportView(TranscriptToolView):
+    form_class = TranscriptImportForm
+    error_field = "file"
+    title = gettext_lazy("Importer un fichier WebVTT ou texte")
+    submit_label = gettext_lazy("Importer")
+    intro = gettext_lazy(
+        "Rien n'est enregistré si le fichier a un problème : chaque erreur est indiquée "
+        "avec le temps du segment concerné."
     )
 
+    def get_form(self, interview):
+        return self.form_class(self.request.POST or None, self.request.FILES or None)
 
-def _add_errors(form, field: str, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(field, message)
+    def apply(self, interview, form):
+        result = transcript_import(
+            interview=interview,
+            source=form.cleaned_data["file"].read(),
+            file_format=form.file_format(),
+            mode=form.cleaned_data["mode"],
+            user=self.request.user,
+        )
+        message = ngettext(
+            "%(created)s segment importé, %(removed)s remplacé(s).",
+            "%(created)s segments importés, %(removed)s remplacé(s).",
+            result.created,
+        ) % {"created": result.created, "removed": result.removed}
+        return message, interview_edit_url(interview)
 
 
-@permission_required(CHANGE_INTERVIEW, raise_exception=True)
-def transcript_import_view(request, pk: int):
-    interview = _interview(pk)
-    form = TranscriptImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = transcript_import(
-                interview=interview,
-                source=form.cleaned_data["file"].read(),
-                file_format=form.file_format(),
-                mode=form.cleaned_data["mode"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            _add_errors(form, "file", error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(created)s segment importé, %(removed)s remplacé(s).",
-                    "%(created)s segments importés, %(removed)s remplacé(s).",
-                    result.created,
-                )
-                % {"created": result.created, "removed": result.removed},
-            )
-            return redirect(interview_edit_url(interview))
-    return _action_page(
-        request,
-        interview=interview,
-        form=form,
-        title=_("Importer un fichier WebVTT ou texte"),
-        submit=_("Importer"),
-        intro=_(
-            "Rien n'est enregistré si le fichier a un problème : chaque erreur est indiquée "
-            "avec le temps du segment concerné."
-        ),
+class SegmentSplitView(TranscriptToolView):
+    form_class = InterviewSplitForm
+    error_field = "at"
+    title = gettext_lazy("Couper un segment")
+    submit_label = gettext_lazy("Couper")
+    intro = gettext_lazy(
+        "Le segment en cours au temps donné est coupé en deux. Sans texte saisi, le texte "
+        "est coupé entre les mots, au plus près de la même proportion."
     )
 
-
-@permission_required(CHANGE_INTERVIEW, raise_exception=True)
-def segment_split_view(request, pk: int):
-    interview = _interview(pk)
-    form = InterviewSplitForm(request.POST or None, interview=interview)
-    if request.method == "POST" and form.is_valid():
+    def apply(self, interview, form):
+        data = form.cleaned_data
         texts = {}
-        if form.cleaned_data["text_before"].strip():
-            texts = {
-                "text_before": form.cleaned_data["text_before"],
-                "text_after": form.cleaned_data["text_after"],
-            }
-        try:
-            segment_split(
-                segment=form.segment, at=form.cleaned_data["at"], user=request.user, **texts
-            )
-        except ValidationError as error:
-            _add_errors(form, "at", error)
-        else:
-            messages.success(
-                request,
-                _("Le segment est coupé à %(at)s.")
-                % {"at": format_timecode(form.cleaned_data["at"])},
-            )
-            # Back to the two halves, in the segment editor, to check their texts.
-            return redirect(segments_edit_url(interview, form.cleaned_data["at"]))
-    return _action_page(
-        request,
-        interview=interview,
-        form=form,
-        title=_("Couper un segment"),
-        submit=_("Couper"),
-        intro=_(
-            "Le segment en cours au temps donné est coupé en deux. Sans texte saisi, le texte "
-            "est coupé entre les mots, au plus près de la même proportion."
-        ),
+        if data["text_before"].strip():
+            texts = {"text_before": data["text_before"], "text_after": data["text_after"]}
+        segment_split(segment=form.segment, at=data["at"], user=self.request.user, **texts)
+        message = _("Le segment est coupé à %(at)s.") % {"at": format_timecode(data["at"])}
+        # Back to the two halves, in the segment editor, to check their texts.
+        return message, segments_edit_url(interview, data["at"])
+
+
+class SegmentsMergeView(TranscriptToolView):
+    form_class = MergeForm
+    error_field = "segments"
+    title = gettext_lazy("Réunir des segments")
+    submit_label = gettext_lazy("Réunir")
+    intro = gettext_lazy(
+        "Les textes se suivent dans le premier segment, qui finit où finit le dernier."
     )
 
+    def apply(self, interview, form):
+        merged = segments_merge(segments=form.cleaned_data["segments"], user=self.request.user)
+        message = _("Les segments sont réunis en un seul, de %(start)s à %(end)s.") % {
+            "start": format_timecode(merged.start),
+            "end": format_timecode(merged.end),
+        }
+        return message, segments_edit_url(interview, merged.start)
 
-@permission_required(CHANGE_INTERVIEW, raise_exception=True)
-def segments_merge_view(request, pk: int):
-    interview = _interview(pk)
-    form = MergeForm(request.POST or None, interview=interview)
-    if request.method == "POST" and form.is_valid():
-        try:
-            merged = segments_merge(segments=form.cleaned_data["segments"], user=request.user)
-        except ValidationError as error:
-            _add_errors(form, "segments", error)
-        else:
-            messages.success(
-                request,
-                _("Les segments sont réunis en un seul, de %(start)s à %(end)s.")
-                % {"start": format_timecode(merged.start), "end": format_timecode(merged.end)},
-            )
-            return redirect(segments_edit_url(interview, merged.start))
-    return _action_page(
-        request,
-        interview=interview,
-        form=form,
-        title=_("Réunir des segments"),
-        submit=_("Réunir"),
-        intro=_("Les textes se suivent dans le premier segment, qui finit où finit le dernier."),
+
+class SegmentsShiftView(TranscriptToolView):
+    form_class = ShiftForm
+    error_field = "offset"
+    title = gettext_lazy("Décaler les temps")
+    submit_label = gettext_lazy("Décaler")
+    intro = gettext_lazy(
+        "Les segments qui commencent dans l'intervalle avancent ou reculent ensemble, "
+        "avec les chapitres de l'index ; rien ne bouge si cela créait un chevauchement."
     )
 
+    def get_form(self, interview):
+        return self.form_class(self.request.POST or None)
 
-@permission_required(CHANGE_INTERVIEW, raise_exception=True)
-def segments_shift_view(request, pk: int):
-    interview = _interview(pk)
-    form = ShiftForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            moved = segments_shift(
-                interview=interview,
-                offset=form.cleaned_data["offset"],
-                start_from=form.cleaned_data["start_from"] or 0,
-                until=form.cleaned_data["until"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            _add_errors(form, "offset", error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s segment a été décalé.",
-                    "%(count)s segments ont été décalés.",
-                    moved,
-                )
-                % {"count": moved},
-            )
-            moved_to = max(0, (form.cleaned_data["start_from"] or 0) + form.cleaned_data["offset"])
-            return redirect(segments_edit_url(interview, moved_to))
-    return _action_page(
-        request,
-        interview=interview,
-        form=form,
-        title=_("Décaler les temps"),
-        submit=_("Décaler"),
-        intro=_(
-            "Les segments qui commencent dans l'intervalle avancent ou reculent ensemble, "
-            "avec les chapitres de l'index ; rien ne bouge si cela créait un chevauchement."
-        ),
-    )
+    def apply(self, interview, form):
+        data = form.cleaned_data
+        start_from = data["start_from"] or 0
+        moved = segments_shift(
+            interview=interview,
+            offset=data["offset"],
+            start_from=start_from,
+            until=data["until"],
+            user=self.request.user,
+        )
+        message = ngettext(
+            "%(count)s segment a été décalé.",
+            "%(count)s segments ont été décalés.",
+            moved,
+        ) % {"count": moved}
+        return message, segments_edit_url(interview, max(0, start_from + data["offset"]))
 
 
 def segments_edit_url(interview: Interview, at: int = 0) -> str:
@@ -276,7 +257,7 @@ def segments_edit_view(request, pk: int):
         for form in formset.forms
     ]
     duration = interview_duration(interview=interview)
-    title = _("Modifier les segments")
+    title = gettext_lazy("Modifier les segments")
     return TemplateResponse(
         request,
         "archive/admin/transcripts/segments.html",
@@ -335,7 +316,7 @@ def corrections_review_list(request):
         }
         for correction in page
     ]
-    title = _("Corrections à relire")
+    title = gettext_lazy("Corrections à relire")
     return TemplateResponse(
         request,
         "archive/admin/transcripts/corrections.html",

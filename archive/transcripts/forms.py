@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from archive.models import Interview, Segment, SegmentCorrection, Tape
-from archive.models.transcripts import TimecodeFormField
+from archive.transcripts.models import TimecodeFormField
 from archive.transcripts.services import (
     MERGE,
     REPLACE,
@@ -19,9 +19,9 @@ from archive.transcripts.services import (
     timeline_duration,
     transcript_problems,
 )
-from archive.transcripts.timecodes import format_timecode
 from core.form_protection import HoneypotMixin
 from media.sanitise import sanitise_audio_video
+from media.timecodes import TimecodeError, format_timecode, parse_timecode
 
 
 class CorrectionForm(HoneypotMixin, forms.ModelForm):
@@ -91,8 +91,6 @@ class ShiftForm(forms.Form):
     until = TimecodeFormField(label=_("Jusqu'à"), required=False)
 
     def clean_offset(self) -> int:
-        from archive.transcripts.timecodes import TimecodeError, parse_timecode
-
         value = self.cleaned_data["offset"].strip()
         sign = -1 if value.startswith("-") else 1
         try:

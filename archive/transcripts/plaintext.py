@@ -15,9 +15,10 @@ import re
 
 from django.utils.translation import gettext as _
 
-from archive.transcripts.timecodes import (
+from media.timecodes import (
     Cue,
     TimecodeError,
+    decode_text,
     format_timecode,
     normalise_text,
     parse_timecode,
@@ -64,12 +65,7 @@ def to_plain_text(cues: list[Cue]) -> str:
 
 def from_plain_text(source: str | bytes, *, duration: int | None = None) -> list[Cue]:
     """Read segments back; a segment without an end runs to the next one (or ``duration``)."""
-    if isinstance(source, bytes):
-        try:
-            source = source.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise PlainTextError(_("Le fichier doit être encodé en UTF-8.")) from error
-    source = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    source = decode_text(source, error=PlainTextError)
     pending: list[dict] = []
     for number, line in enumerate(source.split("\n"), start=1):
         header = HEADER_RE.match(line)

@@ -7,7 +7,7 @@ from django.db.models import Count, Max, Min, Prefetch, QuerySet
 
 from archive.models import ArchiveItemPage, IndexSegment, Interview, Segment, Tape
 from archive.selectors import public_items
-from archive.transcripts.timecodes import (
+from media.timecodes import (
     Cue,
     TimecodeError,
     iso_duration,

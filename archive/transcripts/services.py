@@ -15,8 +15,8 @@ from wagtail.log_actions import log
 from archive.models import AdditionStatus, Interview, Segment, SegmentCorrection, Tape
 from archive.signals import transcript_changed
 from archive.transcripts.plaintext import PlainTextError, from_plain_text
-from archive.transcripts.timecodes import Cue, format_timecode, normalise_text
-from archive.transcripts.webvtt import WebVTTError, from_webvtt
+from media.timecodes import Cue, format_timecode, normalise_text
+from media.webvtt import WebVTTError, from_webvtt
 
 REPLACE = "replace"
 MERGE = "merge"

@@ -11,17 +11,14 @@ urlpatterns = [
         views.captions,
         name="tape_captions",
     ),
-    path(
-        "<id:interview_pk>/transcription.vtt",
-        views.download,
-        {"file_format": "vtt"},
-        name="download_vtt",
-    ),
-    path(
-        "<id:interview_pk>/transcription.txt",
-        views.download,
-        {"file_format": "txt"},
-        name="download_txt",
+    *(
+        path(
+            f"<id:interview_pk>/transcription.{file_format}",
+            views.download,
+            {"file_format": file_format},
+            name=f"download_{file_format}",
+        )
+        for file_format in views.TRANSCRIPT_FORMATS
     ),
     path("segments/<id:segment_pk>/correction/", views.propose_correction, name="correction"),
 ]

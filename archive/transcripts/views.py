@@ -11,9 +11,12 @@ from archive.transcripts.forms import CorrectionForm
 from archive.transcripts.plaintext import to_plain_text
 from archive.transcripts.selectors import captions_cues, public_interviews, segment_url
 from archive.transcripts.services import correction_propose, interview_cues
-from archive.transcripts.timecodes import spoken_timecode
-from archive.transcripts.webvtt import to_webvtt
 from core.form_protection import Verdict, public_form_guard
+from media.timecodes import spoken_timecode
+from media.webvtt import to_webvtt
+
+# What a transcript downloads as: WebVTT, or time-coded plain text.
+TRANSCRIPT_FORMATS = ("vtt", "txt")
 
 
 def _public_interview(pk: int) -> Interview:

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from PIL import Image
+from wagtail.models import Collection
 
 from media.models import CustomImage
 from tests.factories.media import jpeg_with_gps_bytes, upload
@@ -16,8 +17,6 @@ def admin_client(client, django_user_model):
 
 @pytest.mark.django_db
 def test_admin_upload_stores_image_without_gps(admin_client):
-    from wagtail.models import Collection
-
     response = admin_client.post(
         "/admin/images/add/",
         {
@@ -38,8 +37,6 @@ def test_admin_upload_stores_image_without_gps(admin_client):
 
 @pytest.mark.django_db
 def test_admin_multiple_upload_stores_image_without_gps(admin_client):
-    from wagtail.models import Collection
-
     response = admin_client.post(
         "/admin/images/multiple/add/",
         {
@@ -60,8 +57,6 @@ def test_admin_multiple_upload_stores_image_without_gps(admin_client):
 
 @pytest.mark.django_db
 def test_admin_upload_refuses_text_renamed_jpg(admin_client):
-    from wagtail.models import Collection
-
     response = admin_client.post(
         "/admin/images/add/",
         {

@@ -11,11 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from PIL import ExifTags, Image
-from wagtail.models import Collection
+from wagtail.models import Collection, UploadedFile
 
 from archive.models import Contribution
 from media.models import CustomImage
+from media.sanitise import inspect_image, sanitise_image
+from media.services import image_create
+from tests.factories.archive import ArchiveIndexPageFactory
 from tests.factories.media import jpeg_with_gps_bytes, png_bomb_bytes, upload
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,10 +130,6 @@ def test_decoder_memory_ceiling_refuses_what_would_exceed_it(tmp_path, settings)
     # A ceiling too low for this photo: the decoding process fails, the caller gets a
     # French refusal and lives on.
     settings.MEDIA_IMAGE_DECODE_MEMORY = 40 * 1024 * 1024
-    from django.core.exceptions import ValidationError
-
-    from media.sanitise import sanitise_image
-
     data = _real_jpeg(size=(4000, 3000))
     with pytest.raises(ValidationError) as raised:
         sanitise_image(upload(data, "lourde.jpg", "image/jpeg"))
@@ -138,10 +138,6 @@ def test_decoder_memory_ceiling_refuses_what_would_exceed_it(tmp_path, settings)
 
 
 def test_field_refuses_a_bomb_in_french_at_the_header(settings):
-    from django.core.exceptions import ValidationError
-
-    from media.sanitise import inspect_image
-
     with pytest.raises(ValidationError) as raised:
         inspect_image(upload(png_bomb_bytes(), "bombe.png", "image/png"))
     assert raised.value.code == "too_many_pixels"
@@ -175,8 +171,6 @@ def admin_client(client, django_user_model):
 @pytest.mark.django_db
 @pytest.mark.parametrize("damaged", DAMAGED.values(), ids=DAMAGED.keys())
 def test_public_form_refuses_a_damaged_jpeg_at_the_field(client, home_page, damaged):
-    from tests.factories.archive import ArchiveIndexPageFactory
-
     ArchiveIndexPageFactory(parent=home_page).save_revision().publish()
     data = {
         "title": "Le bal de la fanfare",
@@ -226,8 +220,6 @@ def test_admin_image_add_refuses_a_damaged_jpeg_at_the_field(admin_client, damag
 @pytest.mark.django_db
 @pytest.mark.parametrize("damaged", DAMAGED.values(), ids=DAMAGED.keys())
 def test_admin_multiple_upload_refuses_a_damaged_jpeg(admin_client, damaged):
-    from wagtail.models import UploadedFile
-
     response = admin_client.post(
         "/admin/images/multiple/add/",
         {
@@ -263,10 +255,6 @@ def test_admin_multiple_upload_stores_a_sound_photo(admin_client):
 
 
 def test_cleaning_refuses_a_truncated_jpeg_in_french():
-    from django.core.exceptions import ValidationError
-
-    from media.sanitise import sanitise_image
-
     with pytest.raises(ValidationError) as raised:
         sanitise_image(upload(_half_jpeg(), "IMG_0045.jpg", "image/jpeg"))
     assert raised.value.code == "damaged_image"
@@ -275,8 +263,6 @@ def test_cleaning_refuses_a_truncated_jpeg_in_french():
 
 @pytest.mark.django_db
 def test_public_form_states_the_pixel_limits_from_the_settings(client, home_page, settings):
-    from tests.factories.archive import ArchiveIndexPageFactory
-
     ArchiveIndexPageFactory(parent=home_page).save_revision().publish()
     settings.MEDIA_IMAGE_MAX_MEGAPIXELS = 40
 
@@ -287,8 +273,6 @@ def test_public_form_states_the_pixel_limits_from_the_settings(client, home_page
 
 @pytest.mark.django_db
 def test_admin_replacing_a_file_refuses_a_damaged_jpeg_and_keeps_the_image(admin_client):
-    from media.services import image_create
-
     image = image_create(upload=upload(jpeg_with_gps_bytes(), "a.jpg"), title="La fosse")
     stored_name = image.file.name
 

@@ -2,7 +2,9 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
 from PIL import ExifTags, Image
+from pillow_heif import from_pillow
 
 from media.models import CustomImage, MediaFile
 from media.sanitise import sanitise_audio_video, sanitise_image
@@ -89,8 +91,6 @@ def test_sanitise_image_refuses_bytes_above_the_setting(settings):
 
 
 def test_sanitise_image_converts_heic_to_jpeg_without_metadata():
-    from pillow_heif import from_pillow
-
     heif = from_pillow(Image.new("RGB", (48, 24), (90, 90, 200)))
     buffer = io.BytesIO()
     heif.save(buffer, quality=80)
@@ -130,8 +130,6 @@ def test_image_create_stores_clean_original_and_renditions():
 
 @pytest.mark.django_db
 def test_custom_image_saved_from_code_is_cleaned_too():
-    from django.core.files.images import ImageFile
-
     image = CustomImage(title="Depuis le code")
     image.file = ImageFile(io.BytesIO(jpeg_with_gps_bytes()), name="gps.jpg")
     image.save()

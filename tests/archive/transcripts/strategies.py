@@ -1,43 +1,14 @@
-"""Hypothesis strategies for transcripts: the cues the site can hold, and files that look
-enough like WebVTT or time-coded text to reach past the first line's check."""
+"""Hypothesis strategy for transcripts: files that look enough like time-coded text to
+reach past the first line's check (cues and WebVTT are in ``tests.media.strategies``)."""
 
 from hypothesis import strategies as st
 
-from archive.transcripts.timecodes import MAX_MILLIS, Cue, format_timecode
+from tests.media.strategies import texts, time_text
 
-times = st.integers(min_value=0, max_value=MAX_MILLIS)
-# What an editor's text box can hold: any characters but NUL (refused by every form) and
-# lone surrogates (no UTF-8 request carries one).
-texts = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=120)
-# A speaker's name is one line of at most 80 characters (``Segment.speaker``).
-speakers = st.text(st.characters(exclude_categories=["Cc", "Cs", "Zl", "Zp"]), max_size=80)
-
-
-@st.composite
-def cue(draw, speakers=speakers) -> Cue:
-    start = draw(times)
-    end = draw(st.integers(min_value=start, max_value=MAX_MILLIS))
-    return Cue(start=start, end=end, text=draw(texts), speaker=draw(speakers | st.just("")))
-
-
-def cues(speakers=speakers):
-    return st.lists(cue(speakers), max_size=6)
-
-
-_time_text = times.map(format_timecode) | st.text(alphabet="0123456789:.,", max_size=25)
-_vtt_lines = st.lists(
-    st.one_of(
-        st.builds(lambda a, b: f"{a} --> {b}", _time_text, _time_text),
-        st.sampled_from(["", "NOTE", "STYLE", "<v Marcel>", "</v>", "<b>", "&amp;", "-->"]),
-        texts,
-    ),
-    max_size=10,
-)
-webvtt_like = _vtt_lines.map(lambda lines: "\n".join(["WEBVTT", *lines]))
 plain_text_like = st.lists(
     st.one_of(
-        st.builds(lambda a, b, t: f"[{a} - {b}] {t}", _time_text, _time_text, texts),
-        st.builds(lambda a, t: f"[{a}] {t}", _time_text, texts),
+        st.builds(lambda a, b, t: f"[{a} - {b}] {t}", time_text, time_text, texts),
+        st.builds(lambda a, t: f"[{a}] {t}", time_text, texts),
         st.sampled_from(["", "\\", "Marcel : ", "[", "]"]),
         texts,
     ),

@@ -8,9 +8,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from archive.models import AdditionStatus, Segment, SegmentCorrection
 from archive.signals import transcript_changed
 from archive.transcripts.services import correction_propose
-from archive.transcripts.timecodes import Cue
-from archive.transcripts.webvtt import from_webvtt, to_webvtt
 from media.models import MediaFile
+from media.timecodes import Cue
+from media.webvtt import from_webvtt, to_webvtt
 from tests.factories.transcripts import (
     InterviewFactory,
     SegmentFactory,

@@ -12,6 +12,17 @@ from archive.transcripts.services import interview_duration
 
 pytestmark = pytest.mark.django_db
 
+# What the demo holds, interview by interview: its collection, tapes, segments and chapters.
+DEMO_INTERVIEWS = {
+    "temoignage-rene-d-quarante-ans-au-fond": ("fonds-memoire-11-19", 2, 51, 8),
+    "temoignage-joseph-w-pigeons-cite-du-11": (None, 1, 7, 2),
+    "temoignage-raymonde-l-tenir-la-maison": (None, 0, 7, 2),
+    "taidx-nadia-b-jardin-partage": ("chti-taidx-2019", 1, 6, 2),
+    "taidx-bernard-t-rue-fleurie": ("chti-taidx-2019", 1, 5, 2),
+    "taidx-sylvie-m-guide-des-terrils": ("chti-taidx-2019", 1, 5, 2),
+    "taidx-kevin-l-atelier-reparation": ("chti-taidx-2019", 1, 5, 2),
+}
+
 
 def _interview(slug: str) -> Interview:
     return Interview.objects.select_related("page").get(page__slug=slug)
@@ -76,3 +87,24 @@ def test_demo_run_twice_creates_nothing_more(archive_index, monkeypatch):
     list(ensure_oral_histories(archive_index, say=lambda message: None))
 
     assert (Interview.objects.count(), ArchiveItemPage.objects.count()) == counts
+
+
+def test_demo_holds_its_interviews_segments_and_chapters(archive_index, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+
+    list(ensure_oral_histories(archive_index, say=lambda message: None))
+
+    held = {
+        interview.page.slug: (
+            interview.page.specific.collection.slug if interview.page.specific.collection else None,
+            interview.tapes.count(),
+            interview.segments.count(),
+            interview.index_segments.count(),
+        )
+        for interview in Interview.objects.select_related("page")
+    }
+    assert held == DEMO_INTERVIEWS
+    long = _interview("temoignage-rene-d-quarante-ans-au-fond")
+    starts = ["0:00", "6:30", "14:20", "24:10", "38:00", "49:30", "1:02:10", "1:06:00"]
+    chapter_starts = long.index_segments.values_list("start", flat=True)
+    assert list(chapter_starts) == [requested_time(start) for start in starts]

@@ -5,8 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive.transcripts.plaintext import PlainTextError, from_plain_text, to_plain_text
-from archive.transcripts.timecodes import MAX_MILLIS, normalise_text
-from tests.archive.transcripts.strategies import cues, plain_text_like, speakers
+from media.timecodes import MAX_MILLIS, normalise_text
+from tests.archive.transcripts.strategies import plain_text_like
+from tests.media.strategies import cues, speakers
 
 PROPERTIES = settings(max_examples=150, deadline=None)
 # The format's one limit (its docstring): a name before `` : `` that starts with a backslash

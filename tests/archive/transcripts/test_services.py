@@ -15,8 +15,8 @@ from archive.transcripts.services import (
     segments_shift,
     transcript_import,
 )
-from archive.transcripts.timecodes import Cue
-from archive.transcripts.webvtt import to_webvtt
+from media.timecodes import Cue
+from media.webvtt import to_webvtt
 from tests.factories.transcripts import (
     IndexSegmentFactory,
     SegmentFactory,

@@ -3,10 +3,10 @@
 import pytest
 from django.utils.html import escape
 
-from archive.models import AdditionStatus, SegmentCorrection
+from archive.models import AdditionStatus, Contribution, SegmentCorrection
 from archive.transcripts.selectors import public_segments
-from archive.transcripts.webvtt import from_webvtt
 from media.models import Licence
+from media.webvtt import from_webvtt
 from tests.factories.transcripts import (
     IndexSegmentFactory,
     InterviewFactory,
@@ -165,3 +165,37 @@ def test_player_page_queries_do_not_grow(client, django_assert_num_queries, inte
     html = response.content.decode()
     assert html.count('<li id="segment-') == count
     assert escape(made[-1].text) in html
+
+
+@pytest.mark.parametrize(
+    "consent",
+    [{"allow_web": False, "allow_research": True}, {"allow_web": False, "allow_festival": True}],
+    ids=["research only", "web refused"],
+)
+def test_a_live_public_item_without_web_consent_serves_nothing_of_its_transcript(
+    client, interview, consent
+):
+    tape = TapeFactory(interview=interview)
+    segment = SegmentFactory(interview=interview, text="Le porion nous attendait.")
+    Contribution.objects.create(
+        title="Entretien",
+        story="…",
+        full_name="Lucien Martel",
+        email="l@example.org",
+        item=interview.page,
+        **consent,
+    )
+    base = f"/transcriptions/{interview.pk}"
+    urls = [
+        f"{base}/transcription.vtt",
+        f"{base}/transcription.txt",
+        f"{base}/sous-titres.vtt",
+        f"{base}/bandes/{tape.pk}/sous-titres.vtt",
+        f"/transcriptions/segments/{segment.pk}/correction/",
+    ]
+
+    assert interview.page.live
+    assert [client.get(url).status_code for url in urls] == [404] * len(urls)
+    correction = client.post(urls[-1], {"proposed_text": "Corrigé."})
+    assert correction.status_code == 404
+    assert not SegmentCorrection.objects.exists()

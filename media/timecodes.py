@@ -1,4 +1,5 @@
-"""Time codes of a transcript, kept as whole milliseconds so no format loses anything.
+"""Time codes in a recording (captions, transcripts, players), kept as whole milliseconds so
+no format loses anything.
 
 A time is written ``HH:MM:SS`` when it falls on a second and ``HH:MM:SS.mmm`` otherwise;
 hours have at least two digits and may grow past 99 (an interview of several tapes)."""
@@ -113,6 +114,17 @@ class Cue:
     end: int
     text: str
     speaker: str = ""
+
+
+def decode_text(source: str | bytes, *, error: type[ValueError]) -> str:
+    """A transcript or captions file as both importers read it: UTF-8 (else ``error``),
+    without a byte-order mark, every line ending in ``\\n``."""
+    if isinstance(source, bytes):
+        try:
+            source = source.decode("utf-8")
+        except UnicodeDecodeError as decode_error:
+            raise error(_("Le fichier doit être encodé en UTF-8.")) from decode_error
+    return source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def normalise_text(text: str) -> str:

@@ -4,9 +4,9 @@ export reads back as the same cues."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.transcripts.timecodes import MAX_MILLIS, normalise_text
-from archive.transcripts.webvtt import WebVTTError, from_webvtt, to_webvtt
-from tests.archive.transcripts.strategies import cues, webvtt_like
+from media.timecodes import MAX_MILLIS, normalise_text
+from media.webvtt import WebVTTError, from_webvtt, to_webvtt
+from tests.media.strategies import cues, webvtt_like
 
 PROPERTIES = settings(max_examples=150, deadline=None)
 

@@ -1,14 +1,15 @@
 """Oral histories in the Wagtail admin: interviews and their transcripts, recordings, the
 corrections visitors propose, and the transcript tools (import, split, merge, shift).
 
-Loaded from the end of ``archive/wagtail_hooks.py`` (Wagtail only looks for an app's own
-``wagtail_hooks`` module)."""
+Wagtail discovers only an app's top-level ``wagtail_hooks``; this slice's admin is handed to
+Wagtail by ``register()``, which ``ArchiveConfig.ready`` calls once."""
 
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -23,11 +24,14 @@ from wagtail.snippets.views.snippets import (
 )
 
 from archive.models import AdditionStatus, ArchiveItemPage, Interview, SegmentCorrection
+from archive.transcripts import admin_views
 from archive.transcripts.forms import InterviewAdminForm, MediaFileAdminForm
 from archive.transcripts.selectors import transcript_summary
 from archive.transcripts.services import interview_duration, transcript_announce
-from archive.transcripts.timecodes import format_timecode
+from archive.transcripts.views import TRANSCRIPT_FORMATS
 from media.models import MediaFile
+from media.services import media_file_delete
+from media.timecodes import format_timecode
 
 ADD_INTERVIEW = "archive.add_interview"
 CHANGE_INTERVIEW = "archive.change_interview"
@@ -122,8 +126,6 @@ class InterviewViewSet(SnippetViewSet):
 class MediaFileDeleteView(DeleteView):
     def delete_action(self):
         # The media service removes the stored file too; the audit log keeps the deletion.
-        from media.services import media_file_delete
-
         log(instance=self.object, action="wagtail.delete", user=self.request.user)
         media_file_delete(media_file=self.object)
 
@@ -162,9 +164,6 @@ class DecidedByReviewPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
-register_permission_policy(SegmentCorrection, DecidedByReviewPolicy(SegmentCorrection))
-
-
 class SegmentCorrectionViewSet(SnippetViewSet):
     model = SegmentCorrection
     icon = "comment"
@@ -185,7 +184,43 @@ class OralHistoryGroup(SnippetViewSetGroup):
     items = (InterviewViewSet, SegmentCorrectionViewSet, MediaFileViewSet)
 
 
-register_snippet(OralHistoryGroup)
+class TranscriptToolsViewSet(ViewSet):
+    """The tools on one interview's transcript and the review of corrections, at their own
+    admin URLs (``transcripts_admin:…``); reached from the interview's page, not the menu."""
+
+    name = "transcripts_admin"
+    url_prefix = "archive/transcriptions"
+
+    def get_urlpatterns(self):
+        return [
+            path("<id:pk>/segments/", admin_views.segments_edit_view, name="segments"),
+            path("<id:pk>/importer/", admin_views.TranscriptImportView.as_view(), name="import"),
+            path("<id:pk>/couper/", admin_views.SegmentSplitView.as_view(), name="split"),
+            path("<id:pk>/reunir/", admin_views.SegmentsMergeView.as_view(), name="merge"),
+            path("<id:pk>/decaler/", admin_views.SegmentsShiftView.as_view(), name="shift"),
+            *(
+                path(
+                    f"<id:pk>/transcription.{file_format}",
+                    admin_views.transcript_export,
+                    {"file_format": file_format},
+                    name=f"export_{file_format}",
+                )
+                for file_format in TRANSCRIPT_FORMATS
+            ),
+            path("corrections/", admin_views.corrections_review_list, name="corrections"),
+            path(
+                "corrections/<id:pk>/accepter/",
+                admin_views.correction_review_view,
+                {"accept": True},
+                name="correction_accept",
+            ),
+            path(
+                "corrections/<id:pk>/refuser/",
+                admin_views.correction_review_view,
+                {"accept": False},
+                name="correction_decline",
+            ),
+        ]
 
 
 class PendingCorrectionsPanel(Component):
@@ -202,58 +237,17 @@ class PendingCorrectionsPanel(Component):
         }
 
 
-@hooks.register("construct_homepage_panels")
 def add_pending_corrections_panel(request, panels):
     if request.user.has_perms([CHANGE_INTERVIEW, REVIEW_CORRECTIONS]):
         panels.append(PendingCorrectionsPanel())
 
 
-@hooks.register("register_admin_urls")
-def register_transcript_admin_urls():
-    from archive.transcripts import admin_views
-
-    urls = [
-        path("<id:pk>/segments/", admin_views.segments_edit_view, name="segments"),
-        path("<id:pk>/importer/", admin_views.transcript_import_view, name="import"),
-        path("<id:pk>/couper/", admin_views.segment_split_view, name="split"),
-        path("<id:pk>/reunir/", admin_views.segments_merge_view, name="merge"),
-        path("<id:pk>/decaler/", admin_views.segments_shift_view, name="shift"),
-        path(
-            "<id:pk>/transcription.vtt",
-            admin_views.transcript_export,
-            {"file_format": "vtt"},
-            name="export_vtt",
-        ),
-        path(
-            "<id:pk>/transcription.txt",
-            admin_views.transcript_export,
-            {"file_format": "txt"},
-            name="export_txt",
-        ),
-        path("corrections/", admin_views.corrections_review_list, name="corrections"),
-        path(
-            "corrections/<id:pk>/accepter/",
-            admin_views.correction_review_view,
-            {"accept": True},
-            name="correction_accept",
-        ),
-        path(
-            "corrections/<id:pk>/refuser/",
-            admin_views.correction_review_view,
-            {"accept": False},
-            name="correction_decline",
-        ),
-    ]
-    return [path("archive/transcriptions/", include((urls, "transcripts_admin")))]
-
-
-@hooks.register("register_page_header_buttons")
 def interview_page_header_button(page, user, view_name, next_url=None):
     """From an oral history's page in the admin, one click to its transcript."""
     if view_name != "edit" or not user.has_perm(CHANGE_INTERVIEW):
         return
     interview_pk = Interview.objects.filter(page_id=page.pk).values_list("pk", flat=True).first()
-    viewset = InterviewViewSet()
+    viewset = Interview.snippet_viewset
     if interview_pk is not None:
         yield Button(
             _("Transcription de l'entretien"),
@@ -270,7 +264,6 @@ def interview_page_header_button(page, user, view_name, next_url=None):
         )
 
 
-@hooks.register("register_log_actions")
 def register_transcript_log_actions(actions):
     for action, label in [
         ("archive.transcript.import", _("Transcription importée")),
@@ -282,3 +275,15 @@ def register_transcript_log_actions(actions):
         ("archive.correction.decline", _("Correction refusée")),
     ]:
         actions.register_action(action, label, label)
+
+
+def register() -> None:
+    """Hand the oral histories admin to Wagtail: the menu group and its views, the tools'
+    URLs, the review policy, the dashboard panel, the page button and the log actions."""
+    # Before the snippets: their views would otherwise make Wagtail's default policy first.
+    register_permission_policy(SegmentCorrection, DecidedByReviewPolicy(SegmentCorrection))
+    register_snippet(OralHistoryGroup)
+    hooks.register("register_admin_viewset", TranscriptToolsViewSet)
+    hooks.register("construct_homepage_panels", add_pending_corrections_panel)
+    hooks.register("register_page_header_buttons", interview_page_header_button)
+    hooks.register("register_log_actions", register_transcript_log_actions)

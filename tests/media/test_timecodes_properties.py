@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.transcripts.timecodes import (
+from media.timecodes import (
     MAX_MILLIS,
     TimecodeError,
     format_timecode,

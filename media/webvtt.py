@@ -1,4 +1,4 @@
-"""WebVTT import and export of a transcript.
+"""WebVTT, the format of caption tracks and of transcripts: cues in and out.
 
 Export writes one cue per segment, the speaker as a voice span (``<v Marcel>``), times with
 milliseconds, text escaped; import reads our files back exactly and other tools' files as
@@ -9,10 +9,11 @@ import re
 
 from django.utils.translation import gettext as _
 
-from archive.transcripts.timecodes import (
+from media.timecodes import (
     MAX_MILLIS,
     Cue,
     TimecodeError,
+    decode_text,
     format_timecode,
     normalise_text,
 )
@@ -86,12 +87,7 @@ def _cue_payload(lines: list[str]) -> tuple[str, str]:
 
 def from_webvtt(source: str | bytes) -> list[Cue]:
     """Read the cues of a WebVTT file, in the file's order."""
-    if isinstance(source, bytes):
-        try:
-            source = source.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise WebVTTError(_("Le fichier doit être encodé en UTF-8.")) from error
-    source = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    source = decode_text(source, error=WebVTTError)
     lines = source.split("\n")
     if not lines or not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
         raise WebVTTError(_("Ce n'est pas un fichier WebVTT : la première ligne doit être WEBVTT."))

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from archive.contributions.models import AdditionStatus
-from archive.transcripts.timecodes import TimecodeError, format_timecode, parse_timecode
+from media.timecodes import TimecodeError, format_timecode, parse_timecode
 
 
 class TimecodeFormField(forms.CharField):
