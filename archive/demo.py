@@ -3,6 +3,8 @@
 import random
 from collections.abc import Iterator
 
+from wagtail.models import Page
+
 from archive.models import (
     ArchiveCollection,
     ArchiveIndexPage,
@@ -13,7 +15,6 @@ from archive.models import (
     PlaceKind,
     Theme,
 )
-from home.models import HomePage
 from media.demo import demo_image
 
 PLACES = [
@@ -276,7 +277,8 @@ def _classify(
     item.source = ItemSource.CONTRIBUTION if number % 3 else ItemSource.DONATION
 
 
-def ensure_archive_index(home: HomePage) -> ArchiveIndexPage:
+def ensure_archive_index(home: Page) -> ArchiveIndexPage:
+    """The archive under ``home`` (the site's home page, which the orchestrator made)."""
     index = ArchiveIndexPage.objects.first()
     if index is None:
         index = home.add_child(

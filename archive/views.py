@@ -5,6 +5,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from archive.contributions.forms import ResidentAdditionForm
+from archive.contributions.selectors import additions_published
+from archive.models.pages import ArchiveItemPage
 from archive.selectors import (
     collection_by_slug,
     collections_with_counts,
@@ -15,6 +18,7 @@ from archive.selectors import (
     items_for_theme,
     place_by_slug,
     places_with_counts,
+    public_items,
     theme_by_slug,
     themes_with_counts,
 )
@@ -107,3 +111,25 @@ def browse_collection(request, *, index, slug: str):
         intro=collection.description,
         items=items_for_collection(collection=collection),
     )
+
+
+def item_page_context(*, item: ArchiveItemPage) -> dict:
+    """What an item's page shows besides the item: gallery, places, themes, related items,
+    additions and the form to add one.
+
+    ``item`` may be a draft (a moderator's preview, made from a revision): its relations are
+    then held in memory, not in the database, and are read from it as they are."""
+    return {
+        "gallery": list(item.gallery_images.select_related("image").order_by("sort_order")),
+        "places": list(item.places.all()),
+        "themes": list(item.themes.all()),
+        # A subquery on a saved item, a list for a draft (``values("pk")`` knows no ``pk``
+        # there: the preview's 500).
+        "related": list(
+            public_items()
+            .filter(pk__in=item.related_items.values_list("id", flat=True))
+            .order_by("title")
+        ),
+        "additions": additions_published(item=item),
+        "addition_form": ResidentAdditionForm(),
+    }

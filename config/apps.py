@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.urls import register_converter
+
+from config.converters import IdConverter
 
 
 class ConfigConfig(AppConfig):
@@ -8,10 +11,7 @@ class ConfigConfig(AppConfig):
     verbose_name = "Configuration"
 
     def ready(self) -> None:
-        from django.urls import register_converter
-
-        from config import checks  # noqa: F401  (registers the system checks)
-        from config.converters import IdConverter
+        from config import checks  # noqa: F401, PLC0415 -- registers the system checks
 
         # Before any URLconf is read: admin hooks build their paths when it is.
         register_converter(IdConverter, "id")

@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+import psycopg
+
 
 def web() -> bool:
     """/healthz answers 200 as long as the database does (see home/health.py)."""
@@ -27,8 +29,6 @@ def _main_process_runs(command_name: bytes) -> bool:
 
 
 def _database_answers() -> bool:
-    import psycopg
-
     with psycopg.connect(os.environ["DATABASE_URL"], connect_timeout=5) as connection:
         return connection.execute("SELECT 1").fetchone() == (1,)
 

@@ -16,12 +16,12 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
-    import django
+    import django  # noqa: PLC0415 -- once the settings are chosen
 
     django.setup()
 
-    from django.core.management import call_command
-    from django.db import connection
+    from django.core.management import call_command  # noqa: PLC0415 -- after django.setup()
+    from django.db import connection  # noqa: PLC0415 -- after django.setup()
 
     if connection.vendor != "postgresql":
         call_command("migrate", interactive=False)

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Page
 
 from festival.models import (
     EditionPage,
@@ -14,7 +15,6 @@ from festival.models import (
     FestivalIndexPage,
     Venue,
 )
-from home.models import HomePage
 from media.demo import demo_image
 
 FIRST_YEAR = 1984
@@ -42,7 +42,8 @@ def _second_saturday_of_june(year: int) -> datetime.date:
     return first_saturday + datetime.timedelta(days=7)
 
 
-def ensure_festival_index(home: HomePage) -> FestivalIndexPage:
+def ensure_festival_index(home: Page) -> FestivalIndexPage:
+    """The festival under ``home`` (the site's home page, which the orchestrator made)."""
     index = FestivalIndexPage.objects.first()
     if index is None:
         index = home.add_child(

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
+from elasticsearch import Elasticsearch
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +27,6 @@ def search_state() -> str:
     """``database`` when no engine is configured (the embedded default)."""
     if not settings.ELASTICSEARCH_URL:
         return "database"
-    from elasticsearch import Elasticsearch
-
     try:
         client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=2)
         return "ok" if client.ping() else "error"

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from home.selectors import home_page_highlights
 
 
 class HomePage(Page):
@@ -76,8 +77,6 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from home.selectors import home_page_highlights
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_highlights())
         return context

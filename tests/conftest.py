@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+from search import fallback
 from tests import environment
 from tests.factories.home import site_with_home
 
@@ -74,8 +75,6 @@ def _forget_the_facet_index():
     """The database search keeps its facets in memory, renewed when the entries' count or
     highest id moves. A rolled-back test hands the next one the same ids (never so outside
     tests: ids are not reused), which would leave it the previous test's facets."""
-    from search import fallback
-
     fallback._facet_index.generation = None
 
 

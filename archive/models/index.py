@@ -1,5 +1,8 @@
 """The archive's entrance page and the ways to browse it (themes, places, decades,
-collections): its routes hand over to ``archive.views``, which read ``archive.selectors``."""
+collections): its routes hand over to ``archive.views``, which read ``archive.selectors``.
+
+Views and selectors read pages, so the page reaches them through one declared seam each
+(imported when a page is served), as the festival's pages do."""
 
 from django.db import models
 from django.http import Http404
@@ -10,9 +13,19 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from archive import views
 from archive.contributions.models import Withdrawal
-from archive.selectors import featured_items, recent_items
+
+
+def _views():
+    from archive import views  # noqa: PLC0415 -- thin method: views read pages
+
+    return views
+
+
+def _selectors():
+    from archive import selectors  # noqa: PLC0415 -- thin method: selectors read pages
+
+    return selectors
 
 
 class ArchiveIndexPage(RoutablePageMixin, Page):
@@ -31,8 +44,8 @@ class ArchiveIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_items"] = featured_items(limit=6)
-        context["recent_items"] = recent_items(limit=12)
+        context["featured_items"] = _selectors().featured_items(limit=6)
+        context["recent_items"] = _selectors().recent_items(limit=12)
         return context
 
     def route(self, request, path_components):
@@ -58,32 +71,32 @@ class ArchiveIndexPage(RoutablePageMixin, Page):
 
     @path("themes/", name="themes")
     def themes_view(self, request):
-        return views.browse_themes(request, index=self)
+        return _views().browse_themes(request, index=self)
 
     @path("themes/<slug:slug>/", name="theme")
     def theme_view(self, request, slug):
-        return views.browse_theme(request, index=self, slug=slug)
+        return _views().browse_theme(request, index=self, slug=slug)
 
     @path("lieux/", name="places")
     def places_view(self, request):
-        return views.browse_places(request, index=self)
+        return _views().browse_places(request, index=self)
 
     @path("lieux/<slug:slug>/", name="place")
     def place_view(self, request, slug):
-        return views.browse_place(request, index=self, slug=slug)
+        return _views().browse_place(request, index=self, slug=slug)
 
     @path("decennies/", name="decades")
     def decades_view(self, request):
-        return views.browse_decades(request, index=self)
+        return _views().browse_decades(request, index=self)
 
     @re_path(r"^decennies/(?P<decade>\d{4})/$", name="decade")
     def decade_view(self, request, decade):
-        return views.browse_decade(request, index=self, decade=int(decade))
+        return _views().browse_decade(request, index=self, decade=int(decade))
 
     @path("collections/", name="collections")
     def collections_view(self, request):
-        return views.browse_collections(request, index=self)
+        return _views().browse_collections(request, index=self)
 
     @path("collections/<slug:slug>/", name="collection")
     def collection_view(self, request, slug):
-        return views.browse_collection(request, index=self, slug=slug)
+        return _views().browse_collection(request, index=self, slug=slug)

@@ -23,12 +23,17 @@ from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from archive.contributions.forms import ResidentAdditionForm
-from archive.contributions.selectors import additions_published, items_not_for_the_web
+from archive.contributions.selectors import items_not_for_the_web
 from archive.dates import parse_fuzzy_date, year_range
 from archive.publication import item_publication_problems
 from core.blocks import BodyBlock
 from media.models import Licence
+
+
+def _views():
+    from archive import views  # noqa: PLC0415 -- thin method: views read pages
+
+    return views
 
 
 class ItemKind(models.TextChoices):
@@ -285,26 +290,10 @@ class ArchiveItemPage(Page):
         verbose_name_plural = _("éléments d'archive")
 
     def get_context(self, request, *args, **kwargs):
-        """Besides the item: gallery, places, themes, related items, additions.
-
-        ``self`` may be a draft (a moderator's preview, made from a revision): its relations
-        are then held in memory, not in the database, and are read from it as they are."""
+        """Besides the item: gallery, places, themes, related items, additions
+        (``archive.views.item_page_context``)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            gallery=list(self.gallery_images.select_related("image").order_by("sort_order")),
-            places=list(self.places.all()),
-            themes=list(self.themes.all()),
-            # A subquery on a saved item, a list for a draft (``values("pk")`` knows no
-            # ``pk`` there: the preview's 500).
-            related=list(
-                ArchiveItemPage.objects.for_the_public()
-                .select_related("cover_image")
-                .filter(pk__in=self.related_items.values_list("id", flat=True))
-                .order_by("title")
-            ),
-            additions=additions_published(item=self),
-            addition_form=ResidentAdditionForm(),
-        )
+        context.update(_views().item_page_context(item=self))
         return context
 
     def publish(self, revision, *args, **kwargs):

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp import constants as csp
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -420,8 +421,6 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 
 def env_size_bytes(name: str, default: str) -> int:
     """A size written as nginx reads it (``512m``, ``1g``, ``800k``, bytes; ``0``: no limit)."""
-    from django.core.exceptions import ImproperlyConfigured
-
     value = (os.environ.get(name) or default).strip().lower()
     multiplier = {"k": 1024, "m": 1024**2, "g": 1024**3}.get(value[-1:], 1)
     number = value[:-1] if multiplier > 1 else value

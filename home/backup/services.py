@@ -43,6 +43,8 @@ from wagtail.models import Site
 
 from home.backup import selectors
 from home.backup.selectors import StoredFile
+from search import engine
+from search import services as search_services
 
 FORMAT = "gohelliades-sauvegarde"
 FORMAT_VERSION = 1
@@ -496,9 +498,6 @@ def _database_load(archive: zipfile.ZipFile, manifest: dict, progress: Step) -> 
 def _search_rebuild(progress: Step) -> int:
     """The site's search (database index, and the engine when configured), then Wagtail's own
     index, which the admin's search uses."""
-    from search import engine
-    from search import services as search_services
-
     advance = progress("Index de recherche", search_services.total_to_index())
     try:
         report = search_services.index_rebuild(progress=advance)

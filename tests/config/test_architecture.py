@@ -52,6 +52,16 @@ def _own_module(name: str) -> str | None:
 SEAM = "# noqa: PLC0415 --"
 
 
+def _packages_run_first(target: str, importer: str) -> set[str]:
+    """Importing ``a.b.c`` runs ``a/b/__init__.py`` first: an import of its own, unless the
+    importer is inside ``a.b`` (then that package is already running)."""
+    parts = target.split(".")
+    parents = {".".join(parts[:end]) for end in range(2, len(parts))}
+    return {
+        parent for parent in parents if parent in MODULES and not importer.startswith(f"{parent}.")
+    }
+
+
 def _imports(module: str, path: Path) -> tuple[set[str], set[str]]:
     """Our modules that ``module`` imports: (plainly, through a declared seam)."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
@@ -71,6 +81,7 @@ def _imports(module: str, path: Path) -> tuple[set[str], set[str]]:
             names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
         declared = any(SEAM in lines[number - 1] for number in (node.lineno, node.end_lineno))
         targets = {target for name in names if (target := _own_module(name)) not in (None, module)}
+        targets |= {parent for target in targets for parent in _packages_run_first(target, module)}
         (seams if declared else plain).update(targets)
     return plain, seams
 

@@ -27,12 +27,14 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 from django.test.testcases import _MediaFilesHandler
 from playwright.sync_api import Browser, Page, sync_playwright
 from wagtail.models import Collection
+from wagtail.models import Page as WagtailPage
 
 from home.demo import STANDARD_PAGES
 from home.models import FooterSettings, HomePage, StandardPage
@@ -100,10 +102,7 @@ def _move_sequences_past_existing_rows() -> None:
 
 
 def _restore_rows(rows: str) -> None:
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
-    if Page.objects.exists():
+    if WagtailPage.objects.exists():
         return
     # The last flush re-created content types and permissions: start from truly empty tables.
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)

@@ -1,7 +1,12 @@
 import io
+import struct
+import wave
+import zlib
 
 import factory
 import wagtail_factories
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import ExifTags, Image, PngImagePlugin
 
 from media.models import CustomImage, Licence
 
@@ -26,7 +31,6 @@ def jpeg_with_gps_bytes(
     *, size: tuple[int, int] = (64, 32), orientation: int = 1, colour=(200, 30, 30)
 ) -> bytes:
     """A JPEG as a phone writes it: GPS position, camera model, owner, orientation tag."""
-    from PIL import ExifTags, Image
 
     image = Image.new("RGB", size, colour)
     exif = Image.Exif()
@@ -45,7 +49,6 @@ def jpeg_with_gps_bytes(
 
 
 def png_bytes(*, size: tuple[int, int] = (40, 40)) -> bytes:
-    from PIL import Image, PngImagePlugin
 
     info = PngImagePlugin.PngInfo()
     info.add_text("Author", "Jeannine Dupont")
@@ -56,8 +59,6 @@ def png_bytes(*, size: tuple[int, int] = (40, 40)) -> bytes:
 
 def png_bomb_bytes(*, width: int = 100_000, height: int = 100_000) -> bytes:
     """A PNG whose header claims ten billion pixels: tiny on disk, huge once decoded."""
-    import struct
-    import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (
@@ -77,7 +78,6 @@ def png_bomb_bytes(*, width: int = 100_000, height: int = 100_000) -> bytes:
 
 
 def wav_bytes(*, seconds: float = 0.5, rate: int = 8000) -> bytes:
-    import wave
 
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
@@ -89,6 +89,5 @@ def wav_bytes(*, seconds: float = 0.5, rate: int = 8000) -> bytes:
 
 
 def upload(content: bytes, name: str, content_type: str = "application/octet-stream"):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content, content_type=content_type)

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
+from festival.models import EditionPage, Shift, SignupStatus
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +27,6 @@ def test_load_demo_data_builds_a_french_site_once(client):
 
 
 def test_demo_volunteers_show_on_the_coordinators_dashboard(admin_client):
-    from festival.models import EditionPage, Shift, SignupStatus
-
     call_command("load_demo_data", items=1, verbosity=0)
     call_command("load_demo_data", items=1, verbosity=0)
 
