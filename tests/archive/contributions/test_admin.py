@@ -24,18 +24,20 @@ def test_dashboard_lists_pending_contributions(editor_client, archive_index):
     assert "La lampe de Marcel" in html
 
 
-@pytest.mark.parametrize("n", [1, 15])
+@pytest.mark.parametrize("n", [1, 30])
 def test_contribution_list_queries_do_not_grow(
-    editor_client, archive_index, django_assert_max_num_queries, n
+    editor_client, archive_index, django_assert_num_queries, n
 ):
     for i in range(n):
         Contribution.objects.create(
             title=f"Souvenir {i}", story="…", full_name="A B", email="a@example.org"
         )
-    with django_assert_max_num_queries(40):
+    with django_assert_num_queries(8):
         response = editor_client.get("/admin/snippets/archive/contribution/?status=received")
+    html = response.content.decode()
     assert response.status_code == 200
-    assert "Souvenir 0" in response.content.decode()
+    # Wagtail lists 20 snippets a page.
+    assert sum(f"Souvenir {i}<" in html for i in range(n)) == min(n, 20)
 
 
 def test_contribution_edit_view_offers_actions(editor_client, archive_index):

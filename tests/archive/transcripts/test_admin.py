@@ -386,15 +386,13 @@ def test_correction_review_is_refused_to_an_editor_without_the_permission(
     assert Segment.objects.get().text == "On descendait à six heures."
 
 
-@pytest.mark.parametrize("n", [1, 20])
-def test_review_list_queries_do_not_grow(
-    editor_client, interview, django_assert_max_num_queries, n
-):
+@pytest.mark.parametrize("n", [1, 30])
+def test_review_list_queries_do_not_grow(editor_client, interview, django_assert_num_queries, n):
     for i in range(n):
         segment = SegmentFactory(interview=interview)
         correction_propose(segment=segment, proposed_text=f"Version corrigée {i}.")
 
-    with django_assert_max_num_queries(20):
+    with django_assert_num_queries(8):
         response = editor_client.get(f"{BASE}/corrections/")
 
     assert "Version corrigée 0." in response.content.decode()
@@ -471,18 +469,20 @@ def test_file_that_is_not_a_recording_is_refused_in_french(editor_client):
     assert not MediaFile.objects.exists()
 
 
-@pytest.mark.parametrize("n", [1, 15])
+@pytest.mark.parametrize("n", [1, 30])
 def test_interview_list_queries_do_not_grow(
-    editor_client, archive_index, django_assert_max_num_queries, n
+    editor_client, archive_index, django_assert_num_queries, n
 ):
     interviews = InterviewFactory.create_batch(n, page__parent=archive_index)
     for interview in interviews:
         TapeFactory(interview=interview)
 
-    with django_assert_max_num_queries(30):
+    with django_assert_num_queries(8):
         response = editor_client.get("/admin/snippets/archive/interview/")
 
-    assert interviews[0].page.title in response.content.decode()
+    html = response.content.decode()
+    # Wagtail lists 20 snippets a page.
+    assert sum(interview.page.title in html for interview in interviews) == min(n, 20)
 
 
 def test_item_page_without_transcript_offers_to_add_one_for_that_item(editor_client, oral_history):

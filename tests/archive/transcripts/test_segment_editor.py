@@ -113,12 +113,12 @@ def test_editor_jump_to_a_time_nobody_can_read_says_so_in_french(editor_client, 
 
 @pytest.mark.parametrize("count", [6, SEGMENTS_IN_SEVENTY_MINUTES])
 def test_editor_queries_do_not_grow_with_the_transcript(
-    editor_client, interview, django_assert_max_num_queries, count
+    editor_client, interview, django_assert_num_queries, count
 ):
     TapeFactory(interview=interview, duration=SEVENTY_MINUTES)
     segments(interview, count)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_num_queries(13):
         response = editor_client.get(_url(interview, "00:05:00"))
 
     assert "Passage numéro 5 de l&#x27;entretien." in response.content.decode()
@@ -355,12 +355,12 @@ def test_interview_edit_page_shows_a_summary_and_the_editor_not_the_segments(
 
 @pytest.mark.parametrize("count", [1, SEGMENTS_IN_SEVENTY_MINUTES])
 def test_interview_edit_page_queries_do_not_grow_with_the_transcript(
-    editor_client, interview, django_assert_max_num_queries, count
+    editor_client, interview, django_assert_num_queries, count
 ):
     TapeFactory(interview=interview, duration=SEVENTY_MINUTES)
     segments(interview, count)
 
-    with django_assert_max_num_queries(25):
+    with django_assert_num_queries(20):
         response = editor_client.get(_edit_url(interview))
 
     assert response.status_code == 200
