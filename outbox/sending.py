@@ -22,8 +22,6 @@ MAX_ATTEMPTS = 8
 # waits double (4 min, 8, 16… up to 6 h), about a day in all before giving up.
 FIRST_RETRY = datetime.timedelta(minutes=4)
 LONGEST_WAIT = datetime.timedelta(hours=6)
-# The queued task normally sends within seconds; the periodic retry leaves it this long.
-QUEUE_GRACE = datetime.timedelta(minutes=5)
 # A send claimed this long ago and never finished was cut short (worker killed): try again.
 SENDING_LEASE = datetime.timedelta(minutes=30)
 # Sent (without their payload) and abandoned mails are kept this long for the team to see.

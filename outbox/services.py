@@ -16,12 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from outbox.models import OutgoingMail
-from outbox.sending import QUEUE_GRACE
 from outbox.tasks import send_queued_mail
 
 logger = logging.getLogger(__name__)
 
 Builder = Callable[..., EmailMessage | None]
+
+# The queued task normally sends within seconds; the periodic retry leaves it this long.
+QUEUE_GRACE = datetime.timedelta(minutes=5)
 
 
 def mail_builder(function: Builder) -> Builder:

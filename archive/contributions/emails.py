@@ -16,16 +16,13 @@ from django.utils.translation import gettext as _
 from archive.contributions.links import contribution_status_url
 from archive.contributions.models import Contribution, ResidentAddition
 from archive.contributions.selectors import additions_for_email, contributions_for_email
+from core.links import site_root
 from festival.volunteers.emails import volunteer_links
 from festival.volunteers.selectors import volunteers_for_email
 from outbox.services import mail_builder, mail_queue
 
 # Sent once per contribution whatever happens (a retry, a second publication): their key.
 ONCE = ("received", "published", "declined")
-
-
-def _site_root(site_url: str | None) -> str:
-    return (site_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
 
 
 def _message(*, template: str, subject: str, to: str, context: dict) -> EmailMessage:
@@ -57,7 +54,7 @@ def contribution_mail_queue(
     mail_queue(
         builder=contribution_mail,
         object_id=contribution.pk,
-        payload={"template": template, "site_root": _site_root(site_url)},
+        payload={"template": template, "site_root": site_root(site_url)},
         key=f"archive.contribution.{template}:{contribution.pk}" if template in ONCE else None,
     )
 
@@ -126,7 +123,7 @@ def links_mail_queue(*, email: str, site_url: str | None = None) -> None:
     person asking is the same either way."""
     mail_queue(
         builder=links_mail,
-        payload={"email": email.strip(), "site_root": _site_root(site_url)},
+        payload={"email": email.strip(), "site_root": site_root(site_url)},
     )
 
 

@@ -5,11 +5,11 @@ tamper-proof, and still readable after a withdrawal, whose record keeps that ref
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
 from archive.contributions.models import Contribution, Withdrawal
+from core.links import site_root
 
 STATUS_SALT = "archive.contribution.status"
 
@@ -42,4 +42,4 @@ def contribution_status_path(*, token: str) -> str:
 
 def contribution_status_url(*, contribution: Contribution, site_url: str | None = None) -> str:
     path = contribution_status_path(token=contribution_status_token(contribution=contribution))
-    return f"{(site_url or settings.WAGTAILADMIN_BASE_URL).rstrip('/')}{path}"
+    return f"{site_root(site_url)}{path}"

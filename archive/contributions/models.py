@@ -212,12 +212,10 @@ class AdditionStatus(models.TextChoices):
     DECLINED = "declined", _("Refusée")
 
 
-class ResidentAddition(models.Model):
-    """« Vous reconnaissez quelqu'un ? » — what a visitor adds to an item, shown once approved."""
+class ReviewedByTeam(models.Model):
+    """What a visitor proposes and the team publishes or declines (an addition to an item, a
+    correction of a transcript): its state, when it came and when it was decided."""
 
-    item = models.ForeignKey(
-        "archive.ArchiveItemPage", on_delete=models.CASCADE, related_name="additions"
-    )
     status = models.CharField(
         _("état"),
         max_length=16,
@@ -225,13 +223,24 @@ class ResidentAddition(models.Model):
         default=AdditionStatus.PENDING,
         db_index=True,
     )
+    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("relue le"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ResidentAddition(ReviewedByTeam):
+    """« Vous reconnaissez quelqu'un ? » — what a visitor adds to an item, shown once approved."""
+
+    item = models.ForeignKey(
+        "archive.ArchiveItemPage", on_delete=models.CASCADE, related_name="additions"
+    )
     person_named = models.CharField(_("personne reconnue"), max_length=255, blank=True)
     date_label = models.CharField(_("date"), max_length=64, blank=True)
     comment = models.TextField(_("commentaire"))
     credit_name = models.CharField(_("nom affiché"), max_length=100)
     email = models.EmailField(_("courriel"), blank=True)
-    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
-    reviewed_at = models.DateTimeField(_("relue le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("complément d'un habitant")

@@ -13,7 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from archive.contributions.models import AdditionStatus
+from archive.contributions.models import ReviewedByTeam
 from media.timecodes import TimecodeError, format_timecode, parse_timecode
 
 
@@ -170,22 +170,13 @@ class IndexSegment(ClusterableModel):
         return [word.strip() for word in self.keywords.split(",") if word.strip()]
 
 
-class SegmentCorrection(models.Model):
+class SegmentCorrection(ReviewedByTeam):
     """A visitor's proposed correction of a segment, applied only once an editor accepts it."""
 
     segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="corrections")
-    status = models.CharField(
-        _("état"),
-        max_length=16,
-        choices=AdditionStatus.choices,
-        default=AdditionStatus.PENDING,
-        db_index=True,
-    )
     proposed_text = models.TextField(_("texte proposé"))
     comment = models.TextField(_("commentaire"), blank=True)
     credit_name = models.CharField(_("nom affiché"), max_length=100, blank=True)
-    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
-    reviewed_at = models.DateTimeField(_("relue le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("correction proposée")

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from festival.formats import fr_day, when
 from festival.models import EditionPage
-from festival.templatetags.festival_tags import fr_day, when
 from festival.volunteers import selectors, services
 from festival.volunteers.forms import ShiftMessageForm
 from festival.volunteers.models import SignupStatus

@@ -17,11 +17,6 @@ CONFIRM_SALT = "festival.volunteers.confirm"
 MY_SHIFTS_SALT = "festival.volunteers.my-shifts"
 
 
-def site_root(base_url: str | None = None) -> str:
-    """The address links start with: the request's when there is one, else the configured."""
-    return (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-
-
 def confirm_token(volunteer: Volunteer) -> str:
     return signing.dumps(str(volunteer.public_id), salt=CONFIRM_SALT)
 

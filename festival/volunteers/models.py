@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from festival.templatetags.festival_tags import when
+from festival.formats import when
 
 
 class Prerequisite(models.Model):

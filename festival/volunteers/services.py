@@ -17,8 +17,9 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from festival.templatetags.festival_tags import when
-from festival.volunteers import emails, links
+from core.links import site_root
+from festival.formats import when
+from festival.volunteers import emails
 from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer
 from festival.volunteers.occasions import (
     Occasion,
@@ -186,7 +187,7 @@ def signup_create(
                     status=SignupStatus.PENDING if has_place else SignupStatus.WAITLISTED,
                 )
             )
-        emails.confirmation_mail_queue(volunteer=volunteer, site_root=links.site_root(base_url))
+        emails.confirmation_mail_queue(volunteer=volunteer, site_root=site_root(base_url))
     return SignupResult(volunteer=volunteer, signups=signups)
 
 
@@ -237,7 +238,7 @@ def _promote_waitlist_locked(
         signup.status = SignupStatus.CONFIRMED
         signup.promoted_at = now
         signup.save(update_fields=["status", "promoted_at"])
-        emails.promoted_mail_queue(signup=signup, site_root=links.site_root(base_url))
+        emails.promoted_mail_queue(signup=signup, site_root=site_root(base_url))
     return promoted
 
 
@@ -332,7 +333,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
         if not claimed:
             continue
         try:
-            emails.send_reminder(signup=signup, site_root=links.site_root())
+            emails.send_reminder(signup=signup, site_root=site_root())
         except Exception:
             # Let the next run try again rather than lose the reminder.
             Signup.objects.filter(pk=signup.pk).update(reminder_sent_at=None)

@@ -1,7 +1,7 @@
 import datetime
 
+from festival.formats import fr_datetime, fr_time, when
 from festival.models import EventOccurrence
-from festival.templatetags.festival_tags import fr_datetime, fr_time, when
 from tests.factories.festival import paris
 
 

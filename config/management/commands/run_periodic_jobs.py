@@ -4,7 +4,6 @@ Production runs it in the ``scheduler`` container (``--every 300``); every job i
 so a run that overlaps another, or that comes late, does no harm. One failing job never
 stops the others: it is logged, the next run tries again, and the exit code says so."""
 
-import datetime
 import logging
 import time
 from collections.abc import Callable
@@ -15,15 +14,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from wagtail.models import Revision
 
-from archive.contributions.processing import contribution_retry
+from archive.contributions.processing import contributions_retry_due
 from festival.volunteers.services import holds_expire, reminders_send, volunteers_erase_expired
 from outbox.sending import mails_retry
 from search.services import pending_retry
 
 logger = logging.getLogger(__name__)
-
-# A contribution's own task normally takes it up within seconds; give the queue this long.
-CONTRIBUTION_QUEUE_GRACE = datetime.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -39,14 +35,9 @@ def _publish_scheduled() -> int:
     return due
 
 
-def _retry_contributions() -> int:
-    now = timezone.now()
-    return len(contribution_retry(received_before=now - CONTRIBUTION_QUEUE_GRACE, now=now))
-
-
 JOBS = [
     Job("Publications programmées et embargos levés", _publish_scheduled),
-    Job("Contributions reprises", _retry_contributions),
+    Job("Contributions reprises", contributions_retry_due),
     Job("Mises à jour de l'index de recherche renvoyées", pending_retry),
     Job("Courriels en échec renvoyés", mails_retry),
     Job("Inscriptions de bénévoles non confirmées expirées", holds_expire),

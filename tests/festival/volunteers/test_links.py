@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.links import site_root
 from festival.volunteers import links
 from tests.factories.volunteers import VolunteerFactory
 
@@ -45,7 +46,7 @@ def test_link_of_an_erased_volunteer_opens_nothing(volunteer):
 def test_urls_start_with_the_site_root(volunteer, settings):
     settings.WAGTAILADMIN_BASE_URL = "https://gohelliades.example/"
 
-    url = links.my_shifts_url(volunteer, site_root=links.site_root())
+    url = links.my_shifts_url(volunteer, site_root=site_root())
 
     assert url.startswith("https://gohelliades.example/benevoles/mes-creneaux/")
     assert links.volunteer_from_my_shifts_token(url.rstrip("/").rsplit("/", 1)[1]) == volunteer
