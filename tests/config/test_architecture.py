@@ -5,6 +5,7 @@ with ``# noqa: PLC0415 -- why`` (a page's route calling its view, say): ruff ref
 other function-level import, and the seams are listed in docs/architecture.md."""
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -142,3 +143,29 @@ def test_each_app_imports_only_the_floors_below_it():
 @pytest.mark.parametrize("app", sorted(FLOORS))
 def test_every_app_is_on_a_floor(app):
     assert (ROOT / app / "__init__.py").exists()
+
+
+def _named_folders(document: str, *, table_rows_only: bool = False) -> set[str]:
+    """Folders a document names in backticks (``archive/contributions/``); the README's
+    layout table only in its first column (elsewhere it names folders inside them)."""
+    text = (ROOT / document).read_text()
+    pattern = r"^\| `([a-z_]+/)` \|" if table_rows_only else r"`([a-z_]+(?:/[a-z_]+)*/)`"
+    return set(re.findall(pattern, text, re.MULTILINE))
+
+
+@pytest.mark.parametrize(
+    ("document", "table_rows_only"), [("README.md", True), ("docs/architecture.md", False)]
+)
+def test_the_layout_documents_name_every_app_and_only_folders_that_exist(document, table_rows_only):
+    named = _named_folders(document, table_rows_only=table_rows_only)
+    assert {f"{app}/" for app in FLOORS} <= named
+    assert sorted(folder for folder in named if not (ROOT / folder).is_dir()) == []
+
+
+def test_the_architecture_names_every_slice():
+    slices = {
+        f"{path.parent.relative_to(ROOT)}/"
+        for app in FLOORS
+        for path in (ROOT / app).glob("*/models.py")
+    }
+    assert slices <= _named_folders("docs/architecture.md")
