@@ -23,6 +23,7 @@ urlpatterns = [
     path("contribuer/", include("archive.urls")),
     path("transcriptions/", include("archive.transcripts.urls")),
     path("benevoles/", include("festival.volunteers.urls")),
+    path("projets/", include("projects.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "media",
     "archive",
     "festival",
+    "projects",
     "search",
     "outbox",
     "csp",

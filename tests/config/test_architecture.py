@@ -20,9 +20,10 @@ FLOORS = {
     "outbox": {"core"},
     "festival": {"core", "media", "outbox"},
     "archive": {"core", "media", "outbox", "festival"},
-    "search": {"core", "media", "archive", "festival"},
-    "home": {"core", "media", "outbox", "archive", "festival", "search"},
-    "config": {"core", "media", "outbox", "archive", "festival", "search", "home"},
+    "projects": {"core", "media", "outbox", "archive", "festival"},
+    "search": {"core", "media", "archive", "festival", "projects"},
+    "home": {"core", "media", "outbox", "archive", "festival", "projects", "search"},
+    "config": {"core", "media", "outbox", "archive", "festival", "projects", "search", "home"},
 }
 
 
