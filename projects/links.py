@@ -1,0 +1,37 @@
+"""The project carriers' private link: one salt, how it is made, read and written out.
+
+The token names only the project's random reference (``public_id``): unguessable and
+tamper-proof. From it the lead confirms the address, follows the proposal, edits it while it
+is not agreed, agrees to the agreement, posts progress, writes the report and withdraws."""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.urls import reverse
+
+from core.links import site_root
+from projects.models import Project
+
+FOLLOW_SALT = "projects.project.follow"
+
+
+def project_follow_token(*, project: Project) -> str:
+    return signing.dumps(str(project.public_id), salt=FOLLOW_SALT, compress=True)
+
+
+def project_from_token(*, token: str) -> Project | None:
+    """The project a private link names; ``None`` if the link is forged or the project gone."""
+    try:
+        reference = signing.loads(token, salt=FOLLOW_SALT)
+    except signing.BadSignature:
+        return None
+    return Project.objects.filter(public_id=reference).select_related("place").first()
+
+
+def project_follow_path(*, token: str) -> str:
+    return reverse("projects:follow", kwargs={"token": token})
+
+
+def project_follow_url(*, project: Project, site_url: str | None = None) -> str:
+    path = project_follow_path(token=project_follow_token(project=project))
+    return f"{site_root(site_url)}{path}"
