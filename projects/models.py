@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from media.storage import private_storage
@@ -175,6 +176,9 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", kwargs={"slug": self.slug})
 
     @property
     def is_editable_by_residents(self) -> bool:
@@ -445,6 +449,16 @@ class WorkDay(models.Model):
         return f"{self.project} — {self.title}"
 
     # What the volunteer shifts ask of their occasion.
+    @property
+    def url(self) -> str:
+        return reverse("projects:detail", kwargs={"slug": self.project.slug}) + "#chantiers"
+
+    @property
+    def volunteer_signup_url(self) -> str:
+        return reverse(
+            "projects:work_day_signup", kwargs={"slug": self.project.slug, "pk": self.pk}
+        )
+
     @property
     def start_date(self):
         return self.date

@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401 -- each part of the slice adds its addresses below
+from django.http import Http404
+from django.urls import path
 
 app_name = "projects"
 
-urlpatterns: list = []
+
+def _not_built_yet(request, **kwargs):
+    raise Http404
+
+
+# Each part of the slice owns its lines. The three placeholders name addresses other parts
+# link to; the part that owns each replaces its line with its real view.
+urlpatterns = [
+    path("suivi/<str:token>/", _not_built_yet, name="follow"),  # residents' part
+    path("<slug:slug>/chantiers/<int:pk>/", _not_built_yet, name="work_day_signup"),  # work days
+    path("<slug:slug>/", _not_built_yet, name="detail"),  # visitors' part
+]
