@@ -8,10 +8,13 @@ def _not_built_yet(request, **kwargs):
     raise Http404
 
 
-# Each part of the slice owns its lines. The three placeholders name addresses other parts
+# Each part of the slice owns its lines. The placeholders name addresses other parts
 # link to; the part that owns each replaces its line with its real view.
 urlpatterns = [
     path("suivi/<str:token>/", _not_built_yet, name="follow"),  # residents' part
     path("<slug:slug>/chantiers/<int:pk>/", _not_built_yet, name="work_day_signup"),  # work days
+    path(
+        "<slug:slug>/convention-v<int:number>.pdf", _not_built_yet, name="agreement_pdf"
+    ),  # visitors' part
     path("<slug:slug>/", _not_built_yet, name="detail"),  # visitors' part
 ]
