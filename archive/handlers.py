@@ -1,5 +1,5 @@
 """Wagtail's moderation signals turned into messages to contributors (via services), and
-the moderators' right to publish each new archive."""
+each new archive's moderation (its workflow, the moderators' right to publish)."""
 
 from django.db.models.signals import post_save
 from wagtail.signals import page_published, task_rejected
@@ -7,7 +7,7 @@ from wagtail.signals import page_published, task_rejected
 from archive.contributions.photo_collections import item_photos_publish
 from archive.contributions.services import contribution_mark_published, contribution_request_changes
 from archive.models import ArchiveIndexPage, ArchiveItemPage
-from archive.moderators import moderators_may_publish
+from archive.moderators import archive_moderation_set_up
 
 
 def _on_page_published(sender, instance, **kwargs):
@@ -25,7 +25,7 @@ def _on_task_rejected(sender, instance, user=None, **kwargs):
 
 def _on_archive_index_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        moderators_may_publish(index=instance)
+        archive_moderation_set_up(index=instance)
 
 
 def connect() -> None:

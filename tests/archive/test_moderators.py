@@ -11,6 +11,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Workflow,
     WorkflowState,
 )
 
@@ -23,11 +24,12 @@ from archive.models import (
     ResidentAddition,
     Withdrawal,
 )
-from archive.moderators import MODERATORS_GROUP
+from archive.moderators import ARCHIVE_WORKFLOW, MODERATORS_GROUP
 from media.collections import PENDING, PUBLIC, RESEARCH_ONLY
 from media.models import CustomImage
 from tests.archive.helpers import describe_photos
 from tests.factories.archive import ArchiveItemPageFactory, contribution_data
+from tests.factories.festival import EventPageFactory, FestivalIndexPageFactory
 from tests.factories.media import CustomImageFactory, jpeg_with_gps_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +96,11 @@ def test_moderators_group_is_not_superuser_and_takes_part_in_the_moderation_task
         "view_withdrawal",
         "view_outgoingmail",  # the mails given up, on the dashboard (outbox)
     }
-    assert GroupApprovalTask.objects.filter(groups=group).exists()
+    # One approval step is theirs, the archive's own: none of the workflow other pages share.
+    assert list(GroupApprovalTask.objects.filter(groups=group).values_list("name", flat=True)) == [
+        "Relecture par les modérateurs"
+    ]
+    assert archive_index.get_workflow().name == ARCHIVE_WORKFLOW
     # Publishing (what approving does) below the archive only, not the festival's pages.
     assert [
         (granted.page_id, granted.permission.codename)
@@ -123,6 +129,51 @@ def test_migration_run_twice_creates_nothing_twice():
         GroupCollectionPermission.objects.count(),
     )
     assert after == before
+
+
+def test_the_archive_workflow_migration_run_twice_creates_nothing_twice_and_reverses():
+    migration = __import__("archive.migrations.0010_archive_moderation_workflow", fromlist=["x"])
+    state = MigrationExecutor(connection).loader.project_state(
+        ("archive", "0010_archive_moderation_workflow")
+    )
+    before = (Workflow.objects.count(), GroupApprovalTask.objects.count())
+
+    migration.create_archive_workflow(state.apps, None)
+    assert (Workflow.objects.count(), GroupApprovalTask.objects.count()) == before
+
+    migration.remove_archive_workflow(state.apps, None)
+    assert not Workflow.objects.filter(name=ARCHIVE_WORKFLOW).exists()
+    # Back as before: moderators in the approval step of the workflow pages share.
+    assert GroupApprovalTask.objects.filter(groups__name=MODERATORS_GROUP).exists()
+
+
+def test_moderators_are_never_offered_a_festival_page_to_approve(
+    client, moderator, home_page, archive_index, editor
+):
+    event = EventPageFactory(parent=FestivalIndexPageFactory(parent=home_page), live=False)
+    event.save_revision()
+    event.get_workflow().start(event, editor)
+    item = ArchiveItemPageFactory(parent=archive_index, live=False)
+    item.save_revision()
+    item.get_workflow().start(item, editor)
+    client.force_login(moderator)
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert item.title in dashboard
+    assert event.title not in dashboard
+    state = WorkflowState.objects.active().for_instance(event).get()
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[event.pk, "approve", state.current_task_state.pk],
+        ),
+        {"comment": ""},
+    )
+    event.refresh_from_db()
+    state.current_task_state.refresh_from_db()
+    assert not event.live
+    assert state.current_task_state.status == "in_progress"
 
 
 # Moderating: a moderator can, the others cannot --------------------------------------------------
