@@ -16,6 +16,7 @@ from festival.demo import (
 from festival.models import EditionPage
 from festival.volunteers.demo import ensure_shifts
 from home.demo import ensure_demo_admin, ensure_home_page, ensure_standard_pages
+from projects.demo import PROJECTS, ensure_projects
 
 
 class Command(BaseCommand):
@@ -49,6 +50,9 @@ class Command(BaseCommand):
             oral = progress.add_task("Témoignages oraux et Ch'ti TAIDx", total=len(ORAL_HISTORIES))
             for _item in ensure_oral_histories(archive_index, say=progress.console.print):
                 progress.advance(oral)
+            projects = progress.add_task("Projets fifty-fifty", total=len(PROJECTS))
+            ensure_projects()
+            progress.advance(projects, len(PROJECTS))
         home.volunteer_page = home.volunteer_page or festival_index
         home.contribute_page = home.contribute_page or archive_index
         home.save_revision().publish()
@@ -56,7 +60,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Démo prête : {LAST_YEAR - FIRST_YEAR + 1} éditions, {items} éléments "
-                f"d'archive. Administration : identifiant « {username} », "
+                f"d'archive, {len(PROJECTS)} projets fifty-fifty. "
+                f"Administration : identifiant « {username} », "
                 f"mot de passe « {password} »."
             )
         )
