@@ -201,3 +201,16 @@ def agreement_delivery_record(
         update_fields=["delivered_value", "delivered_hours", "delivered_note", "delivered_on"]
     )
     return line
+
+
+# A proposal is turned into an agreement once accepted; an agreed one is amended by a new version.
+DRAFTABLE_STATUSES = (
+    ProjectStatus.ACCEPTED,
+    ProjectStatus.ACCEPTED_WITH_CHANGES,
+    ProjectStatus.AGREED,
+    ProjectStatus.RUNNING,
+)
+
+
+def agreement_can_draft(*, project: Project) -> bool:
+    return project.status in DRAFTABLE_STATUSES

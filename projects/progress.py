@@ -19,7 +19,7 @@ def progress_review(*, update: ProgressUpdate, publish: bool, user=None) -> Prog
 
 
 def progress_town_post(
-    *, project: Project, text: str, happened_on: datetime.date, user=None
+    *, project: Project, text: str, happened_on: datetime.date
 ) -> ProgressUpdate:
     """The team's own update: the town answers for what it writes, so it is published at once."""
     now = timezone.now()
