@@ -64,6 +64,8 @@ from projects.team_selectors import (
 )
 from projects.town_account import completion_report_town_sign
 
+# The town's team (made by migration 0002 with exactly the permissions below need).
+TEAM_GROUP = "Fifty-fifty"
 VIEW_PERMISSION = "projects.view_project"
 # What each action of the project's file needs, on top of reading it.
 ACTION_PERMISSIONS = {
@@ -127,7 +129,7 @@ class ProjectViewSet(ModelViewSet):
     proposal's public text (a typo, a place), never the contact or the status."""
 
     model = Project
-    name = "projects"
+    name = "fifty_fifty"
     url_prefix = "fifty-fifty"
     icon = "tick-inverse"
     menu_label = gettext_lazy("Projets")

@@ -79,13 +79,21 @@ class AgreementLineForm(forms.ModelForm):
         return data
 
 
+class BaseAgreementLineFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": _("La convention a au moins une ligne."),
+    }
+
+
 AgreementLineFormSet = forms.formset_factory(
-    AgreementLineForm, extra=2, can_delete=True, min_num=1, validate_min=True
+    AgreementLineForm,
+    formset=BaseAgreementLineFormSet,
+    extra=2,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
 )
-AgreementLineFormSet.error_messages = {
-    **AgreementLineFormSet.error_messages,
-    "too_few_forms": _("La convention a au moins une ligne."),
-}
 
 
 class VersionSummaryForm(forms.Form):
