@@ -160,10 +160,6 @@ class ProjectViewSet(ModelViewSet):
         "told_in",
     ]
 
-    @property
-    def permission_policy(self):
-        return ProjectPermissionPolicy(Project)
-
 
 class FiftyFiftyGroup(ModelViewSetGroup):
     menu_label = gettext_lazy("Fifty-fifty")

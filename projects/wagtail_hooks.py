@@ -2,8 +2,18 @@
 Wagtail discovers ``<app>/wagtail_hooks.py`` modules only."""
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
-from projects.admin import AwaitingAnswerPanel, FiftyFiftyGroup, ProjectReviewViewSet, can_view
+from projects.admin import (
+    AwaitingAnswerPanel,
+    FiftyFiftyGroup,
+    ProjectPermissionPolicy,
+    ProjectReviewViewSet,
+    can_view,
+)
+from projects.models import Project
+
+register_permission_policy(Project, ProjectPermissionPolicy(Project))
 
 
 @hooks.register("register_admin_viewset")
