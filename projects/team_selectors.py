@@ -22,7 +22,7 @@ def project_for_review(*, pk: int) -> Project | None:
     """One project with everything its admin page shows, in a fixed number of queries."""
     return (
         Project.objects.filter(pk=pk)
-        .select_related("place", "contact")
+        .select_related("place", "contact", "report")
         .prefetch_related(
             "requests",
             Prefetch(
