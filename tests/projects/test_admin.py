@@ -205,3 +205,34 @@ def test_dashboard_lists_proposals_waiting_for_an_answer(team_client, home_page)
     assert "1 projet fifty-fifty attend une réponse" in html
     assert "Un composteur partagé" in html
     assert "Déjà décidé" not in html
+
+
+def test_menu_hides_fifty_fifty_from_outsiders(outsider_client, home_page):
+    html = outsider_client.get("/admin/").content.decode()
+
+    assert "Fifty-fifty" not in html
+
+
+def test_team_member_sees_the_fifty_fifty_menu(team_client, home_page):
+    html = team_client.get("/admin/").content.decode()
+
+    assert "Fifty-fifty" in html
+
+
+def test_edit_form_corrects_public_text_never_the_contact_nor_the_status(team_client, home_page):
+    contact = ProjectContactFactory()
+
+    html = team_client.get(f"/admin/fifty-fifty/edit/{contact.project.pk}/").content.decode()
+
+    assert 'name="title"' in html
+    assert 'name="status"' not in html
+    assert contact.email not in html
+
+
+def test_nobody_adds_or_deletes_projects_in_the_admin(admin_client, home_page):
+    project = ProjectFactory()
+
+    assert admin_client.get("/admin/fifty-fifty/new/").status_code == 302
+    admin_client.post(f"/admin/fifty-fifty/delete/{project.pk}/")
+
+    assert type(project).objects.filter(pk=project.pk).exists()
