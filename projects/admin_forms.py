@@ -69,7 +69,16 @@ class AgreementLineForm(forms.ModelForm):
     class Meta:
         model = AgreementLine
         fields = LINE_FIELDS
-        widgets = {"start_on": DATE_WIDGET, "end_on": DATE_WIDGET}
+        # Laid out as a table row: each input wide enough to read what it holds.
+        widgets = {
+            "start_on": DATE_WIDGET,
+            "end_on": DATE_WIDGET,
+            "description": forms.TextInput(attrs={"style": "min-width:18rem"}),
+            "responsible": forms.TextInput(attrs={"style": "min-width:11rem"}),
+            "value": forms.NumberInput(attrs={"style": "min-width:7rem"}),
+            "people": forms.NumberInput(attrs={"style": "min-width:5rem"}),
+            "hours": forms.NumberInput(attrs={"style": "min-width:6rem"}),
+        }
 
     def clean(self):
         data = super().clean()
