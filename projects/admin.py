@@ -330,6 +330,8 @@ class ProjectFileView(TeamMixin, TemplateView):
             project=self.project,
             text=form.cleaned_data["text"],
             happened_on=form.cleaned_data["happened_on"],
+            photo=form.cleaned_data["photo"],
+            caption=form.cleaned_data["caption"],
         )
         messages.success(request, _("Nouvelle publiée sur la page du projet."))
         return None

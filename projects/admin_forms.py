@@ -3,6 +3,8 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.images.widgets import AdminImageChooser
 
 from projects.agreements import LINE_FIELDS
 from projects.models import AgreementLine, ProjectStatus
@@ -46,6 +48,14 @@ class TownUpdateForm(forms.Form):
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    # From the image library, whose upload form runs the site's checks (content, GPS removed).
+    photo = forms.ModelChoiceField(
+        label=_("Photo"),
+        queryset=get_image_model().objects.all(),
+        required=False,
+        widget=AdminImageChooser,
+    )
+    caption = forms.CharField(label=_("Légende de la photo"), max_length=255, required=False)
 
 
 class TownAccountForm(forms.Form):

@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from projects.models import ProgressUpdate, Project, Side, UpdateStatus
+from projects.models import ProgressUpdate, Project, ProjectPhoto, Side, UpdateStatus
 
 
 @transaction.atomic
@@ -18,12 +18,20 @@ def progress_review(*, update: ProgressUpdate, publish: bool, user=None) -> Prog
     return update
 
 
+@transaction.atomic
 def progress_town_post(
-    *, project: Project, text: str, happened_on: datetime.date
+    *,
+    project: Project,
+    text: str,
+    happened_on: datetime.date,
+    photo=None,
+    caption: str = "",
 ) -> ProgressUpdate:
-    """The team's own update: the town answers for what it writes, so it is published at once."""
+    """The team's own update: the town answers for what it writes, so it is published at once.
+
+    ``photo`` is an image of the library (already through the upload checks)."""
     now = timezone.now()
-    return ProgressUpdate.objects.create(
+    update = ProgressUpdate.objects.create(
         project=project,
         side=Side.TOWN,
         text=text,
@@ -31,3 +39,6 @@ def progress_town_post(
         status=UpdateStatus.PUBLISHED,
         reviewed_at=now,
     )
+    if photo is not None:
+        ProjectPhoto.objects.create(project=project, update=update, image=photo, caption=caption)
+    return update

@@ -5,13 +5,18 @@ read projects (and correct their public text), read the proposer's contact, requ
 photos, answer publicly (a decision), write internal notes, draft and agree the agreement and
 record delivery, plan work days, review and post progress, and sign the town's account in
 the completion report. Nothing is deleted from the admin: a project leaves by withdrawal.
+The team's own progress updates carry photos from the image library: it may upload and
+choose images in « Images du site » (never the private collections of contributed photos).
 Safe to run again: nothing is created twice."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-# As ``projects.admin.TEAM_GROUP`` names it (a migration keeps its own copy).
+# As ``projects.admin.TEAM_GROUP`` and ``media.collections.PUBLIC`` name them (a migration
+# keeps its own copy).
 GROUP_NAME = "Fifty-fifty"
+PUBLIC_IMAGES = "Images du site"
+IMAGE_PERMISSIONS = ["add_image", "choose_image"]
 PERMISSIONS = {
     "project": ["view", "change"],
     "projectcontact": ["view"],
@@ -44,6 +49,16 @@ def create_group(apps, schema_editor):
         *Permission.objects.filter(content_type__app_label="projects", codename__in=codenames),
         *Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin"),
     )
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    public = Collection.objects.filter(depth=2, name=PUBLIC_IMAGES).order_by("path").first()
+    if public is not None:
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailimages", codename__in=IMAGE_PERMISSIONS
+        ):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=public, permission=permission
+            )
 
 
 def remove_group(apps, schema_editor):
@@ -53,6 +68,9 @@ def remove_group(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("projects", "0001_initial"),
+        # « Images du site » exists from then on.
+        ("archive", "0007_moderators_group_private_photos"),
+        ("wagtailimages", "0027_image_description"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -13,6 +13,7 @@ from projects.models import (
     Side,
     UpdateStatus,
 )
+from tests.factories.media import CustomImageFactory
 from tests.factories.projects import (
     DecisionFactory,
     InternalNoteFactory,
@@ -236,3 +237,22 @@ def test_nobody_adds_or_deletes_projects_in_the_admin(admin_client, home_page):
     admin_client.post(f"/admin/fifty-fifty/delete/{project.pk}/")
 
     assert type(project).objects.filter(pk=project.pk).exists()
+
+
+def test_team_update_carries_a_photo_from_the_library(team_client, home_page):
+    project = ProjectFactory(status=ProjectStatus.RUNNING)
+    image = CustomImageFactory()
+
+    team_client.post(
+        file_url(project),
+        {
+            "action": "update",
+            "text": "La haie est plantée.",
+            "happened_on": "2026-04-02",
+            "photo": image.pk,
+            "caption": "Les plants en place",
+        },
+    )
+
+    [photo] = ProgressUpdate.objects.get().photos.all()
+    assert (photo.project, photo.image, photo.caption) == (project, image, "Les plants en place")

@@ -2,7 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from wagtail.models import GroupCollectionPermission
 
+from media.collections import PUBLIC
 from projects.admin import TEAM_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -27,3 +29,12 @@ def test_team_member_is_not_superuser(team_member):
     assert team_member.has_perm("projects.add_internalnote") is True
     assert team_member.has_perm("festival.change_signup") is False
     assert team_member.has_perm("archive.change_contribution") is False
+
+
+def test_group_chooses_and_uploads_images_in_the_public_collection_only():
+    granted = GroupCollectionPermission.objects.filter(group__name=TEAM_GROUP)
+
+    assert set(granted.values_list("collection__name", "permission__codename")) == {
+        (PUBLIC, "add_image"),
+        (PUBLIC, "choose_image"),
+    }
