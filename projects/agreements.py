@@ -4,7 +4,10 @@ A version's lines never change: any change is a new version, and only the latest
 agreed. The agreement holds when the town (in the admin) and the residents' lead (from the
 private link) agreed to the same version; the project then becomes ``AGREED``."""
 
+import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
@@ -75,3 +78,139 @@ def agreement_agree(*, version: AgreementVersion, side: Side, user=None) -> Agre
         project.agreed_at = now
         project.save(update_fields=["status", "agreed_at", "updated_at"])
     return version
+
+
+# The town's side in the admin: drafting from what exists, the difference, the delivery ------
+
+
+def agreement_agreed(*, project: Project) -> AgreementVersion | None:
+    """The latest version both sides agreed to: the one delivery is recorded against."""
+    return (
+        project.agreements.filter(town_agreed_at__isnull=False, residents_agreed_at__isnull=False)
+        .order_by("-number")
+        .first()
+    )
+
+
+def agreement_draft_lines(*, project: Project) -> list[dict]:
+    """What a new version starts from: the latest version's lines, or for the first one the
+    residents' requests as the town's lines (the town says what it brings)."""
+    latest = agreement_latest(project=project)
+    if latest is not None:
+        return [{name: getattr(line, name) for name in LINE_FIELDS} for line in latest.lines.all()]
+    return [
+        {
+            "side": Side.TOWN,
+            "kind": request.kind,
+            "description": request.description,
+            "value": request.amount,
+        }
+        for request in project.requests.all()
+    ]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    label: str
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class LineChange:
+    old: AgreementLine
+    new: AgreementLine
+    fields: list[FieldChange]
+
+
+@dataclass(frozen=True)
+class AgreementDiff:
+    added: list[AgreementLine] = field(default_factory=list)
+    removed: list[AgreementLine] = field(default_factory=list)
+    changed: list[LineChange] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def _line_key(line: AgreementLine) -> tuple[str, str]:
+    return (line.side, " ".join(line.description.split()).casefold())
+
+
+def agreement_diff(*, old: AgreementVersion | None, new: AgreementVersion) -> AgreementDiff:
+    """What changed from ``old`` to ``new``: lines added, removed, and changed field by field.
+
+    A line is the same line in both versions when it has the same side and description (the
+    n-th of several alike matches the n-th); any other difference is a change. Reads the
+    versions' lines only (prefetched ones when given), writes nothing."""
+    old_lines = list(old.lines.all()) if old is not None else []
+    unmatched: dict[tuple[str, str], list[AgreementLine]] = {}
+    for line in old_lines:
+        unmatched.setdefault(_line_key(line), []).append(line)
+    diff = AgreementDiff()
+    for line in new.lines.all():
+        candidates = unmatched.get(_line_key(line))
+        if not candidates:
+            diff.added.append(line)
+            continue
+        before = candidates.pop(0)
+        changes = [
+            FieldChange(
+                name=name,
+                label=str(AgreementLine._meta.get_field(name).verbose_name),
+                before=getattr(before, name),
+                after=getattr(line, name),
+            )
+            for name in LINE_FIELDS
+            if getattr(before, name) != getattr(line, name)
+        ]
+        if changes:
+            diff.changed.append(LineChange(old=before, new=line, fields=changes))
+    left = {id(line) for lines in unmatched.values() for line in lines}
+    diff.removed.extend(line for line in old_lines if id(line) in left)
+    return diff
+
+
+@transaction.atomic
+def agreement_delivery_record(
+    *,
+    line: AgreementLine,
+    value: Decimal | None = None,
+    hours: Decimal | None = None,
+    note: str = "",
+    on: datetime.date | None = None,
+) -> AgreementLine:
+    """Record what was actually provided (the town) or given (the residents) for ``line``.
+
+    Only the agreed version's lines take a delivery: what is compared in the completion
+    report is what both sides signed."""
+    line = AgreementLine.objects.select_related("version").select_for_update().get(pk=line.pk)
+    agreed = agreement_agreed(project=line.version.project)
+    if agreed is None or agreed.pk != line.version_id:
+        raise AgreementError(
+            "Cette ligne n'est pas dans la version signée de la convention : "
+            "enregistrez ce qui a été fait sur la version signée."
+        )
+    line.delivered_value = value
+    line.delivered_hours = hours
+    line.delivered_note = note
+    line.delivered_on = on
+    line.save(
+        update_fields=["delivered_value", "delivered_hours", "delivered_note", "delivered_on"]
+    )
+    return line
+
+
+# A proposal is turned into an agreement once accepted; an agreed one is amended by a new version.
+DRAFTABLE_STATUSES = (
+    ProjectStatus.ACCEPTED,
+    ProjectStatus.ACCEPTED_WITH_CHANGES,
+    ProjectStatus.AGREED,
+    ProjectStatus.RUNNING,
+)
+
+
+def agreement_can_draft(*, project: Project) -> bool:
+    return project.status in DRAFTABLE_STATUSES
