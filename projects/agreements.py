@@ -13,7 +13,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from projects.models import AgreementLine, AgreementVersion, Project, ProjectStatus, Side
+from projects.models import (
+    EDITABLE_STATUSES,
+    AgreementLine,
+    AgreementVersion,
+    Decision,
+    Project,
+    ProjectStatus,
+    Side,
+)
 
 # Fields of a line that make its content (what a new version copies or compares).
 LINE_FIELDS = (
@@ -66,6 +74,7 @@ def agreement_agree(*, version: AgreementVersion, side: Side, user=None) -> Agre
             "Cette version de la convention a été remplacée : lisez la dernière version."
         )
     version.refresh_from_db()
+    was_agreed = version.is_agreed
     now = timezone.now()
     if side == Side.TOWN and version.town_agreed_at is None:
         version.town_agreed_at = now
@@ -73,10 +82,20 @@ def agreement_agree(*, version: AgreementVersion, side: Side, user=None) -> Agre
     elif side == Side.RESIDENTS and version.residents_agreed_at is None:
         version.residents_agreed_at = now
     version.save(update_fields=["town_agreed_at", "town_agreed_by", "residents_agreed_at"])
-    if version.is_agreed and project.status != ProjectStatus.AGREED:
+    if version.is_agreed and project.status in EDITABLE_STATUSES:
+        # Editable means not agreed yet; a running project that amends its agreement keeps
+        # running.
         project.status = ProjectStatus.AGREED
         project.agreed_at = now
         project.save(update_fields=["status", "agreed_at", "updated_at"])
+    if version.is_agreed and not was_agreed:
+        # In the public history; stored in French, like every answer the town writes.
+        Decision.objects.create(
+            project=project,
+            status=project.status,
+            answer=f"La version {version.number} de la convention est acceptée des deux côtés.",
+            decided_by=user,
+        )
     return version
 
 

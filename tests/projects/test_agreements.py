@@ -47,3 +47,33 @@ def test_a_replaced_version_cannot_be_agreed():
         agreement_agree(version=first, side=Side.RESIDENTS)
     first.refresh_from_db()
     assert first.residents_agreed_at is None
+
+
+def test_the_agreement_enters_the_public_history_once_when_both_sides_agreed():
+    project = ProjectFactory(status=ProjectStatus.ACCEPTED)
+    version = agreement_version_create(project=project, lines=LINES)
+
+    agreement_agree(version=version, side=Side.TOWN)
+    agreement_agree(version=version, side=Side.RESIDENTS)
+    agreement_agree(version=version, side=Side.RESIDENTS)  # a second click changes nothing
+
+    assert list(project.decisions.values_list("status", "answer")) == [
+        (ProjectStatus.AGREED, "La version 1 de la convention est acceptée des deux côtés.")
+    ]
+
+
+def test_a_running_project_that_amends_its_agreement_keeps_running():
+    project = ProjectFactory(status=ProjectStatus.ACCEPTED)
+    first = agreement_version_create(project=project, lines=LINES)
+    agreement_agree(version=first, side=Side.TOWN)
+    agreement_agree(version=first, side=Side.RESIDENTS)
+    project.status = ProjectStatus.RUNNING
+    project.save()
+    second = agreement_version_create(project=project, lines=LINES[:1], summary="Sans planter")
+
+    agreement_agree(version=second, side=Side.TOWN)
+    agreement_agree(version=second, side=Side.RESIDENTS)
+
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.RUNNING
+    assert project.decisions.last().answer.startswith("La version 2")
