@@ -765,7 +765,9 @@ def _finish(demo: DemoProject, project: Project, *, now: datetime.datetime) -> N
         if demo.told_in:
             fields["told_in"] = ArchiveItemPage.objects.filter(slug=demo.told_in).first()
     # The automatic decisions above are dated with the project's own calendar.
-    Decision.objects.filter(project=project, status=ProjectStatus.RUNNING).update(decided_at=agreed)
+    Decision.objects.filter(
+        project=project, status__in=(ProjectStatus.AGREED, ProjectStatus.RUNNING)
+    ).update(decided_at=agreed)
     if "completed_at" in fields:
         Decision.objects.filter(project=project, status=ProjectStatus.COMPLETED).update(
             decided_at=fields["completed_at"]

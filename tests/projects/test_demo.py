@@ -94,3 +94,15 @@ def test_demo_completed_projects_report_what_each_side_delivered(home_page):
     residents = path.agreements.get().lines.get(side=Side.RESIDENTS)
     assert residents.delivered_hours < residents.hours  # the critical report: less than promised
     assert "promet vite et livre lentement" in path.report.residents_account
+
+
+def test_demo_history_is_dated_with_each_projects_own_calendar():
+    ensure_projects(now=NOW)
+
+    garden = Project.objects.get(slug="jardin-partage-cite-des-provinces")
+    assert [decision.decided_at.year for decision in garden.decisions.all()] == [
+        2017,
+        2017,
+        2017,
+        2018,
+    ]
