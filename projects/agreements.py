@@ -75,3 +75,26 @@ def agreement_agree(*, version: AgreementVersion, side: Side, user=None) -> Agre
         project.agreed_at = now
         project.save(update_fields=["status", "agreed_at", "updated_at"])
     return version
+
+
+def agreement_changes(
+    *, lines: Iterable[AgreementLine], previous: Iterable[AgreementLine]
+) -> list[dict]:
+    """What changed from the ``previous`` version's lines to these: each a dict with
+    ``change`` (« added », « removed », « changed »), the ``line`` (the old one if removed),
+    the ``previous`` line and the names of the ``fields`` that differ. A line is the same
+    line in both versions when it is on the same side with the same description."""
+    before = {(line.side, line.description): line for line in previous}
+    changes = []
+    for line in lines:
+        old = before.pop((line.side, line.description), None)
+        if old is None:
+            changes.append({"change": "added", "line": line, "previous": None, "fields": []})
+            continue
+        fields = [name for name in LINE_FIELDS if getattr(line, name) != getattr(old, name)]
+        if fields:
+            changes.append({"change": "changed", "line": line, "previous": old, "fields": fields})
+    changes.extend(
+        {"change": "removed", "line": old, "previous": old, "fields": []} for old in before.values()
+    )
+    return changes

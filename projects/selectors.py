@@ -1,0 +1,66 @@
+"""Reads of the fifty-fifty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from projects.agreements import agreement_changes
+from projects.models import (
+    AgreementLine,
+    AgreementVersion,
+    CompletionReport,
+    ProgressUpdate,
+    Project,
+    ProjectPhoto,
+    Side,
+)
+
+# The carriers' private page ------------------------------------------------------------------
+
+
+@dataclass
+class FollowView:
+    """What the carriers read on their private page (never their contact: they know it)."""
+
+    project: Project
+    decisions: list
+    requests: list
+    agreement: AgreementVersion | None = None
+    town_lines: list = field(default_factory=list)
+    residents_lines: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
+    has_previous: bool = False
+    updates: list = field(default_factory=list)
+    report: object = None
+
+
+def project_for_follow(*, project: Project) -> FollowView:
+    """Everything the follow page shows, in a fixed number of queries whatever the lines."""
+    decisions = list(project.decisions.all())
+    requests = list(project.requests.all())
+    # The latest version and the one before, to show what changed.
+    versions = list(project.agreements.order_by("-number").prefetch_related("lines")[:2])
+    view = FollowView(project=project, decisions=decisions, requests=requests)
+    if versions:
+        latest = versions[0]
+        lines = list(latest.lines.all())
+        view.agreement = latest
+        view.town_lines = [line for line in lines if line.side == Side.TOWN]
+        view.residents_lines = [line for line in lines if line.side == Side.RESIDENTS]
+        if len(versions) > 1:
+            view.has_previous = True
+            view.changes = agreement_changes(lines=lines, previous=versions[1].lines.all())
+            for change in view.changes:
+                change["labels"] = [
+                    str(AgreementLine._meta.get_field(name).verbose_name)
+                    for name in change["fields"]
+                ]
+    view.updates = list(
+        ProgressUpdate.objects.filter(project=project).prefetch_related(
+            Prefetch("photos", queryset=ProjectPhoto.objects.select_related("image"))
+        )
+    )
+    view.report = CompletionReport.objects.filter(project=project).first()
+    return view
