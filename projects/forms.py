@@ -152,10 +152,6 @@ class ProjectFieldsForm(HoneypotMixin, forms.ModelForm):
             self.add_error("end_on", _("La fin vient après le début : vérifiez les dates."))
         return data
 
-    def validate_constraints(self, exclude=None):
-        # The point's both-or-neither rule is checked above, at the fields, in French.
-        return None
-
 
 class ProposalForm(ProjectFieldsForm):
     """The whole proposal, in the order a person thinks of it on a phone."""
