@@ -90,3 +90,18 @@ def project_photos_erase(*, photos) -> list[tuple]:
         files.extend(image_stored_files(image=image))
         image.delete()
     return files
+
+
+def project_photos_retry() -> int:
+    """Clean the raw photos a failure left behind, project by project (for the periodic
+    jobs). Returns how many are still waiting."""
+    waiting = 0
+    project_ids = (
+        ProjectPhoto.objects.filter(image__isnull=True)
+        .exclude(raw="")
+        .values_list("project_id", flat=True)
+        .distinct()
+    )
+    for project in Project.objects.filter(pk__in=list(project_ids)):
+        waiting += project_photos_clean(project=project)
+    return waiting

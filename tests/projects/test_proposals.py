@@ -7,7 +7,7 @@ from media.models import CustomImage
 from outbox.models import OutgoingMail
 from projects.links import project_confirm_code, project_follow_url
 from projects.models import Project, ProjectContact, ProjectPhoto, ProjectStatus, TownRequest
-from projects.photos import ProjectFilesUnavailable
+from projects.photos import ProjectFilesUnavailable, project_photos_retry
 from projects.proposals import (
     ProjectNotEditable,
     project_confirm,
@@ -166,3 +166,16 @@ def test_edit_is_refused_once_the_agreement_holds():
 
     project.refresh_from_db()
     assert project.title == "Avant"
+
+
+def test_photos_left_raw_are_cleaned_by_the_retry():
+    project = project_propose(data=proposal_data())
+    raw = ProjectPhoto(project=project)
+    raw.raw.save("upload", upload(jpeg_with_gps_bytes(), "a.jpg", "image/jpeg"), save=True)
+
+    waiting = project_photos_retry()
+
+    raw.refresh_from_db()
+    assert waiting == 0
+    assert raw.image is not None
+    assert raw.raw.name == ""

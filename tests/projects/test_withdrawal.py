@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 
 from media.models import CustomImage
 from projects.agreements import agreement_version_create
@@ -108,3 +109,16 @@ def test_withdrawn_project_no_longer_takes_an_agreement(client, home_page):
     project_withdraw(project=project)
 
     assert client.post(_follow(project) + "accepter/1/").status_code == 404
+
+
+def test_a_proposal_withdrawn_before_its_mail_leaves_is_not_mailed(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        project = project_propose(data=proposal_data())
+    project_withdraw(project=project)
+
+    for callback in callbacks:
+        callback()
+
+    assert mail.outbox == []
