@@ -18,7 +18,7 @@ from archive.contributions.forms import (
 from archive.models.snippets import Place
 from core.form_protection import HoneypotMixin
 from media.sanitise import image_pixel_limits_sentence
-from projects.models import CompletionReport, Project, RequestKind, TownRequest
+from projects.models import CompletionReport, Project, ProjectKind, RequestKind, TownRequest
 
 MAX_REQUESTS = 20
 PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,.heic,.heif"
@@ -42,6 +42,11 @@ def _photos_field() -> MultipleImageField:
 class ProjectFieldsForm(HoneypotMixin, forms.ModelForm):
     """What the carriers write of their project, when proposing it and when changing it."""
 
+    kind = forms.ChoiceField(
+        label=_("De quel genre de projet s'agit-il ?"),
+        choices=[("", _("— Choisir —")), *ProjectKind.choices],
+        error_messages={"required": _("Choisissez le genre de projet le plus proche.")},
+    )
     place = forms.ModelChoiceField(
         label=_("Un lieu de la ville"),
         queryset=Place.objects.order_by("name"),
@@ -89,7 +94,6 @@ class ProjectFieldsForm(HoneypotMixin, forms.ModelForm):
         ]
         labels = {
             "title": _("Le nom du projet"),
-            "kind": _("De quel genre de projet s'agit-il ?"),
             "need": _("À quoi sert le projet ?"),
             "carrier_kind": _("Qui porte le projet ?"),
             "carrier_name": _("Le nom affiché des porteurs"),

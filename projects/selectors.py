@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils import formats
 
 from projects.agreements import agreement_changes
 from projects.models import (
@@ -53,8 +55,12 @@ def project_for_follow(*, project: Project) -> FollowView:
             view.has_previous = True
             view.changes = agreement_changes(lines=lines, previous=versions[1].lines.all())
             for change in view.changes:
-                change["labels"] = [
-                    str(AgreementLine._meta.get_field(name).verbose_name)
+                change["details"] = [
+                    {
+                        "label": AgreementLine._meta.get_field(name).verbose_name,
+                        "before": _shown(change["previous"], name),
+                        "after": _shown(change["line"], name),
+                    }
                     for name in change["fields"]
                 ]
     view.updates = list(
@@ -64,3 +70,16 @@ def project_for_follow(*, project: Project) -> FollowView:
     )
     view.report = CompletionReport.objects.filter(project=project).first()
     return view
+
+
+def _shown(line: AgreementLine, name: str) -> str:
+    """A line's value as people read it: the choice's label, nothing for an empty one."""
+    value = getattr(line, name)
+    if value in (None, ""):
+        return "—"
+    display = getattr(line, f"get_{name}_display", None)
+    if display:
+        return str(display())
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "j F Y")
+    return str(formats.localize(value))

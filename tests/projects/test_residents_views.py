@@ -256,7 +256,7 @@ def test_follow_shows_the_latest_version_and_what_changed(client, home_page):
 
     assert "version 2" in html
     assert "Ce qui change depuis la version 1" in html
-    assert "Modifié</strong> (La ville) : 40 plants — valeur (€)" in html
+    assert "Modifié</strong> (La ville) : 40 plants — valeur (€) : 320,00 → 400,00" in html
     assert "Ajouté</strong> (Les habitants) : Arroser l&#x27;été" in html
     assert "J'accepte cette version" in html
 
