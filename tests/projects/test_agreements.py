@@ -2,7 +2,12 @@ from decimal import Decimal
 
 import pytest
 
-from projects.agreements import AgreementError, agreement_agree, agreement_version_create
+from projects.agreements import (
+    AgreementError,
+    agreement_agree,
+    agreement_changes,
+    agreement_version_create,
+)
 from projects.models import ProjectStatus, Side
 from tests.factories.projects import ProjectFactory
 
@@ -47,3 +52,23 @@ def test_a_replaced_version_cannot_be_agreed():
         agreement_agree(version=first, side=Side.RESIDENTS)
     first.refresh_from_db()
     assert first.residents_agreed_at is None
+
+
+def test_changes_between_versions_name_added_changed_and_removed_lines():
+    project = ProjectFactory(status=ProjectStatus.ACCEPTED)
+    first = agreement_version_create(project=project, lines=LINES)
+    second = agreement_version_create(
+        project=project,
+        lines=[
+            {**LINES[0], "value": Decimal("400")},
+            {"side": Side.RESIDENTS, "description": "Arroser", "people": 2},
+        ],
+    )
+
+    changes = agreement_changes(lines=second.lines.all(), previous=first.lines.all())
+
+    assert [(c["change"], c["line"].description, c["fields"]) for c in changes] == [
+        ("changed", "40 plants", ["value"]),
+        ("added", "Arroser", []),
+        ("removed", "Planter", []),
+    ]
