@@ -56,7 +56,7 @@ from projects.models import (
     UpdateStatus,
 )
 from projects.notes import internal_note_add
-from projects.progress import progress_review, progress_town_post
+from projects.progress import ProgressError, progress_review, progress_town_post
 from projects.team_selectors import (
     project_for_review,
     projects_awaiting_answer,
@@ -326,13 +326,17 @@ class ProjectFileView(TeamMixin, TemplateView):
         form = forms["update_form"]
         if not form.is_valid():
             return self._rerender(forms)
-        progress_town_post(
-            project=self.project,
-            text=form.cleaned_data["text"],
-            happened_on=form.cleaned_data["happened_on"],
-            photo=form.cleaned_data["photo"],
-            caption=form.cleaned_data["caption"],
-        )
+        try:
+            progress_town_post(
+                project=self.project,
+                text=form.cleaned_data["text"],
+                happened_on=form.cleaned_data["happened_on"],
+                photo=form.cleaned_data["photo"],
+                caption=form.cleaned_data["caption"],
+            )
+        except ProgressError as error:
+            form.add_error("text", str(error))
+            return self._rerender(forms)
         messages.success(request, _("Nouvelle publiée sur la page du projet."))
         return None
 
@@ -349,7 +353,7 @@ class ProjectFileView(TeamMixin, TemplateView):
             messages.error(request, _("Cette nouvelle a déjà été relue."))
             return None
         publish = request.POST.get("publish") == "yes"
-        progress_review(update=update, publish=publish, user=request.user)
+        progress_review(update=update, publish=publish)
         messages.success(
             request,
             _("Nouvelle publiée sur la page du projet.")

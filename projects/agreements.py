@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from projects.models import (
     EDITABLE_STATUSES,
@@ -134,6 +134,9 @@ class FieldChange:
     label: str
     before: object
     after: object
+    # As people read them, on the follow page and in the admin alike.
+    shown_before: str = ""
+    shown_after: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,19 @@ class AgreementDiff:
     @property
     def is_empty(self) -> bool:
         return not (self.added or self.removed or self.changed)
+
+
+def line_value_shown(*, line: AgreementLine, name: str) -> str:
+    """A line's value as people read it: the choice's label, a French date, « — » if empty."""
+    value = getattr(line, name)
+    if value in (None, ""):
+        return "—"
+    display = getattr(line, f"get_{name}_display", None)
+    if display is not None:
+        return str(display())
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "j F Y")
+    return str(formats.localize(value))
 
 
 def _line_key(line: AgreementLine) -> tuple[str, str]:
@@ -181,6 +197,8 @@ def agreement_diff(*, old: AgreementVersion | None, new: AgreementVersion) -> Ag
                 label=str(AgreementLine._meta.get_field(name).verbose_name),
                 before=getattr(before, name),
                 after=getattr(line, name),
+                shown_before=line_value_shown(line=before, name=name),
+                shown_after=line_value_shown(line=line, name=name),
             )
             for name in LINE_FIELDS
             if getattr(before, name) != getattr(line, name)

@@ -35,3 +35,24 @@ def project_follow_path(*, token: str) -> str:
 def project_follow_url(*, project: Project, site_url: str | None = None) -> str:
     path = project_follow_path(token=project_follow_token(project=project))
     return f"{site_root(site_url)}{path}"
+
+
+# The e-mailed link carries a second code: only the mailbox that received it confirms the
+# address, not whoever saw the follow link on the thanks page.
+CONFIRM_SALT = "projects.project.confirm"
+
+
+def project_confirm_code(*, project: Project) -> str:
+    return signing.dumps(str(project.public_id), salt=CONFIRM_SALT, compress=True)
+
+
+def project_confirm_code_valid(*, project: Project, code: str) -> bool:
+    try:
+        return signing.loads(code, salt=CONFIRM_SALT) == str(project.public_id)
+    except signing.BadSignature:
+        return False
+
+
+def project_confirm_url(*, project: Project, site_url: str | None = None) -> str:
+    code = project_confirm_code(project=project)
+    return f"{project_follow_url(project=project, site_url=site_url)}?confirmer={code}"

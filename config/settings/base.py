@@ -109,6 +109,10 @@ PUBLIC_FORM_RATE_LIMITS = {
     "volunteer_signup": {"seconds": 3600, "address": 10, "email": 5},
     # « Renvoyer mes liens » mails only an address the site knows, and it little often.
     "links_resend": {"seconds": 3600, "address": 10, "email": 3},
+    # A fifty-fifty proposal is long to write: few per hour is plenty for a household.
+    "project_proposal": {"seconds": 3600, "address": 5, "email": 3},
+    # The carriers' private page: edits, news, their account of the project.
+    "project_follow": {"seconds": 3600, "address": 30, "email": None},
     # Wagtail's page passwords have no account for django-axes to lock: each address may try
     # so many in a quarter of an hour (home/page_password.py).
     "page_password": {"seconds": 900, "address": 10, "email": None},

@@ -135,3 +135,63 @@ class CompletionReportFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = CompletionReport
+
+
+# A resident's proposal, as the service receives it and as the form posts it. -----------------
+
+
+def proposal_data(**overrides) -> dict:
+    data = {
+        "title": "Une haie pour la rue Bollaert",
+        "kind": ProjectKind.PLANTING,
+        "need": "Les enfants n'ont pas d'ombre en allant à l'école.",
+        "carrier_kind": "group",
+        "carrier_name": "Les voisins de la rue Bollaert",
+        "address": "Au bout de la rue Bollaert, derrière l'école",
+        "commitment": "Huit voisins plantent deux samedis et arrosent l'été.",
+        "upkeep": "Taille une fois l'an.",
+        "show_publicly": True,
+        "photos_to_archive": True,
+        "becomes_archive_item": False,
+        "contact_name": "Chantal Lefebvre",
+        "email": "chantal@exemple.fr",
+        "phone": "06 12 34 56 78",
+    }
+    data.update(overrides)
+    return data
+
+
+def proposal_form(**overrides) -> dict:
+    """POST data of ``/projets/proposer/`` with one request line filled; ``None`` drops a field."""
+    data = {
+        "title": "Une haie pour la rue Bollaert",
+        "kind": "planting",
+        "need": "Les enfants n'ont pas d'ombre en allant à l'école.",
+        "carrier_kind": "group",
+        "carrier_name": "Les voisins de la rue Bollaert",
+        "address": "Au bout de la rue Bollaert, derrière l'école",
+        "commitment": "Huit voisins plantent deux samedis et arrosent l'été.",
+        "upkeep": "",
+        "start_on": "",
+        "end_on": "",
+        "show_publicly": "on",
+        "photos_to_archive": "on",
+        "contact_name": "Chantal Lefebvre",
+        "email": "chantal@exemple.fr",
+        "phone": "",
+        "demandes-TOTAL_FORMS": "3",
+        "demandes-INITIAL_FORMS": "0",
+        "demandes-MIN_NUM_FORMS": "0",
+        "demandes-MAX_NUM_FORMS": "20",
+        "demandes-0-kind": "money",
+        "demandes-0-description": "Achat de 40 plants",
+        "demandes-0-amount": "320",
+        "demandes-1-kind": "",
+        "demandes-1-description": "",
+        "demandes-1-amount": "",
+        "demandes-2-kind": "",
+        "demandes-2-description": "",
+        "demandes-2-amount": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

@@ -2,7 +2,11 @@ from decimal import Decimal
 
 import pytest
 
-from projects.agreements import AgreementError, agreement_agree, agreement_version_create
+from projects.agreements import (
+    AgreementError,
+    agreement_agree,
+    agreement_version_create,
+)
 from projects.models import ProjectStatus, Side
 from tests.factories.projects import ProjectFactory
 
