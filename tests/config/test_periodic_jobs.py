@@ -11,12 +11,15 @@ from archive.contributions.services import contribution_create
 from archive.models import Contribution, ContributionStatus
 from config.management.commands import run_periodic_jobs
 from festival.models import Signup, SignupStatus, Volunteer
+from projects.models import ProjectPhoto
 from tests.factories.archive import (
     ArchiveIndexPageFactory,
     ArchiveItemPageFactory,
     contribution_data,
 )
 from tests.factories.festival import EditionPageFactory
+from tests.factories.media import jpeg_with_gps_bytes, upload
+from tests.factories.projects import ProjectFactory
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +125,16 @@ def test_a_failing_job_does_not_stop_the_others(home_page, capsys, monkeypatch):
     captured = capsys.readouterr()
     assert "✗ Tâche cassée : échec" in captured.err
     assert f"{len(jobs) - 1}/{len(jobs)} tâches faites." in captured.out
+
+
+def test_a_projects_photo_left_raw_by_a_failure_is_cleaned_by_the_scheduler(capsys):
+    project = ProjectFactory()
+    raw = ProjectPhoto(project=project)
+    raw.raw.save("upload", upload(jpeg_with_gps_bytes(), "a.jpg", "image/jpeg"), save=True)
+
+    out = run_jobs(capsys)
+
+    raw.refresh_from_db()
+    assert raw.image is not None
+    assert raw.raw.name == ""
+    assert "Photos de projets fifty-fifty encore à nettoyer" in out

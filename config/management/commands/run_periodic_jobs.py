@@ -17,6 +17,7 @@ from wagtail.models import Revision
 from archive.contributions.processing import contributions_retry_due
 from festival.volunteers.services import holds_expire, reminders_send, volunteers_erase_expired
 from outbox.sending import mails_retry
+from projects.photos import project_photos_retry
 from search.services import pending_retry
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ def _publish_scheduled() -> int:
 JOBS = [
     Job("Publications programmées et embargos levés", _publish_scheduled),
     Job("Contributions reprises", contributions_retry_due),
+    Job("Photos de projets fifty-fifty encore à nettoyer", project_photos_retry),
     Job("Mises à jour de l'index de recherche renvoyées", pending_retry),
     Job("Courriels en échec renvoyés", mails_retry),
     Job("Inscriptions de bénévoles non confirmées expirées", holds_expire),
