@@ -1,6 +1,8 @@
 from django.http import Http404
 from django.urls import path
 
+from projects import work_day_views
+
 app_name = "projects"
 
 
@@ -12,7 +14,12 @@ def _not_built_yet(request, **kwargs):
 # link to; the part that owns each replaces its line with its real view.
 urlpatterns = [
     path("suivi/<str:token>/", _not_built_yet, name="follow"),  # residents' part
-    path("<slug:slug>/chantiers/<int:pk>/", _not_built_yet, name="work_day_signup"),  # work days
+    path("<slug:slug>/chantiers/<int:pk>/", work_day_views.work_day_signup, name="work_day_signup"),
+    path(
+        "<slug:slug>/chantiers/<int:pk>/merci/",
+        work_day_views.work_day_thanks,
+        name="work_day_thanks",
+    ),
     path(
         "<slug:slug>/convention-v<int:number>.pdf", _not_built_yet, name="agreement_pdf"
     ),  # visitors' part

@@ -34,6 +34,8 @@ class Occasion(Protocol):
     start_date: datetime.date
     end_date: datetime.date  # personal data is erased counting from this day
     volunteer_call: str  # a few lines calling for volunteers; may be empty
+    # An occasion may also have a ``meeting_point`` (a work day does): where people meet,
+    # named by the mails and the calendar when present.
 
     @property
     def url(self) -> str:

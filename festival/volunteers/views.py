@@ -102,13 +102,17 @@ def signup(request, year: int):
     )
 
 
-def thanks(request, year: int):
-    edition = _edition_or_404(year)
+def thanks_page(request, *, occasion: Occasion) -> HttpResponse:
+    """« Check your e-mails », after signing up for any occasion."""
     return TemplateResponse(
         request,
         "festival/volunteers/thanks.html",
-        {"occasion": edition, "hold_hours": settings.VOLUNTEER_HOLD_HOURS},
+        {"occasion": occasion, "hold_hours": settings.VOLUNTEER_HOLD_HOURS},
     )
+
+
+def thanks(request, year: int):
+    return thanks_page(request, occasion=_edition_or_404(year))
 
 
 def _link_expired(request, status: int = 410):
@@ -212,6 +216,8 @@ def my_shifts_calendar(request, token: str):
         event.add("summary", _("Bénévole : %(role)s") % {"role": shift.role.name})
         if shift.venue:
             event.add("location", f"{shift.venue.name}, {shift.venue.full_address}")
+        elif getattr(volunteer.occasion, "meeting_point", ""):
+            event.add("location", volunteer.occasion.meeting_point)
         if shift.notes:
             event.add("description", shift.notes)
         alarm = icalendar.Alarm()
