@@ -12,19 +12,19 @@ from festival.volunteers import services
 from festival.volunteers.models import HOLDING_STATUSES
 from tests.factories.projects import WorkDayFactory
 from tests.factories.volunteers import WorkDayShiftFactory, WorkDaySignupFactory
-
-# keep_migrated_rows is a fixture: importing it here lets this module request it.
-from tests.festival.volunteers.test_concurrency import keep_migrated_rows, run_at_once  # noqa: F401
+from tests.festival.volunteers import test_concurrency
+from tests.festival.volunteers.test_concurrency import run_at_once
 
 # They need real row locks: the marker skips them on SQLite (tests/conftest.py).
 pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
 
 
+# The festival's fixture, shared: pytest finds fixtures among a module's names.
+keep_migrated_rows = test_concurrency.keep_migrated_rows
+
+
 @pytest.fixture
-def committed_work_day(request):
-    # In this order, so that the flush of ``transactional_db`` runs before the restore.
-    request.getfixturevalue("keep_migrated_rows")
-    request.getfixturevalue("transactional_db")
+def committed_work_day(keep_migrated_rows, transactional_db):
     return WorkDayFactory()
 
 
