@@ -5,9 +5,11 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from festival.models import Signup, SignupStatus, Volunteer
+from festival.models import Shift, Signup, SignupStatus, Volunteer
 from festival.volunteers import services
 from festival.volunteers.links import my_shifts_token
 from projects.models import ProjectStatus
@@ -367,3 +369,33 @@ def test_signup_page_queries_do_not_grow(client, work_day, django_assert_num_que
         response = client.get(signup_url(work_day))
 
     assert response.status_code == 200
+
+
+# One kind of thing -------------------------------------------------------------------------
+
+
+def test_a_shift_belongs_to_exactly_one_occasion(work_day):
+    shift = WorkDayShiftFactory.build(work_day=work_day)
+    shift.edition_id = work_day.pk  # as if an edition had been chosen too
+
+    with pytest.raises(ValidationError) as refused:
+        shift.clean()
+
+    assert refused.value.messages == [
+        "Un créneau appartient soit à une édition, soit à un chantier, jamais aux deux."
+    ]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Shift.objects.create(role=VolunteerRoleFactory(), start=shift.start, end=shift.end)
+
+
+def test_resending_my_links_includes_the_work_day(
+    client, work_day, django_capture_on_commit_callbacks
+):
+    WorkDaySignupFactory(shift__work_day=work_day, volunteer__email="marie@exemple.fr")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("archive:links"), {"email": "marie@exemple.fr", "website": ""})
+
+    [message] = mail.outbox
+    assert "- Plantation de la haie" in message.body
+    assert "/benevoles/mes-creneaux/" in message.body
