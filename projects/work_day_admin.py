@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import CreateView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from festival.formats import fr_day
@@ -29,6 +29,11 @@ CHANGE_PERMISSION = "projects.change_workday"
 def shifts_url(work_day_id: int) -> str:
     """The list of one work day's shifts."""
     return f"{reverse('work_day_shifts:index')}?work_day={work_day_id}"
+
+
+def add_shift_url(work_day_id: int) -> str:
+    """A new shift, its work day already chosen."""
+    return f"{reverse('work_day_shifts:add')}?work_day={work_day_id}"
 
 
 class WorkDayIndexView(IndexView):
@@ -59,6 +64,12 @@ class WorkDayViewSet(ModelViewSet):
             label=gettext_lazy("Créneaux et équipes"),
             get_url=lambda work_day: shifts_url(work_day.pk),
         ),
+        TitleColumn(
+            "add_shift",
+            label=gettext_lazy("Nouveau créneau"),
+            accessor=lambda work_day: _("Ajouter un créneau"),
+            get_url=lambda work_day: add_shift_url(work_day.pk),
+        ),
     ]
     panels = [
         FieldPanel("project"),
@@ -87,6 +98,15 @@ class WorkDayShiftForm(WagtailAdminModelForm):
         return cleaned
 
 
+class WorkDayShiftCreateView(CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        wanted = self.request.GET.get("work_day", "")
+        if wanted.isdigit():
+            initial["work_day"] = int(wanted)
+        return initial
+
+
 class WorkDayShiftIndexView(IndexView):
     def get_base_queryset(self):
         return (
@@ -111,6 +131,7 @@ class WorkDayShiftViewSet(ModelViewSet):
     icon = "time"
     menu_label = gettext_lazy("Créneaux des chantiers")
     index_view_class = WorkDayShiftIndexView
+    add_view_class = WorkDayShiftCreateView
     add_to_reference_index = False
     list_filter = ["work_day"]
     ordering = ["start"]

@@ -221,3 +221,14 @@ def test_work_day_roster_queries_do_not_grow(team_client, django_assert_num_quer
         response = team_client.get(roster_url(shift))
 
     assert response.status_code == 200
+
+
+def test_adding_a_shift_from_the_work_day_list_chooses_the_work_day(team_client):
+    work_day = WorkDayFactory()
+
+    listing = team_client.get(reverse("work_days:index")).content.decode()
+    add_url = f"{reverse('work_day_shifts:add')}?work_day={work_day.pk}"
+    response = team_client.get(add_url)
+
+    assert add_url in listing
+    assert response.context["form"].initial["work_day"] == work_day.pk
