@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.urls import path
 
-from projects import views
+from projects import views, work_day_views
 
 app_name = "projects"
 
@@ -10,8 +10,6 @@ def _not_built_yet(request, **kwargs):
     raise Http404
 
 
-# Each part of the slice owns its lines. The placeholders name addresses other parts
-# link to; the part that owns each replaces its line with its real view.
 urlpatterns = [
     # The residents' part: propose, then follow from the private link.
     path("proposer/", views.propose, name="propose"),
@@ -22,7 +20,13 @@ urlpatterns = [
     path("suivi/<str:token>/nouvelles/", views.follow_progress, name="follow_progress"),
     path("suivi/<str:token>/bilan/", views.follow_report, name="follow_report"),
     path("suivi/<str:token>/retirer/", views.withdraw, name="withdraw"),
-    path("<slug:slug>/chantiers/<int:pk>/", _not_built_yet, name="work_day_signup"),  # work days
+    # Work days: residents sign up without an account (the volunteer shifts' rules).
+    path("<slug:slug>/chantiers/<int:pk>/", work_day_views.work_day_signup, name="work_day_signup"),
+    path(
+        "<slug:slug>/chantiers/<int:pk>/merci/",
+        work_day_views.work_day_thanks,
+        name="work_day_thanks",
+    ),
     path(
         "<slug:slug>/convention-v<int:number>.pdf", _not_built_yet, name="agreement_pdf"
     ),  # visitors' part

@@ -39,6 +39,10 @@ class ShiftViewSet(SnippetViewSet):
     list_filter = ["edition", "role"]
     ordering = ["start"]
 
+    def get_queryset(self, request):
+        # A work day's shifts are planned with the work day (``projects/work_day_admin.py``).
+        return Shift.objects.filter(edition__isnull=False)
+
 
 class VolunteerViewSet(SnippetViewSet):
     model = Volunteer
@@ -47,6 +51,10 @@ class VolunteerViewSet(SnippetViewSet):
     list_display = ["name", "email", "phone", "first_time", "edition"]
     list_filter = ["edition", "first_time", "contact_next_year"]
     search_fields = ["name", "email"]
+
+    def get_queryset(self, request):
+        # A work day's volunteers are read on its rosters (``projects/work_day_admin.py``).
+        return Volunteer.objects.filter(edition__isnull=False)
 
 
 class VolunteerGroup(SnippetViewSetGroup):

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -32,11 +33,15 @@ def can_view(user) -> bool:
 
 class CoordinatorMixin(WagtailAdminTemplateMixin):
     header_icon = "group"
+    # Who reads the rosters and who acts on them; a work day's team has its own
+    # (``projects/work_day_admin.py``).
+    view_permission = VIEW_PERMISSION
+    change_permission = CHANGE_PERMISSION
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_view(request.user):
+        if not request.user.has_perm(self.view_permission):
             raise PermissionDenied
-        if request.method == "POST" and not request.user.has_perm(CHANGE_PERMISSION):
+        if request.method == "POST" and not request.user.has_perm(self.change_permission):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -79,12 +84,21 @@ class ShiftRosterView(CoordinatorMixin, TemplateView):
     """Who holds a place, who waits; attendance, pairing and a message to the whole team."""
 
     template_name = "festival/volunteers/admin/shift_roster.html"
+    # The occasion's key (``occasions.py``): each team reads only its own shifts' people.
+    occasion_key = "edition"
 
     def dispatch(self, request, *args, **kwargs):
         self.shift = selectors.shift_roster(shift_id=kwargs["pk"])
-        if self.shift is None:
+        if self.shift is None or getattr(self.shift, f"{self.occasion_key}_id") is None:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+    def get_day_url(self) -> str:
+        """Where the whole day's planning of this shift's occasion is read."""
+        return reverse(
+            "festival_volunteers_admin:day",
+            args=[self.shift.edition_id, f"{timezone.localdate(self.shift.start):%Y-%m-%d}"],
+        )
 
     def get_page_title(self):
         return _("Équipe du créneau %(shift)s") % {"shift": self.shift}
@@ -96,13 +110,14 @@ class ShiftRosterView(CoordinatorMixin, TemplateView):
             shift=self.shift,
             holders=[s for s in roster if s.is_holding],
             waiting=[s for s in roster if s.status == SignupStatus.WAITLISTED],
-            can_change=self.request.user.has_perm(CHANGE_PERMISSION),
+            can_change=self.request.user.has_perm(self.change_permission),
+            day_url=self.get_day_url(),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")
-        here = reverse("festival_volunteers_admin:shift", args=[self.shift.pk])
+        here = request.path
         if action == "attendance":
             values = {"yes": True, "no": False}
             services.shift_attendance_record(

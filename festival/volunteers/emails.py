@@ -70,7 +70,11 @@ def volunteer_links(*, volunteer: Volunteer, site_root: str) -> dict:
 
 @mail_builder
 def confirmation_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
-    volunteer = Volunteer.objects.filter(pk=object_id).select_related("edition").first()
+    volunteer = (
+        Volunteer.objects.filter(pk=object_id)
+        .select_related("edition", "work_day__project")
+        .first()
+    )
     if volunteer is None or not volunteer.email:
         return None
     signups = _unconfirmed(volunteer)

@@ -32,7 +32,7 @@ def _read(token: str, *, salt: str, max_age: datetime.timedelta) -> Volunteer | 
         return None
     return (
         Volunteer.objects.filter(public_id=public_id, erased_at__isnull=True)
-        .select_related("edition")
+        .select_related("edition", "work_day__project")
         .first()
     )
 

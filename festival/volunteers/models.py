@@ -1,7 +1,8 @@
 """Volunteers: roles, shifts, the people who sign up and their sign-ups.
 
 Shifts and volunteers belong to an *occasion* (``festival/volunteers/occasions.py``): a
-festival edition today, through the ``edition`` foreign keys.
+festival edition or a fifty-fifty project's work day, through the ``edition`` or ``work_day``
+foreign key (exactly one is set).
 
 Personal data (names, e-mails, phones) lives only in ``Volunteer``: never in a page, a
 revision, the search index or the API; it is erased after the occasion unless the person
@@ -58,12 +59,30 @@ class VolunteerRole(models.Model):
         return self.name
 
 
+# Exactly one occasion per shift and per volunteer (``occasions.py``).
+ONE_OCCASION = Q(edition__isnull=False, work_day__isnull=True) | Q(
+    edition__isnull=True, work_day__isnull=False
+)
+
+
 class Shift(models.Model):
-    """A slot of one role at one venue during an edition, for ``capacity`` people."""
+    """A slot of one role during an occasion (at one venue for the festival), for
+    ``capacity`` people."""
 
     edition = models.ForeignKey(
         "festival.EditionPage",
         verbose_name=_("édition"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="shifts",
+    )
+    # By name: the festival never imports the projects app (a floor above it).
+    work_day = models.ForeignKey(
+        "projects.WorkDay",
+        verbose_name=_("chantier participatif"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="shifts",
     )
@@ -99,7 +118,8 @@ class Shift(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gt=models.F("start")), name="festival_shift_end_after_start"
-            )
+            ),
+            models.CheckConstraint(condition=ONE_OCCASION, name="festival_shift_one_occasion"),
         ]
 
     def __str__(self) -> str:
@@ -109,6 +129,11 @@ class Shift(models.Model):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("La fin du créneau doit suivre son début.")})
+        if (self.edition_id is None) == (self.work_day_id is None):
+            # Not tied to a field: each admin form shows only its own occasion's key.
+            raise ValidationError(
+                _("Un créneau appartient soit à une édition, soit à un chantier, jamais aux deux.")
+            )
 
     @property
     def hours(self) -> float:
@@ -116,17 +141,27 @@ class Shift(models.Model):
 
     @property
     def occasion(self):
-        """What the shift belongs to (``festival/volunteers/occasions.py``): the edition."""
-        return self.edition
+        """What the shift belongs to (``festival/volunteers/occasions.py``)."""
+        return self.edition if self.edition_id else self.work_day
 
 
 class Volunteer(models.Model):
-    """A person who signed up for an edition, known by their e-mail; no account."""
+    """A person who signed up for an occasion, known by their e-mail; no account."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     edition = models.ForeignKey(
         "festival.EditionPage",
         verbose_name=_("édition"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="volunteers",
+    )
+    work_day = models.ForeignKey(
+        "projects.WorkDay",
+        verbose_name=_("chantier participatif"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="volunteers",
     )
@@ -158,7 +193,13 @@ class Volunteer(models.Model):
                 fields=["edition", "email"],
                 condition=~Q(email=""),
                 name="festival_volunteer_one_per_email_and_edition",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["work_day", "email"],
+                condition=~Q(email=""),
+                name="festival_volunteer_one_per_email_and_work_day",
+            ),
+            models.CheckConstraint(condition=ONE_OCCASION, name="festival_volunteer_one_occasion"),
         ]
 
     def __str__(self) -> str:
@@ -166,8 +207,8 @@ class Volunteer(models.Model):
 
     @property
     def occasion(self):
-        """What the person signed up for (``festival/volunteers/occasions.py``): the edition."""
-        return self.edition
+        """What the person signed up for (``festival/volunteers/occasions.py``)."""
+        return self.edition if self.edition_id else self.work_day
 
 
 class SignupStatus(models.TextChoices):

@@ -8,11 +8,15 @@ import itertools
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from festival.models import EditionPage
 from festival.volunteers.models import HOLDING_STATUSES, Shift, Signup, SignupStatus, Volunteer
 from festival.volunteers.occasions import Occasion, occasion_lookup
+
+# Follows either occasion key in the same query (a work day's page needs its project).
+OCCASIONS = ("edition", "work_day__project")
 
 
 def edition_for_signup(*, year: int) -> EditionPage | None:
@@ -87,7 +91,7 @@ def shift_roster(*, shift_id: int) -> Shift | None:
     """One shift with its people: holders first, then the waitlist in order."""
     return (
         Shift.objects.filter(pk=shift_id)
-        .select_related("role", "venue", "edition")
+        .select_related("role", "venue", *OCCASIONS)
         .prefetch_related(
             Prefetch(
                 "signups",
@@ -180,11 +184,11 @@ def upcoming(shift: Shift) -> bool:
 
 
 def volunteers_for_email(*, email: str) -> list[Volunteer]:
-    """This address's sign-ups, one per edition (« Renvoyer mes liens »), latest first.
+    """This address's sign-ups, one per occasion (« Renvoyer mes liens »), latest first.
 
     Addresses are stored lower-cased (``signup_create``)."""
     return list(
         Volunteer.objects.filter(email=email.strip().lower(), erased_at__isnull=True)
-        .select_related("edition")
-        .order_by("-edition__start_date", "-pk")
+        .select_related(*OCCASIONS)
+        .order_by(Coalesce("edition__start_date", "work_day__date").desc(), "-pk")
     )

@@ -326,7 +326,9 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
         shift__start__lte=now + datetime.timedelta(hours=settings.VOLUNTEER_REMINDER_HOURS),
     ).exclude(volunteer__email="")
     sent = 0
-    for signup in due.select_related("volunteer", "shift__role", "shift__venue"):
+    for signup in due.select_related(
+        "volunteer", "shift__role", "shift__venue", "shift__edition", "shift__work_day"
+    ):
         claimed = Signup.objects.filter(pk=signup.pk, reminder_sent_at__isnull=True).update(
             reminder_sent_at=now
         )

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,6 +19,7 @@ from festival.calendar import PRODID, UID_DOMAIN
 from festival.volunteers import links, selectors, services
 from festival.volunteers.forms import SignupForm
 from festival.volunteers.models import SignupStatus
+from festival.volunteers.occasions import Occasion
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -38,11 +40,21 @@ def _edition_or_404(year: int):
     return edition
 
 
-@require_http_methods(["GET", "POST"])
-def signup(request, year: int):
-    edition = _edition_or_404(year)
-    shifts = [s for s in selectors.shifts_with_places(occasion=edition) if selectors.upcoming(s)]
-    form = SignupForm(request.POST or None, shifts=shifts)
+def signup_page(
+    request,
+    *,
+    occasion: Occasion,
+    thanks_url: str,
+    template_name: str = "festival/volunteers/signup.html",
+    form_class: type[SignupForm] = SignupForm,
+    extra_context: dict | None = None,
+) -> HttpResponse:
+    """The sign-up page of any occasion: its upcoming shifts and the form, one set of rules.
+
+    The festival's page and a work day's page (``projects/work_day_views.py``) both answer
+    through here; they differ only by their wording (template, form labels)."""
+    shifts = [s for s in selectors.shifts_with_places(occasion=occasion) if selectors.upcoming(s)]
+    form = form_class(request.POST or None, shifts=shifts)
     status = 200
     if request.method == "POST":
         verdict = public_form_guard(
@@ -50,43 +62,57 @@ def signup(request, year: int):
         )
         if verdict is Verdict.ROBOT:
             # Say nothing to a robot; store nothing.
-            return redirect("festival_volunteers:thanks", year=year)
+            return redirect(thanks_url)
         if verdict is Verdict.LIMITED:
             status = 429
         elif verdict is Verdict.PASSED:
             data = form.cleaned_data
             try:
                 services.signup_create(
-                    occasion=edition,
+                    occasion=occasion,
                     name=data["name"],
                     email=data["email"],
                     phone=data["phone"],
                     shift_ids=data["shifts"],
-                    first_time=data["first_time"],
-                    contact_next_year=data["contact_next_year"],
+                    first_time=data.get("first_time", False),
+                    contact_next_year=data.get("contact_next_year", False),
                     base_url=request.build_absolute_uri("/"),
                 )
             except services.SignupRefused as refusal:
                 form.add_error(refusal.field, refusal.message)
             else:
-                return redirect("festival_volunteers:thanks", year=year)
+                return redirect(thanks_url)
     context = {
-        "occasion": edition,
+        "occasion": occasion,
         "form": form,
         "days": selectors.group_by_day_and_role(shifts),
         "selected": form.selected_ids(),
         "hold_hours": settings.VOLUNTEER_HOLD_HOURS,
+        **(extra_context or {}),
     }
-    return TemplateResponse(request, "festival/volunteers/signup.html", context, status=status)
+    return TemplateResponse(request, template_name, context, status=status)
 
 
-def thanks(request, year: int):
-    edition = _edition_or_404(year)
+@require_http_methods(["GET", "POST"])
+def signup(request, year: int):
+    return signup_page(
+        request,
+        occasion=_edition_or_404(year),
+        thanks_url=reverse("festival_volunteers:thanks", kwargs={"year": year}),
+    )
+
+
+def thanks_page(request, *, occasion: Occasion) -> HttpResponse:
+    """« Check your e-mails », after signing up for any occasion."""
     return TemplateResponse(
         request,
         "festival/volunteers/thanks.html",
-        {"occasion": edition, "hold_hours": settings.VOLUNTEER_HOLD_HOURS},
+        {"occasion": occasion, "hold_hours": settings.VOLUNTEER_HOLD_HOURS},
     )
+
+
+def thanks(request, year: int):
+    return thanks_page(request, occasion=_edition_or_404(year))
 
 
 def _link_expired(request, status: int = 410):
@@ -190,6 +216,8 @@ def my_shifts_calendar(request, token: str):
         event.add("summary", _("Bénévole : %(role)s") % {"role": shift.role.name})
         if shift.venue:
             event.add("location", f"{shift.venue.name}, {shift.venue.full_address}")
+        elif getattr(volunteer.occasion, "meeting_point", ""):
+            event.add("location", volunteer.occasion.meeting_point)
         if shift.notes:
             event.add("description", shift.notes)
         alarm = icalendar.Alarm()

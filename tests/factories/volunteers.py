@@ -4,6 +4,7 @@ import factory
 
 from festival.models import Prerequisite, Shift, Signup, SignupStatus, Volunteer, VolunteerRole
 from tests.factories.festival import EditionPageFactory, VenueFactory, paris
+from tests.factories.projects import WorkDayFactory
 
 
 class PrerequisiteFactory(factory.django.DjangoModelFactory):
@@ -53,3 +54,30 @@ class SignupFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Signup
+
+
+# A fifty-fifty project's work day as an occasion: its shifts, volunteers and sign-ups.
+
+
+def on_work_day(work_day, hour: int) -> datetime.datetime:
+    """``hour`` o'clock (Paris) on the work day."""
+    return paris(work_day.date.year, work_day.date.month, work_day.date.day, hour)
+
+
+class WorkDayShiftFactory(ShiftFactory):
+    edition = None
+    work_day = factory.SubFactory(WorkDayFactory)
+    venue = None
+    start = factory.LazyAttribute(lambda o: on_work_day(o.work_day, 9))
+
+
+class WorkDayVolunteerFactory(VolunteerFactory):
+    edition = None
+    work_day = factory.SubFactory(WorkDayFactory)
+
+
+class WorkDaySignupFactory(SignupFactory):
+    shift = factory.SubFactory(WorkDayShiftFactory)
+    volunteer = factory.SubFactory(
+        WorkDayVolunteerFactory, work_day=factory.SelfAttribute("..shift.work_day")
+    )
