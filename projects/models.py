@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from festival.volunteers.models import Shift
 from media.storage import private_storage
 
 
@@ -466,6 +467,24 @@ class WorkDay(models.Model):
     @property
     def end_date(self):
         return self.date
+
+
+class WorkDayShiftManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(work_day__isnull=False)
+
+
+class WorkDayShift(Shift):
+    """A work day's shift as the town's team plans it in the admin: the same rows and rules as
+    the festival's shifts, under rights of its own (``projects.*_workdayshift``), so the team
+    never gets the festival's and reaches no festival shift."""
+
+    objects = WorkDayShiftManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("créneau d'un chantier")
+        verbose_name_plural = _("créneaux des chantiers")
 
 
 class UpdateStatus(models.TextChoices):

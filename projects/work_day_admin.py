@@ -3,7 +3,8 @@ participatifs » and their shifts (time, role, places), and reads who comes on e
 
 Rights follow the work day: reading a work day's rosters needs ``projects.view_workday``,
 acting on them (attendance, pairs, a message to the team) ``projects.change_workday``;
-planning shifts uses the shifts' own model rights (``festival.*_shift``). Registered by
+planning a work day's shifts uses their own rights (``projects.*_workdayshift``, a proxy of
+the festival's shifts): the team never gets the festival's shift rights. Registered by
 ``projects/wagtail_hooks.py``."""
 
 from django.db.models import Count, Q
@@ -20,7 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from festival.formats import fr_day
 from festival.volunteers.admin_views import ShiftRosterView
 from festival.volunteers.models import HOLDING_STATUSES, Shift
-from projects.models import WorkDay
+from projects.models import WorkDay, WorkDayShift
 
 VIEW_PERMISSION = "projects.view_workday"
 CHANGE_PERMISSION = "projects.change_workday"
@@ -112,7 +113,6 @@ class WorkDayShiftIndexView(IndexView):
         return (
             super()
             .get_base_queryset()
-            .filter(work_day__isnull=False)
             .select_related("role", "work_day__project")
             .annotate(taken=Count("signups", filter=Q(signups__status__in=HOLDING_STATUSES)))
         )
@@ -125,7 +125,7 @@ def _places(shift: Shift) -> str:
 class WorkDayShiftViewSet(ModelViewSet):
     """A work day's shifts, each with the team that signed up (the roster)."""
 
-    model = Shift
+    model = WorkDayShift
     name = "work_day_shifts"
     url_prefix = "projets/chantiers/creneaux"
     icon = "time"

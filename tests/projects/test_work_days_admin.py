@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
@@ -18,33 +18,7 @@ from tests.factories.volunteers import (
     on_work_day,
 )
 
-# What the « Fifty-fifty » group needs for work days (named in the report to the lead).
-WORK_DAY_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("projects", "add_workday"),
-    ("projects", "change_workday"),
-    ("projects", "delete_workday"),
-    ("projects", "view_workday"),
-    ("festival", "add_shift"),
-    ("festival", "change_shift"),
-    ("festival", "delete_shift"),
-    ("festival", "view_shift"),
-]
-
-
-@pytest.fixture
-def team_client(client, django_user_model, home_page):
-    group = Group.objects.create(name="Équipe des chantiers (test)")
-    for app_label, codename in WORK_DAY_PERMISSIONS:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    user = django_user_model.objects.create_user(
-        username="agent", password="pw", email="agent@mairie.fr"
-    )
-    user.groups.add(group)
-    client.force_login(user)
-    return client
+# ``team_client`` (tests/projects/conftest.py) is a member of the real « Fifty-fifty » group.
 
 
 def roster_url(shift):
@@ -232,3 +206,14 @@ def test_adding_a_shift_from_the_work_day_list_chooses_the_work_day(team_client)
 
     assert add_url in listing
     assert response.context["form"].initial["work_day"] == work_day.pk
+
+
+def test_the_team_plans_work_day_shifts_but_never_the_festivals(team_client):
+    festival_shift = ShiftFactory()
+
+    assert team_client.get(reverse("work_day_shifts:index")).status_code == 200
+    assert team_client.get(reverse("wagtailsnippets_festival_shift:list")).status_code == 302
+    edit = reverse("wagtailsnippets_festival_shift:edit", args=[festival_shift.pk])
+    assert team_client.get(edit).status_code == 302
+    through_work_days = reverse("work_day_shifts:edit", args=[festival_shift.pk])
+    assert team_client.get(through_work_days).status_code == 404

@@ -27,6 +27,8 @@ PERMISSIONS = {
     "agreementversion": ["view", "add", "change"],
     "agreementline": ["view", "add", "change"],
     "workday": ["view", "add", "change", "delete"],
+    # A work day's shifts, never the festival's (``projects.models.WorkDayShift``).
+    "workdayshift": ["view", "add", "change", "delete"],
     "progressupdate": ["view", "add", "change"],
     "completionreport": ["view", "change"],
 }
@@ -67,7 +69,7 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0001_initial"),
+        ("projects", "0002_work_day_shifts"),
         # « Images du site » exists from then on.
         ("archive", "0007_moderators_group_private_photos"),
         ("wagtailimages", "0027_image_description"),
