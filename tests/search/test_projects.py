@@ -3,9 +3,12 @@ found in French as visitors type it, under their own kind « Projet fifty-fifty 
 archive's kinds; only public projects, and never their proposer's contact or the team's notes;
 a project withdrawn, hidden or declined-then-changed is brought in line as soon as it is saved."""
 
+import io
 import json
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from elasticsearch import helpers
 
 from projects.models import Project, ProjectPhoto, ProjectStatus
@@ -22,6 +25,11 @@ from tests.factories.projects import (
 )
 from tests.search.conftest import BACKENDS, answering_backend
 from tests.search.factories import CHURCH, archive_index, item, place
+from tests.search.test_views import (
+    DATABASE_SEARCH_QUERIES,
+    DATABASE_SUGGESTION_QUERIES,
+    PAGE_QUERIES,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -239,3 +247,52 @@ def test_proposal_photo_is_the_result_s_thumbnail(projects, backend, sync):
 
     thumbnail = search("jardin").results[0].thumbnail
     assert thumbnail.endswith(".png") or thumbnail.endswith(".jpg")
+
+
+def test_update_command_removes_a_project_hidden_behind_its_back(projects, backend):
+    # Written without a signal (a bulk update): only the next « update » can notice it.
+    Project.objects.filter(pk=projects.pk).update(status=ProjectStatus.WITHDRAWN)
+    out = io.StringIO()
+
+    call_command("search_index", "update", stdout=out)
+    call_command("search_index", "status", stdout=out)
+
+    assert titles(search("jardin")) == []
+    assert "1 documents indexés" in out.getvalue()
+    assert "Aucun écart." in out.getvalue()
+
+
+def test_rebuild_and_status_count_the_projects(projects, backend):
+    rows, _index = services.index_status()
+
+    projects_row = next(row for row in rows if row.doc_type == "project")
+    assert projects_row.label == "Projets fifty-fifty"
+    assert projects_row.in_database == 1
+    assert projects_row.in_fallback == 1
+    assert projects_row.in_engine == (1 if backend == "elasticsearch" else None)
+    assert projects_row.drift is False
+    assert services.index_rebuild().documents == 2
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_search_page_queries_do_not_grow_with_projects(
+    backend, home_page, client, django_assert_num_queries, n
+):
+    archive_index(home_page)  # the menu as on every site (its query is in PAGE_QUERIES)
+    pit = place(name="Cité 12", slug="cite-12")
+    for number in range(n):
+        ProjectFactory(title=f"Un jardin partagé numéro {number}", place=pit)
+    services.index_rebuild()
+    client.get("/recherche/")  # the footer is created and the facets loaded on a first visit
+    expected = PAGE_QUERIES
+    if backend == "database":
+        expected += DATABASE_SEARCH_QUERIES[connection.vendor]
+        expected += DATABASE_SUGGESTION_QUERIES if n < 3 else 0
+
+    with django_assert_num_queries(expected):
+        response = client.get("/recherche/", {"q": "jardin"})
+
+    assert response.status_code == 200
+    assert response.context["results"].engine == backend
+    assert response.context["results"].count == n
+    assert "Projet fifty-fifty" in response.content.decode()
