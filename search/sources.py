@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Model, Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
@@ -347,7 +348,7 @@ class ProjectSource(Source):
             latitude, longitude = place.latitude, place.longitude
         else:
             latitude, longitude = project.latitude, project.longitude
-        start = project.start_on or (project.confirmed_at or project.created_at).date()
+        start = project.start_on or timezone.localdate(project.confirmed_at or project.created_at)
         end = project.end_on if project.end_on and project.end_on >= start else None
         when = start.strftime("%d/%m/%Y")
         if end is not None and end != start:
