@@ -1,4 +1,5 @@
-"""What the engine stores: one mapping shared by archive items, transcript segments and events.
+"""What the engine stores: one mapping shared by archive items, transcript segments, events
+and fifty-fifty projects.
 
 They live in one index so that a single query ranks them together and counts facets across
 them; ``doc_type`` tells them apart. Each ``Document`` subclass names its type; the data comes
@@ -76,6 +77,10 @@ class TranscriptSegmentDocument(ContentDocument):
 
 class EventDocument(ContentDocument):
     DOC_TYPE = "event"
+
+
+class ProjectDocument(ContentDocument):
+    DOC_TYPE = "project"
 
 
 def content_index(name: str) -> Index:

@@ -18,9 +18,15 @@ FACETS = {
     "collection": "collections",
     "edition": "edition",
 }
-# The archive's kinds, and the one the search gives festival events (search.sources).
+# The archive's kinds, and the ones the search gives festival events and fifty-fifty projects
+# (search.sources).
 EVENT_KIND = "event"
-KIND_LABELS = {**dict(ItemKind.choices), EVENT_KIND: _("Événement du festival")}
+PROJECT_KIND = "project"
+KIND_LABELS = {
+    **dict(ItemKind.choices),
+    EVENT_KIND: _("Événement du festival"),
+    PROJECT_KIND: _("Projet fifty-fifty"),
+}
 # "Near a place": the distances the page offers (the API takes any from 0.1 to 200 km).
 NEAR_DISTANCES = (1, 2, 5, 10)
 DEFAULT_KM = 2.0

@@ -135,7 +135,7 @@ def _suggestion(response, q: str) -> str | None:
 
 AUTOCOMPLETE_FIELDS = ["title", "url", "kind"]
 # Segments share their interview's title: suggesting them would repeat it.
-SUGGESTED_TYPES = ["archive_item", "event"]
+SUGGESTED_TYPES = ["archive_item", "event", "project"]
 
 
 def autocomplete(q: str, *, limit: int = 8) -> tuple[list[dict], str]:

@@ -30,6 +30,7 @@ DOCUMENT_CLASSES = {
         documents.ArchiveItemDocument,
         documents.TranscriptSegmentDocument,
         documents.EventDocument,
+        documents.ProjectDocument,
     )
 }
 

@@ -1,12 +1,13 @@
 """Keep the indices in line with what editors do, after their transaction commits.
 
-Publishing, unpublishing, moving, deleting, any write to an item's transcript, and a
-contribution of a live item saved or deleted (its consent may rule the item out): each
-schedules ``sync_object``, which looks at the object as the public sees it now and indexes or
-removes it, with its transcript segments. A page made private or public again (a view
-restriction added, changed or deleted) schedules ``sync_subtree``: the page and everything
-under it. Nothing here may break an editor's save: scheduling errors are logged, engine
-errors are retried later.
+Publishing, unpublishing, moving, deleting, any write to an item's transcript, a
+contribution of a live item saved or deleted (its consent may rule the item out), and a
+fifty-fifty project saved (its state, its consent, a withdrawal) or one of its decisions,
+agreement versions or photos written: each schedules ``sync_object``, which looks at the
+object as the public sees it now and indexes or removes it, with its transcript segments. A
+page made private or public again (a view restriction added, changed or deleted) schedules
+``sync_subtree``: the page and everything under it. Nothing here may break an editor's save:
+scheduling errors are logged, engine errors are retried later.
 """
 
 import logging
@@ -18,6 +19,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from archive.models import ArchiveItemPage, Contribution, Interview
 from archive.signals import transcript_changed
+from projects.models import AgreementVersion, Decision, Project, ProjectPhoto
 from search import tasks
 from search.sources import SOURCES, source_for_instance
 
@@ -74,7 +76,17 @@ def _on_contribution_change(sender, instance, **kwargs):
         schedule_sync(doc_type="archive_item", object_id=instance.item_id)
 
 
+def _on_project_part_change(sender, instance, **kwargs):
+    # A decision or an agreement moves the project's state; a photo is its thumbnail.
+    schedule_sync(doc_type="project", object_id=instance.project_id)
+
+
+# What a project's search document depends on besides the project itself.
+PROJECT_PARTS = (Decision, AgreementVersion, ProjectPhoto)
+
+
 def connect() -> None:
+    post_save.connect(_on_change, sender=Project, dispatch_uid="search_project_saved")
     page_published.connect(_on_change, dispatch_uid="search_page_published")
     page_unpublished.connect(_on_change, dispatch_uid="search_page_unpublished")
     post_page_move.connect(_on_move, dispatch_uid="search_page_moved")
@@ -89,6 +101,12 @@ def connect() -> None:
         signal.connect(
             _on_contribution_change, sender=Contribution, dispatch_uid=f"search_contribution_{name}"
         )
+        for part in PROJECT_PARTS:
+            signal.connect(
+                _on_project_part_change,
+                sender=part,
+                dispatch_uid=f"search_project_{part._meta.model_name}_{name}",
+            )
     for source in SOURCES.values():
         if source.parent_doc_type is None:
             post_delete.connect(

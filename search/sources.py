@@ -11,7 +11,8 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
@@ -21,7 +22,8 @@ from archive.selectors import public_items
 from archive.transcripts.selectors import public_segment_queryset
 from festival.models import EditionPage, EventPage
 from media.timecodes import short_timecode
-from search.query import EVENT_KIND
+from projects.models import Project, ProjectPhoto
+from search.query import EVENT_KIND, PROJECT_KIND
 
 logger = logging.getLogger(__name__)
 
@@ -317,8 +319,74 @@ class SegmentSource(Source):
         )
 
 
+class ProjectSource(Source):
+    """A fifty-fifty project, under its own kind « Projet fifty-fifty ».
+
+    Only what its public page shows: the title, the need, what the residents commit, the
+    carriers' displayed name, the place, its nature, state and dates. Never the proposer's
+    contact, the team's internal notes, requests under review or progress not yet approved."""
+
+    doc_type = "project"
+    label = "Projets fifty-fifty"
+
+    def model(self):
+        return Project
+
+    def queryset(self):
+        # The proposal's own photos (not a progress update's, which may await review).
+        photos = ProjectPhoto.objects.filter(update__isnull=True, image__isnull=False)
+        return (
+            Project.objects.for_the_public()
+            .select_related("place")
+            .prefetch_related(Prefetch("photos", queryset=photos.select_related("image")))
+            .order_by("pk")
+        )
+
+    def build(self, project) -> SearchData:
+        place = project.place
+        if place is not None and place.latitude is not None and place.longitude is not None:
+            latitude, longitude = place.latitude, place.longitude
+        else:
+            latitude, longitude = project.latitude, project.longitude
+        start = project.start_on or timezone.localdate(project.confirmed_at or project.created_at)
+        end = project.end_on if project.end_on and project.end_on >= start else None
+        when = start.strftime("%d/%m/%Y")
+        if end is not None and end != start:
+            when = f"{when} – {end:%d/%m/%Y}"
+        photos = list(project.photos.all())
+        return SearchData(
+            doc_type=self.doc_type,
+            object_id=project.pk,
+            title=project.title,
+            body=" ".join(
+                filter(
+                    None,
+                    [
+                        project.need,
+                        project.commitment,
+                        project.carrier_name,
+                        str(project.get_kind_display()),
+                        # Where it happens is how neighbours name a project.
+                        place.name if place is not None else "",
+                        project.address,
+                    ],
+                )
+            ),
+            kind=PROJECT_KIND,
+            places=[place.name] if place is not None else [],
+            decades=decades_between(start.year, end.year if end else start.year),
+            date=start,
+            date_label=f"{project.get_status_display()} · {when}"[:64],
+            url=project.get_absolute_url(),
+            thumbnail=thumbnail_url(photos[0].image) if photos else "",
+            latitude=float(latitude) if latitude is not None else None,
+            longitude=float(longitude) if longitude is not None else None,
+        )
+
+
 SOURCES: dict[str, Source] = {
-    source.doc_type: source for source in (ArchiveItemSource(), EventSource(), SegmentSource())
+    source.doc_type: source
+    for source in (ArchiveItemSource(), EventSource(), SegmentSource(), ProjectSource())
 }
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 import pytest
 import urllib3
 
+from search.engine import alias_name, get_client
 from search.engine import reset as reset_engine
 from tests import environment
 from tests.search.engine_proxy import EngineProxy
@@ -245,3 +246,22 @@ def answering_backend(request, settings) -> str:
     settings.ELASTICSEARCH_URL = ""
     reset_engine()
     return "database"
+
+
+@pytest.fixture
+def sync(django_capture_on_commit_callbacks, backend):
+    """Run what an action schedules after its commit, and let the engine show it at once.
+
+    For a test module whose ``backend`` fixture calls ``answering_backend``."""
+
+    class Sync:
+        def __enter__(self):
+            self.capture = django_capture_on_commit_callbacks(execute=True)
+            self.capture.__enter__()
+
+        def __exit__(self, *exc):
+            self.capture.__exit__(*exc)
+            if backend == "elasticsearch" and exc[0] is None:
+                get_client().indices.refresh(index=alias_name())
+
+    return Sync()

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from archive.models import Contribution
-from search import engine, services
+from search import services
 from search.models import SearchEntry
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory, event_at, paris
 from tests.factories.media import CustomImageFactory
@@ -33,23 +33,6 @@ def archive(backend, home_page):
     SegmentFactory(interview=interview, text="Au fond, la lampe du galibot s'éteignait.")
     services.index_rebuild()
     return index, church, miner
-
-
-@pytest.fixture
-def sync(django_capture_on_commit_callbacks, backend):
-    """Run what the editor's action schedules after its commit, and let the engine show it."""
-
-    class Sync:
-        def __enter__(self):
-            self.capture = django_capture_on_commit_callbacks(execute=True)
-            self.capture.__enter__()
-
-        def __exit__(self, *exc):
-            self.capture.__exit__(*exc)
-            if backend == "elasticsearch" and exc[0] is None:
-                engine.get_client().indices.refresh(index=engine.alias_name())
-
-    return Sync()
 
 
 def found(client, backend, q) -> list[str]:
