@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from archive.models import ArchiveItemPage, Place
+from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer, VolunteerRole
 from projects.agreements import agreement_agree, agreement_version_create
 from projects.models import (
     CompletionReport,
@@ -783,13 +784,56 @@ def _finish(demo: DemoProject, project: Project, *, now: datetime.datetime) -> N
             reviewed_at=None if status == UpdateStatus.PENDING else now,
         )
     for in_days, title, meeting_point in demo.work_days:
-        WorkDay.objects.create(
+        work_day = WorkDay.objects.create(
             project=project,
             title=title,
             date=(now + datetime.timedelta(days=in_days)).date(),
             meeting_point=meeting_point,
             volunteer_call="Apportez de bonnes chaussures ; gants et café fournis.",
         )
+        _plan_shifts(work_day, first_volunteers=demo.contact[0])
+
+
+# (role, description, start hour, hours, places) of each work day's shifts.
+WORK_DAY_SHIFTS = [
+    ("Chantier du matin", "Le gros du travail, en équipe, avec les outils de la ville.", 9, 3, 12),
+    ("Chantier de l'après-midi", "Finir, ranger, et le goûter offert aux enfants.", 14, 3, 4),
+]
+
+
+def _plan_shifts(work_day: WorkDay, *, first_volunteers: str) -> None:
+    """Two shifts, a few neighbours already signed up: the carriers' lead first."""
+    shifts = []
+    for role_name, description, hour, hours, capacity in WORK_DAY_SHIFTS:
+        role, _created = VolunteerRole.objects.get_or_create(
+            name=role_name, defaults={"description": description}
+        )
+        start = timezone.make_aware(datetime.datetime.combine(work_day.date, datetime.time(hour)))
+        shifts.append(
+            Shift.objects.create(
+                work_day=work_day,
+                role=role,
+                start=start,
+                end=start + datetime.timedelta(hours=hours),
+                capacity=capacity,
+            )
+        )
+    now = timezone.now()
+    names = [first_volunteers, "Lucas Wiart", "Fatima Haddad", "Paulette Nowak"]
+    for number, name in enumerate(names, start=1):
+        volunteer = Volunteer.objects.create(
+            work_day=work_day,
+            name=name,
+            email=f"chantier{work_day.pk}-{number}@exemple.fr",
+            consented_at=now,
+        )
+        for shift in shifts[: 1 if number > 2 else 2]:
+            Signup.objects.create(
+                volunteer=volunteer,
+                shift=shift,
+                status=SignupStatus.CONFIRMED,
+                email_confirmed_at=now,
+            )
 
 
 def ensure_projects(*, now: datetime.datetime | None = None) -> list[Project]:

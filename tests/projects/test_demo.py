@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from projects.demo import PROJECTS, ensure_projects
 from projects.models import (
@@ -11,6 +12,7 @@ from projects.models import (
     ProjectStatus,
     Side,
     UpdateStatus,
+    WorkDay,
 )
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
 
@@ -106,3 +108,12 @@ def test_demo_history_is_dated_with_each_projects_own_calendar():
         2017,
         2018,
     ]
+
+
+def test_demo_work_days_are_open_for_sign_up_with_places_left(client, home_page):
+    ensure_projects(now=timezone.now())
+
+    work_day = WorkDay.objects.filter(project__slug="haie-chemin-fosse-12").get()
+    html = client.get(work_day.volunteer_signup_url).content.decode()
+    assert "Chantier du matin" in html
+    assert [shift.signups.count() for shift in work_day.shifts.order_by("start")] == [4, 2]
