@@ -135,3 +135,25 @@ class CompletionReportFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = CompletionReport
+
+
+# Added by the visitors' part (public pages, PDF, tally, open data). ----------------------------
+# Imported here, not in the block above: each part appends its own section to this shared file.
+from projects.models import ProjectPhoto  # noqa: E402
+
+
+class AgreedVersionFactory(AgreementVersionFactory):
+    """A version both sides agreed to, on a project whose agreement holds."""
+
+    project = factory.SubFactory(ProjectFactory, status=ProjectStatus.AGREED)
+    town_agreed_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    residents_agreed_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+
+
+class ProjectPhotoFactory(factory.django.DjangoModelFactory):
+    project = factory.SubFactory(ProjectFactory, status=ProjectStatus.RUNNING)
+    image = factory.SubFactory("tests.factories.media.CustomImageFactory")
+    caption = "Les plants arrivent"
+
+    class Meta:
+        model = ProjectPhoto
