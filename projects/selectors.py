@@ -121,8 +121,10 @@ def project_where(project: Project) -> str:
 
 
 def public_project(*, slug: str) -> Project | None:
-    """The public project at ``slug``, its place joined; ``None`` if there is none."""
-    return Project.objects.for_the_public().select_related("place").filter(slug=slug).first()
+    """The public project at ``slug``, its place and report joined; ``None`` if there is none."""
+    return (
+        Project.objects.for_the_public().select_related("place", "report").filter(slug=slug).first()
+    )
 
 
 def agreed_version(*, project: Project) -> AgreementVersion | None:
