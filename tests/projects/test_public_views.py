@@ -313,9 +313,7 @@ def test_detail_compares_promised_and_delivered_on_both_sides(client):
 def test_detail_tells_the_talk_and_the_archive_item(client, home_page):
     index = ArchiveIndexPageFactory(parent=home_page)
     index.save_revision().publish()
-    talk = ArchiveItemPageFactory(
-        parent=index, title="La haie, racontée", year_start=2019, year_end=2019
-    )
+    talk = ArchiveItemPageFactory(parent=index, title="La haie, racontée", date_label="2019")
     item = ArchiveItemPageFactory(parent=index, title="La haie dans l'archive")
     project = ProjectFactory(status=ProjectStatus.COMPLETED, told_in=talk, archive_item=item)
 
