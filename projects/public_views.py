@@ -11,7 +11,6 @@ from django.views.decorators.http import require_safe
 from core.links import site_root
 from projects import selectors
 from projects.calendar import work_days_ical
-from projects.models import Project, ProjectStatus
 from projects.opendata import projects_csv, projects_json
 from projects.pdf import agreement_pdf
 from projects.tally import programme_tally, tally_chart_svg
@@ -52,8 +51,11 @@ def project_detail(request, slug: str):
     project = selectors.public_project(slug=slug)
     if project is None:
         # Withdrawn by its carriers: the address says so (410) rather than "never existed".
-        if Project.objects.filter(slug=slug, status=ProjectStatus.WITHDRAWN).exists():
-            return render(request, "projects/public/withdrawn.html", status=410)
+        trace = selectors.withdrawn_project_trace(slug=slug)
+        if trace is not None:
+            return render(
+                request, "projects/public/withdrawn.html", {"decisions": trace}, status=410
+            )
         raise Http404
     return render(
         request,

@@ -18,6 +18,7 @@ from projects.models import (
     HIDDEN_STATUSES,
     AgreementLine,
     AgreementVersion,
+    Decision,
     ProgressUpdate,
     Project,
     ProjectKind,
@@ -293,3 +294,12 @@ def public_projects_with_agreements() -> QuerySet[Project]:
         .prefetch_related(Prefetch("agreements", queryset=agreed, to_attr="agreed_versions"))
         .order_by("created_at", "pk")
     )
+
+
+def withdrawn_project_trace(*, slug: str) -> list[Decision] | None:
+    """The town's public answers on a project its carriers withdrew (the anonymous trace the
+    withdrawal keeps), ``[]`` if it was never shown; ``None`` if no withdrawn project is here."""
+    project = Project.objects.filter(slug=slug, status=ProjectStatus.WITHDRAWN).first()
+    if project is None:
+        return None
+    return list(project.decisions.all()) if project.show_publicly else []

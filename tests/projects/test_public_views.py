@@ -190,6 +190,9 @@ def test_detail_of_a_hidden_project_is_not_found(client, fields):
 
 def test_detail_of_a_withdrawn_project_is_gone_with_a_french_page(client):
     project = ProjectFactory(status=ProjectStatus.WITHDRAWN, title="Le banc de la rue Bollaert")
+    DecisionFactory(
+        project=project, status=ProjectStatus.DECLINED, answer="Le trottoir est trop étroit."
+    )
 
     response = client.get(f"/projets/{project.slug}/")
 
@@ -197,6 +200,17 @@ def test_detail_of_a_withdrawn_project_is_gone_with_a_french_page(client):
     assert response.status_code == 410
     assert "Ce projet a été retiré par ses porteurs" in content
     assert project.title not in content
+    assert "Le trottoir est trop étroit." in content
+
+
+def test_withdrawn_project_never_shown_keeps_no_public_trace(client):
+    project = ProjectFactory(status=ProjectStatus.WITHDRAWN, show_publicly=False)
+    DecisionFactory(project=project, answer="Réponse jamais publiée")
+
+    response = client.get(f"/projets/{project.slug}/")
+
+    assert response.status_code == 410
+    assert "Réponse jamais publiée" not in response.content.decode()
 
 
 def test_detail_shows_the_latest_agreed_version_not_a_later_draft(client):
