@@ -128,3 +128,16 @@ def test_pdf_of_a_hidden_project_is_not_found(client, fields):
     response = client.get(f"/projets/{project.slug}/convention-v2.pdf")
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_pdf_queries_do_not_grow(client, django_assert_num_queries, n):
+    version = _agreed()
+    for _ in range(n):
+        TownLineFactory(version=version)
+        ResidentsLineFactory(version=version)
+
+    with django_assert_num_queries(3):
+        response = client.get(f"/projets/{version.project.slug}/convention-v2.pdf")
+
+    assert response.status_code == 200

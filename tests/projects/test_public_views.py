@@ -431,3 +431,12 @@ def test_main_menu_leads_to_the_projects(client, home_page):
     content = client.get("/projets/").content.decode()
 
     assert '<li><a href="/projets/" aria-current="page">Projets fifty-fifty</a></li>' in content
+
+
+def test_list_ignores_a_filter_value_it_does_not_know(client):
+    shown = ProjectFactory(status=ProjectStatus.RUNNING)
+
+    response = client.get("/projets/", {"etat": "withdrawn", "nature": "rocket"})
+
+    assert response.status_code == 200
+    assert shown.title in response.content.decode()

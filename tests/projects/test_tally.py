@@ -137,3 +137,15 @@ def test_tally_queries_do_not_grow(client, django_assert_num_queries, n):
         response = client.get("/projets/bilan/")
 
     assert response.content.decode().count('<th scope="row">20') == n
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_tally_chart_queries_do_not_grow(client, django_assert_num_queries, n):
+    for year in range(n):
+        version = AgreedVersionFactory(project__agreed_at=_at(2000 + year))
+        TownLineFactory(version=version)
+
+    with django_assert_num_queries(3):
+        response = client.get("/projets/bilan/graphique.svg")
+
+    assert response.status_code == 200
