@@ -22,7 +22,9 @@ def occurrence_uid(occurrence: EventOccurrence) -> str:
     return f"occurrence-{occurrence.pk}@{UID_DOMAIN}"
 
 
-def _calendar(name: str) -> icalendar.Calendar:
+def calendar_new(*, name: str) -> icalendar.Calendar:
+    """An empty published calendar named ``name``, in the site's time zone (shared by every
+    feed of the site: the festival's and the fifty-fifty work days')."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -58,18 +60,18 @@ def _vevent(
     return vevent
 
 
-def _finish(calendar: icalendar.Calendar) -> bytes:
+def calendar_bytes(calendar: icalendar.Calendar) -> bytes:
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
 def build_calendar(*, name: str, occurrences: Iterable[EventOccurrence], request=None) -> bytes:
     """One VEVENT per occurrence; their events must come joined (``select_related``)."""
-    calendar = _calendar(name)
+    calendar = calendar_new(name=name)
     stamp = timezone.now().replace(microsecond=0)
     for occurrence in occurrences:
         calendar.add_component(_vevent(occurrence, occurrence.event, request=request, stamp=stamp))
-    return _finish(calendar)
+    return calendar_bytes(calendar)
 
 
 def edition_ical(

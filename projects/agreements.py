@@ -104,11 +104,7 @@ def agreement_agree(*, version: AgreementVersion, side: Side, user=None) -> Agre
 
 def agreement_agreed(*, project: Project) -> AgreementVersion | None:
     """The latest version both sides agreed to: the one delivery is recorded against."""
-    return (
-        project.agreements.filter(town_agreed_at__isnull=False, residents_agreed_at__isnull=False)
-        .order_by("-number")
-        .first()
-    )
+    return project.agreements.agreed().order_by("-number").first()
 
 
 def agreement_draft_lines(*, project: Project) -> list[dict]:

@@ -329,6 +329,12 @@ class InternalNote(models.Model):
         return self.text[:60]
 
 
+class AgreementVersionQuerySet(models.QuerySet):
+    def agreed(self) -> "AgreementVersionQuerySet":
+        """Versions both sides agreed to (``AgreementVersion.is_agreed`` on one instance)."""
+        return self.filter(town_agreed_at__isnull=False, residents_agreed_at__isnull=False)
+
+
 class AgreementVersion(models.Model):
     """One version of the « convention fifty-fifty »: its lines never change once written.
 
@@ -351,6 +357,8 @@ class AgreementVersion(models.Model):
         _("acceptée par les porteurs le"), null=True, blank=True
     )
 
+    objects = AgreementVersionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("version de la convention")
         verbose_name_plural = _("versions de la convention")
@@ -366,7 +374,7 @@ class AgreementVersion(models.Model):
 
     @property
     def is_agreed(self) -> bool:
-        """Both sides agreed to this very version."""
+        """Both sides agreed to this very version (``AgreementVersionQuerySet.agreed``)."""
         return self.town_agreed_at is not None and self.residents_agreed_at is not None
 
 

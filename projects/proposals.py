@@ -55,7 +55,7 @@ CONSENT_FIELDS = ("show_publicly", "photos_to_archive", "becomes_archive_item")
 REQUEST_FIELDS = ("kind", "description", "amount")
 TEXT_FIELDS = ("address", "upkeep")
 # The section's own addresses (``projects.urls``), never a project's.
-RESERVED_SLUGS = {"proposer", "suivi"}
+RESERVED_SLUGS = {"proposer", "suivi", "bilan", "donnees"}
 
 
 class ProjectNotEditable(Exception):

@@ -1,17 +1,20 @@
-from django.http import Http404
 from django.urls import path
 
-from projects import views, work_day_views
+from projects import public_views, views, work_day_views
 
 app_name = "projects"
 
-
-def _not_built_yet(request, **kwargs):
-    raise Http404
-
-
+# Fixed addresses come before ``<slug>/``, which would otherwise take them for a project (the
+# slugs they use are reserved: ``projects.proposals``).
 urlpatterns = [
-    # The residents' part: propose, then follow from the private link.
+    # Visitors: the list, the tally, open data, the work days' calendar.
+    path("", public_views.project_list, name="list"),
+    path("bilan/", public_views.tally, name="tally"),
+    path("bilan/graphique.svg", public_views.tally_chart, name="tally_chart"),
+    path("donnees/projets.csv", public_views.opendata_csv, name="opendata_csv"),
+    path("donnees/projets.json", public_views.opendata_json, name="opendata_json"),
+    path("chantiers.ics", public_views.work_days_calendar, name="work_days_calendar"),
+    # The residents: propose, then follow from the private link.
     path("proposer/", views.propose, name="propose"),
     path("proposer/merci/", views.thanks, name="thanks"),
     path("suivi/<str:token>/", views.follow, name="follow"),
@@ -27,8 +30,11 @@ urlpatterns = [
         work_day_views.work_day_thanks,
         name="work_day_thanks",
     ),
+    # A project's page and its agreed version as a PDF.
     path(
-        "<slug:slug>/convention-v<int:number>.pdf", _not_built_yet, name="agreement_pdf"
-    ),  # visitors' part
-    path("<slug:slug>/", _not_built_yet, name="detail"),  # visitors' part
+        "<slug:slug>/convention-v<int:number>.pdf",
+        public_views.project_agreement_pdf,
+        name="agreement_pdf",
+    ),
+    path("<slug:slug>/", public_views.project_detail, name="detail"),
 ]

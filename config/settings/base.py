@@ -9,6 +9,7 @@ table); ``production.py`` then insists on them.
 import os
 import re
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -374,6 +375,12 @@ VOLUNTEER_LINK_MAX_AGE_DAYS = 180
 VOLUNTEER_REMINDER_HOURS = 24
 # Personal data is erased this many months after the occasion (the edition) ends.
 VOLUNTEER_RETENTION_MONTHS = 12
+
+# Fifty-fifty projects (projects/) -----------------------------------------------------------
+# What one hour given by a resident is worth in the public tally (« bilan »), in euros: the
+# gross hourly minimum wage (SMIC horaire brut, 11,88 € since 1 November 2024), the usual
+# French measure of volunteer time. Change it here; the tally page states the rate it used.
+FIFTY_FIFTY_HOUR_VALUE = Decimal(os.environ.get("FIFTY_FIFTY_HOUR_VALUE", "11.88"))
 
 # Content-Security-Policy (django-csp; the admin's own policy is applied by config/csp.py) ----
 

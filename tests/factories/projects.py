@@ -14,6 +14,7 @@ from projects.models import (
     Project,
     ProjectContact,
     ProjectKind,
+    ProjectPhoto,
     ProjectStatus,
     RequestKind,
     Side,
@@ -195,3 +196,23 @@ def proposal_form(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+# The visitors' part (public pages, PDF, tally, open data). ----------------------------------
+
+
+class AgreedVersionFactory(AgreementVersionFactory):
+    """A version both sides agreed to, on a project whose agreement holds."""
+
+    project = factory.SubFactory(ProjectFactory, status=ProjectStatus.AGREED)
+    town_agreed_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    residents_agreed_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+
+
+class ProjectPhotoFactory(factory.django.DjangoModelFactory):
+    project = factory.SubFactory(ProjectFactory, status=ProjectStatus.RUNNING)
+    image = factory.SubFactory("tests.factories.media.CustomImageFactory")
+    caption = "Les plants arrivent"
+
+    class Meta:
+        model = ProjectPhoto
