@@ -57,12 +57,12 @@ from projects.models import (
 )
 from projects.notes import internal_note_add
 from projects.progress import ProgressError, progress_review, progress_town_post
+from projects.reports import ReportError, report_town_write
 from projects.team_selectors import (
     project_for_review,
     projects_awaiting_answer,
     projects_with_pending_updates,
 )
-from projects.town_account import completion_report_town_sign
 
 # The town's team (made by migration 0002 with exactly the permissions below need).
 TEAM_GROUP = "Fifty-fifty"
@@ -397,11 +397,15 @@ class ProjectFileView(TeamMixin, TemplateView):
         form = forms["account_form"]
         if not form.is_valid():
             return self._rerender(forms)
-        completion_report_town_sign(
-            project=self.project,
-            account=form.cleaned_data["account"],
-            signed_by=form.cleaned_data["signed_by"],
-        )
+        try:
+            report_town_write(
+                project=self.project,
+                account=form.cleaned_data["account"].strip(),
+                signed_by=form.cleaned_data["signed_by"].strip(),
+            )
+        except ReportError as error:
+            form.add_error("account", str(error))
+            return self._rerender(forms)
         messages.success(request, _("Le point de vue de la ville est enregistré dans le bilan."))
         return None
 
