@@ -19,6 +19,7 @@ from archive.models.snippets import Place
 from core.form_protection import HoneypotMixin
 from media.sanitise import image_pixel_limits_sentence
 from projects.models import CompletionReport, Project, ProjectKind, RequestKind, TownRequest
+from projects.proposals import CONSENT_FIELDS, PROPOSAL_FIELDS
 
 MAX_REQUESTS = 20
 PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,.heic,.heif"
@@ -74,24 +75,7 @@ class ProjectFieldsForm(HoneypotMixin, forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            "title",
-            "kind",
-            "need",
-            "carrier_kind",
-            "carrier_name",
-            "place",
-            "latitude",
-            "longitude",
-            "address",
-            "commitment",
-            "upkeep",
-            "start_on",
-            "end_on",
-            "show_publicly",
-            "photos_to_archive",
-            "becomes_archive_item",
-        ]
+        fields = [*PROPOSAL_FIELDS, *CONSENT_FIELDS]
         labels = {
             "title": _("Le nom du projet"),
             "need": _("À quoi sert le projet ?"),
