@@ -735,7 +735,7 @@ def _deliver(demo: DemoProject, project: Project, *, finished: datetime.date) ->
 
 def _finish(demo: DemoProject, project: Project, *, now: datetime.datetime) -> None:
     proposed = _start(demo, now=now)
-    agreed = proposed + datetime.timedelta(days=60)
+    agreed = min(proposed + datetime.timedelta(days=60), now - datetime.timedelta(days=2))
     fields = {"status": demo.status}
     if demo.status in (ProjectStatus.AGREED, ProjectStatus.RUNNING, ProjectStatus.COMPLETED):
         fields["agreed_at"] = agreed
@@ -773,6 +773,12 @@ def _finish(demo: DemoProject, project: Project, *, now: datetime.datetime) -> N
         Decision.objects.filter(project=project, status=ProjectStatus.COMPLETED).update(
             decided_at=fields["completed_at"]
         )
+    # Each side agreed on the project's own calendar: the town first, the carriers a week later.
+    project.agreements.update(created_at=agreed - datetime.timedelta(days=10))
+    project.agreements.filter(town_agreed_at__isnull=False).update(
+        town_agreed_at=agreed - datetime.timedelta(days=7)
+    )
+    project.agreements.filter(residents_agreed_at__isnull=False).update(residents_agreed_at=agreed)
     Project.objects.filter(pk=project.pk).update(created_at=proposed, **fields)
     for days_ago, side, status, text in demo.updates:
         ProgressUpdate.objects.create(

@@ -154,7 +154,8 @@ def tally_chart_svg(*, tally: Tally) -> str:
         axes.set_ylabel(_("euros"))
         axes.yaxis.set_major_formatter(lambda value, _pos: _euros(Decimal(value)))
         axes.spines[["top", "right"]].set_visible(False)
-        axes.legend(frameon=False, loc="upper left")
+        # Above the bars, never over them.
+        axes.legend(frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
         figure.tight_layout()
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})

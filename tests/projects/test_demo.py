@@ -117,3 +117,12 @@ def test_demo_work_days_are_open_for_sign_up_with_places_left(client, home_page)
     html = client.get(work_day.volunteer_signup_url).content.decode()
     assert "Chantier du matin" in html
     assert [shift.signups.count() for shift in work_day.shifts.order_by("start")] == [4, 2]
+
+
+def test_demo_agreements_are_dated_between_the_proposal_and_today():
+    ensure_projects(now=NOW)
+
+    for project in Project.objects.filter(agreements__isnull=False).distinct():
+        for version in project.agreements.all():
+            for moment in (version.created_at, version.town_agreed_at, version.residents_agreed_at):
+                assert moment is None or project.created_at < moment < NOW, project.slug
