@@ -1,7 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.links import private_links_provider
+
 
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projets fifty-fifty")
+
+    def ready(self):
+        # The archive's « Renvoyer mes liens » lists the carriers' follow links too.
+        from projects.links import project_private_links  # noqa: PLC0415 -- reads the models
+
+        private_links_provider(project_private_links)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.links import site_root
-from projects.models import Project
+from projects.models import Project, ProjectStatus
 
 FOLLOW_SALT = "projects.project.follow"
 
@@ -56,3 +57,21 @@ def project_confirm_code_valid(*, project: Project, code: str) -> bool:
 def project_confirm_url(*, project: Project, site_url: str | None = None) -> str:
     code = project_confirm_code(project=project)
     return f"{project_follow_url(project=project, site_url=site_url)}?confirmer={code}"
+
+
+def project_private_links(*, email: str, site_root: str) -> list[tuple[str, str]]:
+    """The follow links of the projects this address carries (for « Renvoyer mes liens »):
+    a withdrawn project has no link left."""
+    projects = (
+        Project.objects.filter(contact__email__iexact=email.strip())
+        .exclude(status=ProjectStatus.WITHDRAWN)
+        .order_by("created_at", "pk")
+    )
+    return [
+        (
+            _("Votre projet fifty-fifty « %(title)s » (suivre, modifier, convention, nouvelles)")
+            % {"title": project.title},
+            project_follow_url(project=project, site_url=site_root),
+        )
+        for project in projects
+    ]

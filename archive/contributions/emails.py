@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from archive.contributions.links import contribution_status_url
 from archive.contributions.models import Contribution, ResidentAddition
 from archive.contributions.selectors import additions_for_email, contributions_for_email
-from core.links import site_root
+from core.links import private_links_for_email, site_root
 from festival.volunteers.emails import volunteer_links
 from festival.volunteers.selectors import volunteers_for_email
 from outbox.services import mail_builder, mail_queue
@@ -141,7 +141,8 @@ def links_mail(*, object_id: None, payload: dict) -> EmailMessage | None:
         volunteer_links(volunteer=volunteer, site_root=site_root)
         for volunteer in volunteers_for_email(email=email)
     ]
-    if not (contributions or additions or volunteers):
+    others = private_links_for_email(email=email, site_root=site_root)
+    if not (contributions or additions or volunteers or others):
         return None
     with translation.override(settings.LANGUAGE_CODE):
         return _message(
@@ -152,5 +153,6 @@ def links_mail(*, object_id: None, payload: dict) -> EmailMessage | None:
                 "contributions": contributions,
                 "additions": additions,
                 "volunteers": volunteers,
+                "others": others,
             },
         )

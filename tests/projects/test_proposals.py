@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from media.models import CustomImage
 from outbox.models import OutgoingMail
@@ -179,3 +180,23 @@ def test_photos_left_raw_are_cleaned_by_the_retry():
     assert waiting == 0
     assert raw.image is not None
     assert raw.raw.name == ""
+
+
+def test_resending_my_links_includes_the_projects_i_carry_and_not_a_withdrawn_one(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    carried = project_propose(data=proposal_data(title="Une haie rue Bollaert"))
+    withdrawn = project_propose(data=proposal_data(title="Un banc retiré"))
+    Project.objects.filter(pk=withdrawn.pk).update(status=ProjectStatus.WITHDRAWN)
+    project_propose(data=proposal_data(title="Le projet d'une autre", email="autre@exemple.fr"))
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("archive:links"), {"email": "CHANTAL@exemple.fr", "website": ""})
+
+    [message] = mail.outbox
+    assert message.to == ["CHANTAL@exemple.fr"]
+    assert "« Une haie rue Bollaert »" in message.body
+    assert project_follow_url(project=carried).split("/", 3)[3] in message.body
+    assert "Un banc retiré" not in message.body
+    assert "Le projet d'une autre" not in message.body
