@@ -28,6 +28,7 @@ from media.collections import PUBLIC, photo_collection
 from media.models import CustomImage
 from projects.models import Project, ProjectPhoto, ProjectStatus, UpdateStatus
 
+# Stored on the item, like its other words: content in French, not an interface string.
 ARCHIVE_CREDIT = "Les porteurs du projet et la ville de Loos-en-Gohelle"
 
 
