@@ -1,11 +1,44 @@
-"""The sitemap crawlers read: Wagtail's, through the archive's one visibility rule, so an item
-without web consent is left out in the same single query as every other page."""
+"""The sitemap crawlers read: Wagtail's pages, through the archive's one visibility rule, so an
+item without web consent is left out in the same single query as every other page; then the
+fifty-fifty section (its list, its tally, every public project's page), which is no Wagtail
+page and goes through the projects' own rule, ``Project.objects.for_the_public()``."""
 
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 
 from archive.models.pages import pages_for_the_public
+from projects.models import Project
 
 
 class PublicSitemap(Sitemap):
     def items(self):
         return pages_for_the_public(super().items())
+
+
+class ProjectSectionSitemap(DjangoSitemap):
+    """The section's own pages: the list of projects and the programme's tally."""
+
+    def items(self):
+        return ["projects:list", "projects:tally"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ProjectSitemap(DjangoSitemap):
+    """Every public project's page, with the date of its last change."""
+
+    def items(self):
+        # A list, not a queryset: the paginator then counts it without a query of its own.
+        return list(Project.objects.for_the_public().only("slug", "updated_at").order_by("pk"))
+
+    def lastmod(self, project):
+        return project.updated_at
+
+
+SITEMAPS = {
+    "pages": PublicSitemap,
+    "projects_section": ProjectSectionSitemap,
+    "projects": ProjectSitemap,
+}

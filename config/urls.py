@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.sitemap import PublicSitemap
+from config.sitemap import SITEMAPS
 from home import page_password
 from home.views import healthz
 from media.views import serve_media
@@ -19,7 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
     path("langue/", set_language, name="set_language"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("contribuer/", include("archive.urls")),
     path("transcriptions/", include("archive.transcripts.urls")),
     path("benevoles/", include("festival.volunteers.urls")),

@@ -47,6 +47,11 @@ from projects.agreements import (
     agreement_draft_lines,
     agreement_version_create,
 )
+from projects.archiving import (
+    ProjectNotArchivable,
+    project_archive,
+    project_archive_refusal,
+)
 from projects.decisions import project_decide, project_statuses_allowed
 from projects.models import (
     Project,
@@ -75,6 +80,8 @@ ACTION_PERMISSIONS = {
     "review": "projects.change_progressupdate",
     "agree": "projects.change_agreementversion",
     "account": "projects.change_completionreport",
+    # The team publishes the item on the town's behalf: no page permission is needed.
+    "archive": "projects.change_project",
 }
 DRAFT_PERMISSION = "projects.add_agreementversion"
 DELIVERY_PERMISSION = "projects.change_agreementline"
@@ -272,6 +279,8 @@ class ProjectFileView(TeamMixin, TemplateView):
                 "edit": user.has_perm("projects.change_project"),
             },
             report_open=project.status in (ProjectStatus.RUNNING, ProjectStatus.COMPLETED),
+            # « Verser dans l'archive » is offered only where the service would accept it.
+            archivable=not project.archive_item_id and not project_archive_refusal(project=project),
             **kwargs,
         )
 
@@ -407,6 +416,18 @@ class ProjectFileView(TeamMixin, TemplateView):
             form.add_error("account", str(error))
             return self._rerender(forms)
         messages.success(request, _("Le point de vue de la ville est enregistré dans le bilan."))
+        return None
+
+    def _archive(self, request):
+        try:
+            item = project_archive(project=self.project, user=request.user)
+        except ProjectNotArchivable as error:
+            messages.error(request, str(error))
+            return None
+        messages.success(
+            request,
+            _("Le projet est dans l'archive : « %(title)s » est publié.") % {"title": item.title},
+        )
         return None
 
 

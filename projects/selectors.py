@@ -348,3 +348,60 @@ def project_for_follow(*, project: Project) -> FollowView:
     )
     view.report = CompletionReport.objects.filter(project=project).first()
     return view
+
+
+# What the archive shows of the projects it keeps ---------------------------------------------
+
+
+@dataclass
+class ItemProject:
+    """A public project as an archive item's page shows it: the talk that tells it, or the
+    item it became. The agreed version's lines, each side's total, the carriers' account."""
+
+    project: Project
+    told: bool
+    town_lines: list = field(default_factory=list)
+    residents_lines: list = field(default_factory=list)
+    residents_account: str = ""
+
+    @property
+    def town_total(self) -> Decimal:
+        return sum((line.value or Decimal(0) for line in self.town_lines), Decimal(0))
+
+    @property
+    def residents_hours(self) -> Decimal:
+        return sum((line.hours or Decimal(0) for line in self.residents_lines), Decimal(0))
+
+
+def projects_for_archive_item(*, item_id: int) -> list[ItemProject]:
+    """The public projects an archive item tells (a Ch'ti TAIDx talk) or became: one query
+    when there are none, three whatever their number."""
+    lines = AgreementLine.objects.order_by("position", "pk")
+    agreed = (
+        AgreementVersion.objects.agreed()
+        .prefetch_related(Prefetch("lines", queryset=lines))
+        .order_by("-number")
+    )
+    projects = (
+        Project.objects.for_the_public()
+        .filter(Q(told_in_id=item_id) | Q(archive_item_id=item_id))
+        .select_related("report")
+        .prefetch_related(Prefetch("agreements", queryset=agreed, to_attr="agreed_versions"))
+        .order_by("title", "pk")
+    )
+    shown = []
+    for project in projects:
+        version_lines = (
+            list(project.agreed_versions[0].lines.all()) if project.agreed_versions else []
+        )
+        report = project_report(project=project)
+        shown.append(
+            ItemProject(
+                project=project,
+                told=project.told_in_id == item_id,
+                town_lines=[line for line in version_lines if line.side == Side.TOWN],
+                residents_lines=[line for line in version_lines if line.side == Side.RESIDENTS],
+                residents_account=report.residents_account if report else "",
+            )
+        )
+    return shown
