@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.models import PageLogEntry, WorkflowState
 
 from archive.contributions.processing import story_blocks
 from archive.models import (
@@ -111,12 +112,20 @@ def project_archive(*, project: Project, user=None) -> ArchiveItemPage:
     return item
 
 
-def project_archive_unpublish(*, project: Project) -> None:
-    """The project left the public (withdrawn by its carriers): its archive item leaves the
-    site too, kept unpublished for the town's editors to decide on."""
-    item = ArchiveItemPage.objects.filter(pk=project.archive_item_id, live=True).first()
-    if item is not None:
-        item.unpublish()
+def project_archive_erase(*, project: Project) -> None:
+    """The carriers withdrew their project: its archive item goes, revisions, workflow and
+    page history with it, since its story holds their words (as a withdrawn contribution's
+    item does)."""
+    item = ArchiveItemPage.objects.filter(pk=project.archive_item_id).first()
+    if item is None:
+        return
+    # The page tree deletes in bulk, past the foreign keys' SET_NULL: let go of it first.
+    Project.objects.filter(archive_item=item).update(archive_item=None)
+    project.archive_item = None
+    Project.objects.filter(told_in=item).update(told_in=None)
+    WorkflowState.objects.for_instance(item).delete()
+    PageLogEntry.objects.filter(page_id=item.pk).delete()
+    item.delete()
 
 
 def _photos_to_show(project: Project) -> list[ProjectPhoto]:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from media.services import stored_files_delete
 from projects import emails
-from projects.archiving import project_archive_unpublish
+from projects.archiving import project_archive_erase
 from projects.models import (
     AgreementLine,
     Project,
@@ -184,10 +184,10 @@ def project_withdraw(*, project: Project) -> Project:
     """The carriers take their project back: their contact, their photos (raw and clean)
     and their own words and names are erased; what the town decided in public stays, with
     the title, as an anonymous trace. The project leaves the public (``WITHDRAWN``), and so
-    does its archive item, if it became one."""
+    does its archive item, if it became one (erased with its revisions)."""
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
-        project_archive_unpublish(project=project)
+        project_archive_erase(project=project)
         ProjectContact.objects.filter(project=project).delete()
         files = project_photos_erase(photos=project.photos.all())
         project.updates.filter(side=Side.RESIDENTS).delete()

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Page, Revision
 
 from archive.models import ArchiveItemPage, ItemSource
 from archive.selectors import public_items
@@ -151,16 +152,16 @@ def test_a_caption_gives_a_photo_its_alt_text_and_a_photo_without_either_stays_o
     assert item.gallery_images.count() == 0
 
 
-def test_withdrawal_unpublishes_the_item(client, archive_index):
+def test_withdrawal_erases_the_item_and_its_revisions(client, archive_index):
     project = completed_project()
     item = project_archive(project=project)
+    path = item.url_path.removeprefix("/accueil")
 
     project_withdraw(project=project)
 
-    item.refresh_from_db()
-    assert item.live is False
-    assert list(public_items().filter(pk=item.pk)) == []
-    assert client.get(item.url_path.removeprefix("/accueil")).status_code == 404
+    assert not Page.objects.filter(pk=item.pk).exists()
+    assert not Revision.objects.filter(object_id=str(item.pk)).exists()
+    assert client.get(path).status_code == 404
 
 
 def test_the_contact_never_appears_on_the_item(client, archive_index):
