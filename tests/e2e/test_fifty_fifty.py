@@ -118,7 +118,8 @@ def test_a_project_goes_from_proposal_to_tally_search_and_map(
     assert_axe_clean(page)
     project = Project.objects.get()
     assert project.status == ProjectStatus.UNCONFIRMED
-    assert project.photos.count() == 1
+    # The photo went through the upload checks into the image library.
+    assert project.photos.get().image is not None
 
     # 2. The e-mailed link confirms the address and opens the private follow page.
     [received] = mail.outbox
@@ -143,6 +144,13 @@ def test_a_project_goes_from_proposal_to_tally_search_and_map(
         team,
         status="Acceptée",
         answer="Le terrain est communal : la ville finance les arbres, les voisins plantent.",
+    )
+
+    # The proposer is told by e-mail; the answer is on the project's public page.
+    assert [message.to for message in mail.outbox[1:]] == [["chantal@exemple.fr"]]
+    page.goto(project.get_absolute_url())
+    expect(page.locator("#reponses").locator("..")).to_contain_text(
+        "la ville finance les arbres, les voisins plantent"
     )
 
     team.get_by_role("link", name="Rédiger la convention").click()
