@@ -1,11 +1,11 @@
 """The fifty-fifty's « done when », in a real browser: a resident on a phone proposes a project
 with a photo and confirms it by the e-mailed link; the town's team (the « Fifty-fifty » group,
 not a superuser) answers publicly and drafts the agreement in the admin; the resident agrees to
-version 2 from the private link and downloads the PDF; two neighbours sign up for the work day
-(one waitlisted, promoted when the other cancels); the lead posts news that the team approves;
-the team records what was done and the resident writes the report; the project is then in the
-tally, the site search and the map. (That a completed project becomes an archive item is
-asserted elsewhere, once built.)"""
+version 2 from the private link and downloads the PDF; the team plans a work day, two
+neighbours sign up for it (one waitlisted, promoted when the other cancels); the lead posts
+news that the team approves; the team records what was done and the resident writes the
+report; the project is then in the tally, the site search and the map. (That a completed
+project becomes an archive item is asserted elsewhere, once built.)"""
 
 import datetime
 import json
@@ -14,16 +14,16 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from festival.models import Signup, SignupStatus
 from projects.admin import TEAM_GROUP
-from projects.models import Project, ProjectStatus, UpdateStatus
+from projects.models import Project, ProjectStatus, UpdateStatus, WorkDayShift
 from tests.factories.home import site_with_home
 from tests.factories.media import jpeg_with_gps_bytes
-from tests.factories.projects import WorkDayFactory
-from tests.factories.volunteers import VolunteerRoleFactory, WorkDayShiftFactory, on_work_day
+from tests.factories.volunteers import VolunteerRoleFactory
 
 from .browser import DESKTOP, PHONE, admin_log_in, axe_violations, describe_violations
 
@@ -193,19 +193,27 @@ def test_a_project_goes_from_proposal_to_tally_search_and_map(
     project.refresh_from_db()
     assert project.status == ProjectStatus.AGREED
 
-    # 5. A work day with one place: Marie takes it, Paul waits; Marie cancels, Paul comes.
-    work_day = WorkDayFactory(
-        project=project,
-        title="Plantation du verger",
-        date=timezone.localdate() + datetime.timedelta(days=10),
-    )
-    shift = WorkDayShiftFactory(
-        work_day=work_day,
-        role=VolunteerRoleFactory(name="Planteurs"),
-        start=on_work_day(work_day, 9),
-        end=on_work_day(work_day, 12),
-        capacity=1,
-    )
+    # 5. The team plans a work day with one place: Marie takes it, Paul waits; Marie cancels,
+    # Paul comes.
+    day = timezone.localdate() + datetime.timedelta(days=10)
+    VolunteerRoleFactory(name="Planteurs")  # the volunteer roles are shared with the festival
+    team.goto(reverse("work_days:add"))
+    team.locator("[name=project]").select_option(label=TITLE)
+    team.locator("[name=title]").fill("Plantation du verger")
+    team.locator("[name=date]").fill(f"{day:%Y-%m-%d}")
+    team.locator("[name=meeting_point]").fill("Derrière la cité 5")
+    team.get_by_role("button", name="Créer", exact=True).click()
+    team.get_by_role("link", name="Ajouter un créneau").click()
+    team.locator("#id_role-chooser .unchosen [data-chooser-action-choose]").click()
+    team.locator(".modal").get_by_role("link", name="Planteurs").click()
+    expect(team.locator("#id_role-chooser")).to_contain_text("Planteurs")
+    team.locator("[name=start]").fill(f"{day:%Y-%m-%d} 09:00")
+    team.locator("[name=end]").fill(f"{day:%Y-%m-%d} 12:00")
+    team.locator("[name=capacity]").fill("1")
+    team.get_by_role("button", name="Créer", exact=True).click()
+    expect(team.get_by_role("link", name=re.compile("0 sur 1"))).to_be_visible()
+    shift = WorkDayShift.objects.get(work_day__project=project)
+    assert shift.capacity == 1
     page.goto(project.get_absolute_url())
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     assert_axe_clean(page)
