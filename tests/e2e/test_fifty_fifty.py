@@ -62,11 +62,13 @@ def team_decides(team, *, status: str, answer: str) -> None:
     expect(team.locator(".messages")).to_contain_text(f"Le projet est « {status} »")
 
 
-def sign_up_for_the_work_day(page, project, shift, *, name: str, email: str) -> None:
+def sign_up_for_the_work_day(page, project, shift, *, name: str, email: str, places: str) -> None:
     page.goto(project.get_absolute_url())
     page.get_by_role("link", name="Je viens donner un coup de main").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Chantier participatif")
-    page.locator(f"label[for=creneau-{shift.pk}]").click()
+    choice = page.locator(f"label[for=creneau-{shift.pk}]")
+    expect(choice).to_contain_text(places)
+    choice.click()
     page.get_by_label("Prénom et nom").fill(name)
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("J'accepte que mes coordonnées servent").check()
@@ -218,7 +220,9 @@ def test_a_project_goes_from_proposal_to_tally_search_and_map(
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     assert_axe_clean(page)
     mail.outbox.clear()
-    sign_up_for_the_work_day(page, project, shift, name="Marie Dupré", email="marie@exemple.fr")
+    sign_up_for_the_work_day(
+        page, project, shift, name="Marie Dupré", email="marie@exemple.fr", places="1 place libre"
+    )
     [for_marie] = mail.outbox
     confirm_sign_up(page, for_marie)
     expect(page.get_by_text("Merci, votre inscription est confirmée.")).to_be_visible()
@@ -227,7 +231,12 @@ def test_a_project_goes_from_proposal_to_tally_search_and_map(
     neighbour = new_page(page, live_server, PHONE)
     mail.outbox.clear()
     sign_up_for_the_work_day(
-        neighbour, project, shift, name="Paul Lemaire", email="paul@exemple.fr"
+        neighbour,
+        project,
+        shift,
+        name="Paul Lemaire",
+        email="paul@exemple.fr",
+        places="Complet — rejoindre la liste d'attente",
     )
     [for_paul] = mail.outbox
     confirm_sign_up(neighbour, for_paul)
