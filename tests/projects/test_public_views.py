@@ -324,6 +324,26 @@ def test_detail_compares_promised_and_delivered_on_both_sides(client):
     assert "— Le maire adjoint" in content
 
 
+def test_detail_tables_that_scroll_sideways_are_reached_by_the_keyboard(client):
+    # On a phone the agreement's and the report's tables scroll sideways: a keyboard user
+    # must be able to focus them to scroll (axe: scrollable-region-focusable).
+    version = AgreedVersionFactory(project__status=ProjectStatus.COMPLETED)
+    TownLineFactory(version=version, delivered_value=Decimal("280.00"))
+    ResidentsLineFactory(version=version, delivered_hours=Decimal("24.5"))
+
+    content = client.get(f"/projets/{version.project.slug}/").content.decode()
+
+    for name in (
+        "Ce qu'apporte la ville",
+        "Ce qu'apportent les habitants",
+        "La ville : promis et fourni, en euros",
+        "Les habitants : promis et donné, en heures",
+    ):
+        assert (
+            f'<div class="table-scroll" role="region" aria-label="{name}" tabindex="0">' in content
+        )
+
+
 def test_detail_tells_the_talk_and_the_archive_item(client, home_page):
     index = ArchiveIndexPageFactory(parent=home_page)
     index.save_revision().publish()

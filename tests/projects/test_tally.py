@@ -104,6 +104,11 @@ def test_tally_page_gives_the_numbers_in_a_table(client, programme):
     assert "<td>730,00 €</td>" in content
     assert "<li>Non retenue : 1</li>" in content
     assert '<img src="/projets/bilan/graphique.svg" alt="Graphique en barres' in content
+    # The table scrolls sideways on a phone: a keyboard reaches it to scroll it.
+    assert (
+        '<div class="table-scroll" role="region" aria-label="Le programme année par année" '
+        'tabindex="0">' in content
+    )
 
 
 def test_tally_page_without_projects_says_so(client):
