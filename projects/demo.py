@@ -9,6 +9,7 @@ Contacts are invented (``@exemple.fr``, a domain that receives no mail)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,6 +20,7 @@ from django.utils import timezone
 from archive.models import ArchiveItemPage, Place
 from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer, VolunteerRole
 from projects.agreements import agreement_agree, agreement_version_create
+from projects.archiving import ProjectNotArchivable, project_archive
 from projects.models import (
     CompletionReport,
     Decision,
@@ -842,6 +844,13 @@ def _plan_shifts(work_day: WorkDay, *, first_volunteers: str) -> None:
             )
 
 
+def _archive(project: Project) -> None:
+    """The completed project whose carriers said yes enters the archive, as the team does it."""
+    project.refresh_from_db()
+    with contextlib.suppress(ProjectNotArchivable):  # no archive yet: nothing to enter
+        project_archive(project=project)
+
+
 def ensure_projects(*, now: datetime.datetime | None = None) -> list[Project]:
     """The demo projects, created if missing (each in its own transaction)."""
     now = now or timezone.now()
@@ -853,5 +862,7 @@ def ensure_projects(*, now: datetime.datetime | None = None) -> list[Project]:
                 project = _create_project(demo, now=now)
                 _agree(demo, project, now=now)
                 _finish(demo, project, now=now)
+            if demo.becomes_archive_item:
+                _archive(project)
         projects.append(project)
     return projects

@@ -4,8 +4,8 @@ not a superuser) answers publicly and drafts the agreement in the admin; the res
 version 2 from the private link and downloads the PDF; the team plans a work day, two
 neighbours sign up for it (one waitlisted, promoted when the other cancels); the lead posts
 news that the team approves; the team records what was done and the resident writes the
-report; the project is then in the tally, the site search and the map. (That a completed
-project becomes an archive item is asserted elsewhere, once built.)"""
+report; the team puts the completed project into the archive; the project is then in the
+tally, the site search, the map and the archive, and the archive's item links back to it."""
 
 import datetime
 import json
@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 from festival.models import Signup, SignupStatus
 from projects.admin import TEAM_GROUP
 from projects.models import Project, ProjectStatus, UpdateStatus, WorkDayShift
+from tests.factories.archive import ArchiveIndexPageFactory
 from tests.factories.home import site_with_home
 from tests.factories.media import jpeg_with_gps_bytes
 from tests.factories.volunteers import VolunteerRoleFactory
@@ -84,7 +85,10 @@ def confirm_sign_up(page, message) -> None:
 
 @pytest.fixture
 def fifty_fifty_site(migrated_db):
-    return site_with_home()
+    home = site_with_home()
+    archive = ArchiveIndexPageFactory(parent=home, title="L'archive des mémoires", slug="archive")
+    archive.save_revision().publish()
+    return home
 
 
 @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
@@ -113,6 +117,9 @@ def test_a_project_goes_from_proposal_to_tally_search_and_map(
     page.get_by_label("Vos prénom et nom").fill("Chantal Lefebvre")
     page.get_by_label("Votre adresse électronique").fill("chantal@exemple.fr")
     page.get_by_label("Nos photos peuvent rejoindre l'archive des mémoires.").check()
+    page.get_by_label(
+        "Une fois terminé, le projet et son bilan peuvent entrer dans l'archive."
+    ).check()
     assert_axe_clean(page)
     page.get_by_role("button", name="Envoyer ma proposition").click()
     page.wait_for_url("**/projets/proposer/merci/")
@@ -286,6 +293,8 @@ def test_a_project_goes_from_proposal_to_tally_search_and_map(
 
     team.goto(file_url)
     team_decides(team, status="Terminé", answer="Douze arbres plantés, trente heures données.")
+    team.get_by_role("button", name="Verser dans l'archive").click()
+    expect(team.locator(".messages")).to_contain_text("Le projet est dans l'archive")
     team.context.close()
 
     page.goto(project.get_absolute_url())
@@ -310,4 +319,13 @@ def test_a_project_goes_from_proposal_to_tally_search_and_map(
     pins = json.loads(page.locator("#carte-projets-pins").text_content())
     assert [pin["name"] for pin in pins] == [TITLE]
     expect(page.locator("#carte-projets .map-pin").first).to_be_visible()
+
+    # 9. The archive has it, with the carriers' account, and links back to the project.
+    item = Project.objects.get().archive_item
+    page.goto("/archive/")
+    page.get_by_role("link", name=TITLE).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.locator("main")).to_contain_text("deux semaines de retard")
+    assert page.url.endswith(item.url)
+    assert_axe_clean(page)
     page_problems.assert_none()

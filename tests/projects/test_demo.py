@@ -126,3 +126,16 @@ def test_demo_agreements_are_dated_between_the_proposal_and_today():
         for version in project.agreements.all():
             for moment in (version.created_at, version.town_agreed_at, version.residents_agreed_at):
                 assert moment is None or project.created_at < moment < NOW, project.slug
+
+
+def test_demo_garden_enters_the_archive_its_carriers_agreed_to(home_page):
+    archive = ArchiveIndexPageFactory(parent=home_page)
+    archive.save_revision().publish()
+
+    ensure_projects(now=NOW)
+    ensure_projects(now=NOW)
+
+    garden = Project.objects.get(slug="jardin-partage-cite-des-provinces")
+    assert garden.archive_item.live
+    assert "trois mois de retard" in str(garden.archive_item.story)
+    assert Project.objects.filter(archive_item__isnull=False).count() == 1
