@@ -44,10 +44,7 @@ def project_archive_refusal(*, project: Project) -> str:
     if not project.is_public:
         return _("Ce projet n'est pas public : il ne peut pas entrer dans l'archive.")
     if not project.becomes_archive_item:
-        return _(
-            "Les porteurs n'ont pas accepté que leur projet entre dans l'archive : demandez-"
-            "leur d'abord (ils peuvent le changer depuis leur lien de suivi)."
-        )
+        return _("Les porteurs n'ont pas accepté que leur projet entre dans l'archive.")
     return ""
 
 
