@@ -24,14 +24,19 @@ from archive.transcripts.forms import CorrectionForm
 from core.form_protection import HoneypotMixin, client_address_key
 from festival.models import Signup
 from festival.volunteers.forms import SignupForm
+from projects.forms import ProgressForm, ProjectFieldsForm, ProposalForm, ReportForm
+from projects.links import project_follow_path, project_follow_token
+from projects.models import CompletionReport, ProgressUpdate, Project, ProjectStatus
+from projects.work_day_forms import WorkDaySignupForm
 from tests.factories.archive import (
     ArchiveIndexPageFactory,
     ArchiveItemPageFactory,
     contribution_data,
 )
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory, paris
+from tests.factories.projects import ProjectFactory, WorkDayFactory, proposal_form
 from tests.factories.transcripts import InterviewFactory, OralHistoryPageFactory, SegmentFactory
-from tests.factories.volunteers import ShiftFactory
+from tests.factories.volunteers import ShiftFactory, WorkDayShiftFactory, on_work_day
 
 pytestmark = pytest.mark.django_db
 
@@ -171,6 +176,77 @@ def _links_resend(home):
     return post, lambda: len(mail.outbox)
 
 
+def _project_proposal(home):
+    def post(client, n, email, extra, headers):
+        data = proposal_form(title=f"Projet {n}", need=typed(n), email=email)
+        return client.post("/projets/proposer/", {**data, **extra}, **headers)
+
+    return post, Project.objects.count
+
+
+def _sendings_through(text: str) -> int:
+    """How many sendings got through, read from the latest typed text (sent in order)."""
+    return int(text.rsplit(" ", 1)[1]) + 1 if text.startswith(typed(0)[:-1]) else 0
+
+
+def _project_edit(home):
+    project = ProjectFactory(status=ProjectStatus.RECEIVED, title="Avant")
+    url = project_follow_path(token=project_follow_token(project=project)) + "modifier/"
+
+    def post(client, n, email, extra, headers):
+        data = {
+            **proposal_form(title=f"Titre modifié {n}", need=typed(n)),
+            "demandes-TOTAL_FORMS": "0",
+        }
+        return client.post(url, {**data, **extra}, **headers)
+
+    return post, lambda: _sendings_through(Project.objects.get(pk=project.pk).need)
+
+
+def _project_progress(home):
+    project = ProjectFactory(status=ProjectStatus.RUNNING)
+    url = project_follow_path(token=project_follow_token(project=project)) + "nouvelles/"
+
+    def post(client, n, email, extra, headers):
+        data = {"text": typed(n), "happened_on": timezone.localdate().isoformat()}
+        return client.post(url, {**data, **extra}, **headers)
+
+    return post, ProgressUpdate.objects.count
+
+
+def _project_report(home):
+    project = ProjectFactory(status=ProjectStatus.RUNNING)
+    url = project_follow_path(token=project_follow_token(project=project)) + "bilan/"
+
+    def post(client, n, email, extra, headers):
+        return client.post(url, {"residents_account": typed(n), **extra}, **headers)
+
+    def stored():
+        report = CompletionReport.objects.filter(project=project).first()
+        return _sendings_through(report.residents_account) if report else 0
+
+    return post, stored
+
+
+def _work_day_signup(home):
+    work_day = WorkDayFactory(project__status=ProjectStatus.RUNNING)
+    # Half an hour each, half an hour's rest: twelve in the day, never two at once.
+    shifts = [
+        WorkDayShiftFactory(
+            work_day=work_day,
+            start=on_work_day(work_day, 6 + n),
+            end=on_work_day(work_day, 6 + n) + datetime.timedelta(minutes=30),
+        )
+        for n in range(12)
+    ]
+
+    def post(client, n, email, extra, headers):
+        data = {"name": typed(n), "email": email, "shifts": [str(shifts[n].pk)], "consent": "on"}
+        return client.post(work_day.volunteer_signup_url, {**data, **extra}, **headers)
+
+    return post, Signup.objects.count
+
+
 PUBLIC_FORMS = [
     PublicForm("contribution", ContributionForm, _contribution, mails_at_once=True),
     PublicForm("contribution_edit", ContributionEditForm, _contribution_edit, has_email=False),
@@ -178,16 +254,22 @@ PUBLIC_FORMS = [
     PublicForm("correction", CorrectionForm, _correction, has_email=False),
     PublicForm("volunteer_signup", SignupForm, _volunteer_signup, mails_at_once=True),
     PublicForm("links_resend", LinksResendForm, _links_resend, mails_at_once=True),
+    PublicForm("project_proposal", ProposalForm, _project_proposal, mails_at_once=True),
+    PublicForm("project_follow", ProjectFieldsForm, _project_edit, has_email=False),
+    PublicForm("project_follow", ProgressForm, _project_progress, has_email=False),
+    PublicForm("project_follow", ReportForm, _project_report, has_email=False),
+    PublicForm("volunteer_signup", WorkDaySignupForm, _work_day_signup, mails_at_once=True),
 ]
 
 
-@pytest.fixture(params=PUBLIC_FORMS, ids=lambda form: form.scope)
+@pytest.fixture(params=PUBLIC_FORMS, ids=lambda form: form.form_class.__name__)
 def public_form(request, home_page, django_capture_on_commit_callbacks):
     return _ready(request.param, home_page, django_capture_on_commit_callbacks)
 
 
 @pytest.fixture(
-    params=[form for form in PUBLIC_FORMS if form.has_email], ids=lambda form: form.scope
+    params=[form for form in PUBLIC_FORMS if form.has_email],
+    ids=lambda form: form.form_class.__name__,
 )
 def public_form_with_email(request, home_page, django_capture_on_commit_callbacks):
     return _ready(request.param, home_page, django_capture_on_commit_callbacks)
@@ -233,7 +315,14 @@ def test_a_filled_honeypot_stores_and_mails_nothing(client, public_form):
 def test_the_honeypot_is_on_the_page_out_of_sight(client, public_form):
     _form, send, _stored = public_form
     # The form with one error shows again: the honeypot is in it, out of sight and reach.
-    blank = {"title": "", "comment": "", "proposed_text": "", "name": ""}
+    blank = {
+        "title": "",
+        "comment": "",
+        "proposed_text": "",
+        "name": "",
+        "text": "",
+        "residents_account": "",
+    }
     html = send(client, 0, email="", **blank).content.decode()
     assert 'class="form-honeypot" aria-hidden="true"' in html
     assert 'name="website"' in html and 'tabindex="-1"' in html
