@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from festival.volunteers.services import occasion_call_off_notify
 from media.services import stored_files_delete
 from projects import emails
 from projects.archiving import project_archive_erase
@@ -184,10 +185,15 @@ def project_withdraw(*, project: Project) -> Project:
     """The carriers take their project back: their contact, their photos (raw and clean)
     and their own words and names are erased; what the town decided in public stays, with
     the title, as an anonymous trace. The project leaves the public (``WITHDRAWN``), and so
-    does its archive item, if it became one (erased with its revisions)."""
+    does its archive item, if it became one (erased with its revisions), and its work days to
+    come are called off."""
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
         project_archive_erase(project=project)
+        # Its work days to come are called off: those signed up are told, then erased with them.
+        for work_day in project.work_days.filter(date__gte=timezone.localdate()):
+            occasion_call_off_notify(occasion=work_day)
+            work_day.delete()
         ProjectContact.objects.filter(project=project).delete()
         files = project_photos_erase(photos=project.photos.all())
         project.updates.filter(side=Side.RESIDENTS).delete()

@@ -143,3 +143,22 @@ def send_shift_message(
         return 0
     with get_connection() as connection:
         return connection.send_messages(messages) or 0
+
+
+def called_off_mail_queue(*, volunteer: Volunteer, occasion_title: str, day: str) -> None:
+    """Tell someone the occasion they signed up for is called off. The payload carries what
+    the mail says: the volunteer's rows are erased with the occasion before it leaves."""
+    mail_queue(
+        builder=called_off_mail,
+        payload={
+            "email": volunteer.email,
+            "name": volunteer.name,
+            "occasion": occasion_title,
+            "day": day,
+        },
+    )
+
+
+@mail_builder
+def called_off_mail(*, object_id: None, payload: dict) -> EmailMessage | None:
+    return _message(_template("called_off"), to=payload["email"], context=payload)

@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.links import site_root
-from festival.formats import when
+from festival.formats import fr_day, when
 from festival.volunteers import emails
-from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer
+from festival.volunteers.models import ACTIVE_STATUSES, Shift, Signup, SignupStatus, Volunteer
 from festival.volunteers.occasions import (
     Occasion,
     ended_before,
@@ -283,6 +283,21 @@ def signups_cancel_all(
             signup_cancel(signup=signup, now=now, base_url=base_url)
             count += 1
     return count
+
+
+def occasion_call_off_notify(*, occasion: Occasion) -> int:
+    """Everyone holding a place or waiting on the occasion is told it is called off (mailed
+    after the caller's transaction commits, which erases the occasion and its volunteers).
+    Returns how many people are told."""
+    volunteers = (
+        Volunteer.objects.filter(**occasion_lookup(occasion), signups__status__in=ACTIVE_STATUSES)
+        .exclude(email="")
+        .distinct()
+    )
+    day = fr_day(occasion.start_date)
+    for volunteer in volunteers:
+        emails.called_off_mail_queue(volunteer=volunteer, occasion_title=occasion.title, day=day)
+    return len(volunteers)
 
 
 # Expiry, reminders, erasure (scheduled commands) -----------------------------------------

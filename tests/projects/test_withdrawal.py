@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 
+from festival.volunteers.models import SignupStatus, Volunteer
 from media.models import CustomImage
 from projects.agreements import agreement_version_create
 from projects.links import project_follow_path, project_follow_token
@@ -15,12 +16,20 @@ from projects.models import (
     ProjectPhoto,
     ProjectStatus,
     Side,
+    WorkDay,
 )
 from projects.progress import progress_post
 from projects.proposals import project_propose, project_withdraw
 from projects.reports import report_residents_write
 from tests.factories.media import jpeg_with_gps_bytes, upload
-from tests.factories.projects import DecisionFactory, ProjectFactory, proposal_data
+from tests.factories.projects import (
+    DecisionFactory,
+    ProjectFactory,
+    WorkDayFactory,
+    proposal_data,
+    today,
+)
+from tests.factories.volunteers import WorkDaySignupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +131,31 @@ def test_a_proposal_withdrawn_before_its_mail_leaves_is_not_mailed(
         callback()
 
     assert mail.outbox == []
+
+
+def test_withdrawal_calls_off_the_work_days_to_come_and_tells_who_signed_up(
+    django_capture_on_commit_callbacks,
+):
+    project = ProjectFactory(status=ProjectStatus.RUNNING)
+    coming = WorkDayFactory(project=project, title="Plantation de la haie")
+    WorkDaySignupFactory(shift__work_day=coming, volunteer__email="marie@exemple.fr")
+    WorkDaySignupFactory(
+        shift__work_day=coming, volunteer__email="paul@exemple.fr", status=SignupStatus.WAITLISTED
+    )
+    WorkDaySignupFactory(
+        shift__work_day=coming, volunteer__email="parti@exemple.fr", status=SignupStatus.CANCELLED
+    )
+    past = WorkDayFactory(project=project, date=today() - datetime.timedelta(days=3))
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        project_withdraw(project=project)
+
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "marie@exemple.fr",
+        "paul@exemple.fr",
+    ]
+    assert mail.outbox[0].subject == "Annulé : Plantation de la haie"
+    assert "n'aura pas lieu" in mail.outbox[0].body
+    assert list(WorkDay.objects.values_list("pk", flat=True)) == [past.pk]
+    assert not Volunteer.objects.filter(email__in=["marie@exemple.fr", "paul@exemple.fr"]).exists()
