@@ -1,8 +1,10 @@
 """The project carriers' private link: one salt, how it is made, read and written out.
 
 The token names only the project's random reference (``public_id``): unguessable and
-tamper-proof. From it the lead confirms the address, follows the proposal, edits it while it
-is not agreed, agrees to the agreement, posts progress, writes the report and withdraws."""
+tamper-proof, and always the same for a project (no timestamp), so the thanks page, every mail
+and « Renvoyer mes liens » give one link. From it the lead confirms the address, follows the
+proposal, edits it while it is not agreed, agrees to the agreement, posts progress, writes the
+report and withdraws."""
 
 from __future__ import annotations
 
@@ -17,13 +19,13 @@ FOLLOW_SALT = "projects.project.follow"
 
 
 def project_follow_token(*, project: Project) -> str:
-    return signing.dumps(str(project.public_id), salt=FOLLOW_SALT, compress=True)
+    return signing.Signer(salt=FOLLOW_SALT).sign_object(str(project.public_id), compress=True)
 
 
 def project_from_token(*, token: str) -> Project | None:
     """The project a private link names; ``None`` if the link is forged or the project gone."""
     try:
-        reference = signing.loads(token, salt=FOLLOW_SALT)
+        reference = signing.Signer(salt=FOLLOW_SALT).unsign_object(token)
     except signing.BadSignature:
         return None
     return Project.objects.filter(public_id=reference).select_related("place").first()
@@ -44,12 +46,12 @@ CONFIRM_SALT = "projects.project.confirm"
 
 
 def project_confirm_code(*, project: Project) -> str:
-    return signing.dumps(str(project.public_id), salt=CONFIRM_SALT, compress=True)
+    return signing.Signer(salt=CONFIRM_SALT).sign_object(str(project.public_id), compress=True)
 
 
 def project_confirm_code_valid(*, project: Project, code: str) -> bool:
     try:
-        return signing.loads(code, salt=CONFIRM_SALT) == str(project.public_id)
+        return signing.Signer(salt=CONFIRM_SALT).unsign_object(code) == str(project.public_id)
     except signing.BadSignature:
         return False
 
