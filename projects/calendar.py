@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from festival.calendar import UID_DOMAIN, calendar_bytes, calendar_new
 from projects.models import WorkDay
-from projects.selectors import project_position, project_where
+from projects.selectors import project_where
 
 
 def work_day_uid(work_day: WorkDay) -> str:
@@ -42,7 +42,7 @@ def work_days_ical(*, work_days: Iterable[WorkDay], site_root: str = "") -> byte
         )
         if location:
             vevent.add("location", location)
-        position = project_position(project)
+        position = project.position
         if position:
             vevent.add("geo", position)
         calendar.add_component(vevent)

@@ -182,6 +182,16 @@ class Project(models.Model):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
     @property
+    def position(self) -> tuple[float, float] | None:
+        """Where the project is on a map: its own point, else its place's; for every channel
+        (pages, map, open data, iCal, search)."""
+        if self.latitude is not None and self.longitude is not None:
+            return float(self.latitude), float(self.longitude)
+        if self.place_id and self.place.has_coordinates:
+            return float(self.place.latitude), float(self.place.longitude)
+        return None
+
+    @property
     def is_editable_by_residents(self) -> bool:
         return self.status in EDITABLE_STATUSES
 

@@ -14,7 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from projects.models import Project
-from projects.selectors import project_position, project_where, public_projects_with_agreements
+from projects.selectors import project_where, public_projects_with_agreements
 
 PROJECT_COLUMNS = (
     "projet",
@@ -66,7 +66,7 @@ def _number(value: Decimal | None) -> str | None:
 
 
 def project_record(project: Project, *, site_root: str) -> dict:
-    position = project_position(project)
+    position = project.position
     version = project.agreed_versions[0] if project.agreed_versions else None
     return {
         "projet": project.slug,

@@ -31,7 +31,7 @@ from projects.models import (
     UpdateStatus,
     WorkDay,
 )
-from projects.work_days import project_work_days_open
+from projects.work_days import project_work_days_open, public_work_days
 
 # The rendition a progress update's photos show in; prefetched so 30 photos cost one query.
 UPDATE_PHOTO_SPEC = "fill-480x320"
@@ -91,20 +91,11 @@ def project_filter_choices() -> dict:
     }
 
 
-def project_position(project: Project) -> tuple[float, float] | None:
-    """Where the project is on a map: its own point, else its place's."""
-    if project.latitude is not None:
-        return float(project.latitude), float(project.longitude)
-    if project.place_id and project.place.has_coordinates:
-        return float(project.place.latitude), float(project.place.longitude)
-    return None
-
-
 def project_pins(projects) -> list[dict]:
     """Pins for includes/map.html: projects that have a position, each linking to its page."""
     pins = []
     for project in projects:
-        position = project_position(project)
+        position = project.position
         if position:
             pins.append(
                 {
@@ -275,7 +266,8 @@ def upcoming_public_work_days(*, today: datetime.date | None = None) -> QuerySet
     """The public projects' work days from today on, their project joined, in date order."""
     today = today or timezone.localdate()
     return (
-        WorkDay.objects.filter(Q(project__in=Project.objects.for_the_public()), date__gte=today)
+        public_work_days()
+        .filter(date__gte=today)
         .select_related("project", "project__place")
         .order_by("date", "pk")
     )

@@ -344,10 +344,7 @@ class ProjectSource(Source):
 
     def build(self, project) -> SearchData:
         place = project.place
-        if place is not None and place.latitude is not None and place.longitude is not None:
-            latitude, longitude = place.latitude, place.longitude
-        else:
-            latitude, longitude = project.latitude, project.longitude
+        latitude, longitude = project.position or (None, None)
         start = project.start_on or timezone.localdate(project.confirmed_at or project.created_at)
         end = project.end_on if project.end_on and project.end_on >= start else None
         when = start.strftime("%d/%m/%Y")
@@ -379,8 +376,8 @@ class ProjectSource(Source):
             date_label=f"{project.get_status_display()} · {when}"[:64],
             url=project.get_absolute_url(),
             thumbnail=thumbnail_url(photos[0].image) if photos else "",
-            latitude=float(latitude) if latitude is not None else None,
-            longitude=float(longitude) if longitude is not None else None,
+            latitude=latitude,
+            longitude=longitude,
         )
 
 
