@@ -24,6 +24,7 @@ urlpatterns = [
     path("transcriptions/", include("archive.transcripts.urls")),
     path("benevoles/", include("festival.volunteers.urls")),
     path("projets/", include("projects.urls")),
+    path("taidx/", include("talks.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:

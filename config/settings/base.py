@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "archive",
     "festival",
     "projects",
+    "talks",
     "search",
     "outbox",
     "csp",

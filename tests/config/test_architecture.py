@@ -21,9 +21,20 @@ FLOORS = {
     "festival": {"core", "media", "outbox"},
     "archive": {"core", "media", "outbox", "festival"},
     "projects": {"core", "media", "outbox", "archive", "festival"},
-    "search": {"core", "media", "archive", "festival", "projects"},
-    "home": {"core", "media", "outbox", "archive", "festival", "projects", "search"},
-    "config": {"core", "media", "outbox", "archive", "festival", "projects", "search", "home"},
+    "talks": {"core", "media", "outbox", "archive", "festival", "projects"},
+    "search": {"core", "media", "archive", "festival", "projects", "talks"},
+    "home": {"core", "media", "outbox", "archive", "festival", "projects", "talks", "search"},
+    "config": {
+        "core",
+        "media",
+        "outbox",
+        "archive",
+        "festival",
+        "projects",
+        "talks",
+        "search",
+        "home",
+    },
 }
 
 

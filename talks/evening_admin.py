@@ -1,0 +1,1 @@
+"""Admin of the Ch'ti TAIDx (being built, issue 18)."""
