@@ -100,7 +100,7 @@ class ProposalForm(HoneypotMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["evening"].queryset = evenings_open_for_call().select_related("venue")
+        self.fields["evening"].queryset = evenings_open_for_call()
         self.fields["project"].queryset = Project.objects.for_the_public().order_by("title")
         for name in ("name", "email", "phone"):
             self.fields[name].widget.attrs["autocomplete"] = {

@@ -15,7 +15,7 @@ from talks.call import evenings_open_for_call, talk_invitation_answer, talk_prop
 from talks.call_forms import InvitationAnswerForm, ProposalForm
 from talks.links import talk_speaker_path, talk_speaker_token
 from talks.models import TalkStatus
-from talks.speaker_access import private, talk_is_withdrawn, talk_or_404, withdrawn_page
+from talks.speaker_access import private, speaker_page
 from talks.withdrawal import talk_withdraw
 
 LAST_PROPOSAL = "talks_last_proposal"
@@ -83,22 +83,18 @@ def _hub(request, talk, token, *, answer_form=None, status=200):
         "statuses": TalkStatus,
         "answer_form": answer_form or (InvitationAnswerForm() if invited else None),
     }
-    return private(render(request, "talks/call/speaker.html", context, status=status))
+    return render(request, "talks/call/speaker.html", context, status=status)
 
 
-def speaker(request, token):
+@speaker_page
+def speaker(request, talk, token):
     """The speaker's hub: where the talk stands, the team's reason, what to do next."""
-    talk = talk_or_404(token)
-    if talk_is_withdrawn(talk):
-        return withdrawn_page(request, talk)
     return _hub(request, talk, token)
 
 
 @require_POST
-def invitation_answer(request, token):
-    talk = talk_or_404(token)
-    if talk_is_withdrawn(talk):
-        return withdrawn_page(request, talk)
+@speaker_page
+def invitation_answer(request, talk, token):
     form = InvitationAnswerForm(request.POST)
     if not form.is_valid():
         return _hub(request, talk, token, answer_form=form)
@@ -118,11 +114,9 @@ def invitation_answer(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def withdraw(request, token):
-    talk = talk_or_404(token)
-    if talk_is_withdrawn(talk):
-        return withdrawn_page(request, talk)
+@speaker_page
+def withdraw(request, talk, token):
     if request.method == "POST":
         talk_withdraw(talk=talk)
         return redirect("talks:speaker", token=token)
-    return private(render(request, "talks/call/withdraw.html", {"talk": talk, "token": token}))
+    return render(request, "talks/call/withdraw.html", {"talk": talk, "token": token})

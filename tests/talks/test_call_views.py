@@ -221,3 +221,8 @@ def test_withdraw_asks_then_withdraws(client, home_page):
     talk.refresh_from_db()
     assert talk.status == TalkStatus.WITHDRAWN
     assert client.get(f"{_hub(talk)}retirer/").status_code == 410
+
+
+@pytest.mark.parametrize("action", ["invitation/", "retirer/"])
+def test_speaker_actions_with_a_forged_link_are_404(client, home_page, action):
+    assert client.post(f"/taidx/intervenant/pas-un-vrai-lien/{action}").status_code == 404
