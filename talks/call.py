@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -60,6 +60,15 @@ def evenings_open_for_call() -> EveningQuerySet:
         .filter(call_open=True, starts_at__gt=now)
         .filter(Q(call_closes_on__isnull=True) | Q(call_closes_on__gte=timezone.localdate()))
         .order_by("starts_at", "pk")
+    )
+
+
+def talks_awaiting_decision() -> QuerySet[Talk]:
+    """Residents' proposals the team has not decided on yet, oldest first."""
+    return (
+        Talk.objects.filter(status=TalkStatus.PROPOSED)
+        .select_related("evening")
+        .order_by("created_at", "pk")
     )
 
 
@@ -214,8 +223,11 @@ def talk_invite(
     message: str = "",
     site_url: str | None = None,
 ) -> Talk:
-    """The town's team invites a resident: the talk waits for the answer (INVITED), the
-    invitation leaves by mail with the team's message and the private link."""
+    """The town's team invites a resident to an evening still to come: the talk waits for
+    the answer (INVITED), the invitation leaves by mail with the team's message and the
+    private link."""
+    if evening.starts_at <= timezone.now():
+        raise ValidationError(_("Cette soirée a déjà eu lieu : on n'y invite plus."))
     talk = _talk_store(
         evening=evening,
         status=TalkStatus.INVITED,

@@ -22,6 +22,7 @@ from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -30,7 +31,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from talks.call import invitation_candidates, talk_decide, talk_invite
+from talks.call import (
+    invitation_candidates,
+    talk_decide,
+    talk_invite,
+    talks_awaiting_decision,
+)
 from talks.call_forms import DecisionForm, InvitationForm
 from talks.models import Evening, Talk, TalkStatus
 
@@ -215,7 +221,10 @@ class InviteView(TeamMixin, TemplateView):
     permission = INVITE_PERMISSION
 
     def dispatch(self, request, *args, **kwargs):
-        self.evening = Evening.objects.filter(pk=kwargs["evening_pk"]).first()
+        # Only evenings still to come take invitations (``talk_invite`` says so too).
+        self.evening = Evening.objects.filter(
+            pk=kwargs["evening_pk"], starts_at__gt=timezone.now()
+        ).first()
         if self.evening is None:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -325,3 +334,32 @@ def register_invite_menu_item():
         order=210,
         permission=INVITE_PERMISSION,
     )
+
+
+# The dashboard -------------------------------------------------------------------------------
+
+
+class AwaitingDecisionPanel(Component):
+    """On the team's dashboard: the residents' proposals waiting for a decision."""
+
+    name = "talks_awaiting_decision"
+    order = 70
+    template_name = "talks/call/admin/awaiting_panel.html"
+    shown = 8
+
+    def get_context_data(self, parent_context=None):
+        awaiting = talks_awaiting_decision()
+        talks = list(awaiting[: self.shown])
+        for talk in talks:
+            talk.file_url = talk_file_url(talk.pk)
+        return {
+            "talks": talks,
+            "total": awaiting.count() if len(talks) == self.shown else len(talks),
+            "list_url": f"{reverse('taidx_talks:index')}?status={TalkStatus.PROPOSED}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_decision_panel(request, panels):
+    if request.user.has_perm(DECIDE_PERMISSION):
+        panels.append(AwaitingDecisionPanel())

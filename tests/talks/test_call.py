@@ -248,3 +248,17 @@ def test_candidates_are_completed_projects_no_talk_tells_with_their_lead():
             (told_then_withdrawn.pk, "", ""),
         ]
     )
+
+
+def test_invite_refuses_an_evening_already_held():
+    with pytest.raises(ValidationError):
+        talk_invite(
+            evening=EveningFactory(starts_at=in_days(-1)),
+            title="Trop tard",
+            speaker_name="Marc D.",
+            name="Marc Dupont",
+            email="marc@example.org",
+            initiative="Un café associatif.",
+        )
+
+    assert Talk.objects.count() == 0

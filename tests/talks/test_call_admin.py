@@ -10,7 +10,7 @@ from talks.call_admin import TALK_PUBLIC_FIELDS
 from talks.models import Talk, TalkOrigin, TalkStatus
 from talks.permissions import HELPER_GROUP, TEAM_GROUP
 from tests.factories.projects import ProjectContactFactory
-from tests.factories.talks import EveningFactory, TalkContactFactory, TalkFactory
+from tests.factories.talks import EveningFactory, TalkContactFactory, TalkFactory, in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -257,3 +257,24 @@ def test_menu_offers_inviting_to_the_team_only(team_client, home_page, django_us
 
     assert ("taidx-interventions" in team_menu, "taidx-inviter" in team_menu) == (True, True)
     assert ("taidx-interventions" in helper_menu, "taidx-inviter" in helper_menu) == (True, False)
+
+
+def test_dashboard_lists_proposals_awaiting_a_decision_for_the_team(
+    team_client, home_page, django_user_model
+):
+    TalkFactory(title="En attente de décision", status=TalkStatus.PROPOSED)
+    TalkFactory(title="Déjà retenue", status=TalkStatus.ACCEPTED)
+
+    team_home = team_client.get("/admin/").content.decode()
+    team_client.force_login(_member(django_user_model, "journaliste", HELPER_GROUP))
+    helper_home = team_client.get("/admin/").content.decode()
+
+    assert "1 proposition d'intervention Ch'ti TAIDx attend une décision" in team_home
+    assert ("En attente de décision" in team_home, "Déjà retenue" in team_home) == (True, False)
+    assert "En attente de décision" not in helper_home
+
+
+def test_a_past_evening_takes_no_invitation(team_client, home_page):
+    evening = EveningFactory(starts_at=in_days(-2))
+
+    assert team_client.get(_invite_url(evening)).status_code == 404
