@@ -7,8 +7,10 @@ private contact) before the mail is queued; mails leave after the commit, throug
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -19,6 +21,8 @@ from django.utils.translation import gettext as _
 from projects.models import Project, ProjectContact, ProjectStatus
 from talks import emails
 from talks.models import Evening, EveningQuerySet, Talk, TalkContact, TalkOrigin, TalkStatus
+
+logger = logging.getLogger(__name__)
 
 # For each status, the statuses a talk may move to from it. Withdrawal is the speaker's,
 # from any status (``talks.withdrawal``); a decision is final.
@@ -262,9 +266,12 @@ def talk_invitation_answer(*, talk: Talk, accept: bool, reason: str = "") -> Tal
 
 
 @transaction.atomic
-def talk_decide(*, talk: Talk, accept: bool, reason: str = "", user=None) -> Talk:
+def talk_decide(
+    *, talk: Talk, accept: bool, reason: str = "", user: AbstractBaseUser | None = None
+) -> Talk:
     """The team accepts or declines a resident's proposal; declining needs a reason, which
-    the speaker receives with the decision, by mail, once."""
+    the speaker receives with the decision, by mail, once. ``user`` (who decided) is logged:
+    the talk keeps the decision, not the team member."""
     talk = Talk.objects.select_for_update().get(pk=talk.pk)
     target = TalkStatus.ACCEPTED if accept else TalkStatus.DECLINED
     if talk.status != TalkStatus.PROPOSED:
@@ -288,4 +295,5 @@ def talk_decide(*, talk: Talk, accept: bool, reason: str = "", user=None) -> Tal
     talk.decision_reason = reason
     talk.save(update_fields=["status", "decided_at", "decision_reason", "updated_at"])
     emails.call_decision_mail_queue(talk=talk)
+    logger.info("Intervention %s : %s par %s", talk.pk, target, getattr(user, "pk", None))
     return talk
