@@ -67,6 +67,11 @@ def evenings_open_for_call() -> EveningQuerySet:
     )
 
 
+def evening_call_is_open(*, evening: Evening) -> bool:
+    """Whether residents may propose a talk for ``evening`` now (one query, same rule)."""
+    return evenings_open_for_call().filter(pk=evening.pk).exists()
+
+
 def talks_awaiting_decision() -> QuerySet[Talk]:
     """Residents' proposals the team has not decided on yet, oldest first."""
     return (
@@ -194,7 +199,7 @@ def talk_propose(
     """A resident's proposal, without an account: stored with its private contact, then the
     « bien reçu » mail with the private link is queued. Raises ``ValidationError`` when the
     evening's call is closed or the talk tells both or neither a project and an initiative."""
-    if not evenings_open_for_call().filter(pk=evening.pk).exists():
+    if not evening_call_is_open(evening=evening):
         raise ValidationError({"evening": _("L'appel à intervenants de cette soirée est fermé.")})
     talk = _talk_store(
         evening=evening,

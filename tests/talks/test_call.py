@@ -11,6 +11,7 @@ from outbox.models import OutgoingMail
 from projects.models import ProjectStatus
 from talks.call import (
     ALLOWED_MOVES,
+    evening_call_is_open,
     evenings_open_for_call,
     invitation_candidates,
     talk_decide,
@@ -262,3 +263,8 @@ def test_invite_refuses_an_evening_already_held():
         )
 
     assert Talk.objects.count() == 0
+
+
+def test_evening_call_is_open_reads_the_same_rule():
+    assert evening_call_is_open(evening=EveningFactory()) is True
+    assert evening_call_is_open(evening=EveningFactory(call_open=False)) is False
