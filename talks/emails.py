@@ -9,8 +9,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from talks.models import TalkContact
+from core.links import site_root
+from outbox.services import mail_builder, mail_queue
+from talks.links import talk_speaker_url
+from talks.models import Talk, TalkContact, TalkStatus
 
 
 def _message(*, template: str, subject: str, to: str, context: dict) -> EmailMessage:
@@ -24,3 +29,98 @@ def _message(*, template: str, subject: str, to: str, context: dict) -> EmailMes
 
 def _contact(talk_id: int) -> TalkContact | None:
     return TalkContact.objects.filter(talk_id=talk_id).select_related("talk__evening").first()
+
+
+# The call — the proposal received, the invitation, the team's decision ------------------------
+
+
+def call_received_mail_queue(*, talk: Talk, site_url: str | None = None) -> None:
+    """The « bien reçu » mail with the speaker's private link; once per talk."""
+    mail_queue(
+        builder=call_received_mail,
+        object_id=talk.pk,
+        payload={"site_root": site_root(site_url)},
+        key=f"talks.call.received:{talk.pk}",
+    )
+
+
+@mail_builder
+def call_received_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+    contact = _contact(object_id)
+    if contact is None or contact.talk.status == TalkStatus.WITHDRAWN:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        return _message(
+            template="call_received",
+            subject=_("Ch'ti TAIDx : votre proposition d'intervention est bien reçue"),
+            to=contact.email,
+            context={
+                "talk": contact.talk,
+                "contact": contact,
+                "speaker_url": talk_speaker_url(
+                    talk=contact.talk, site_url=payload.get("site_root")
+                ),
+            },
+        )
+
+
+def call_invitation_mail_queue(*, talk: Talk, message: str, site_url: str | None = None) -> None:
+    """The town's invitation, with the team's message and the private link; once per talk."""
+    mail_queue(
+        builder=call_invitation_mail,
+        object_id=talk.pk,
+        payload={"site_root": site_root(site_url), "message": message},
+        key=f"talks.call.invitation:{talk.pk}",
+    )
+
+
+@mail_builder
+def call_invitation_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+    contact = _contact(object_id)
+    if contact is None or contact.talk.status == TalkStatus.WITHDRAWN:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        return _message(
+            template="call_invitation",
+            subject=_("La ville vous invite à prendre la parole au Ch'ti TAIDx"),
+            to=contact.email,
+            context={
+                "talk": contact.talk,
+                "contact": contact,
+                "message": payload.get("message", ""),
+                "speaker_url": talk_speaker_url(
+                    talk=contact.talk, site_url=payload.get("site_root")
+                ),
+            },
+        )
+
+
+def call_decision_mail_queue(*, talk: Talk, site_url: str | None = None) -> None:
+    """The team's decision on a proposal, with its reason: once, whatever happens after."""
+    mail_queue(
+        builder=call_decision_mail,
+        object_id=talk.pk,
+        payload={"site_root": site_root(site_url)},
+        key=f"talks.call.decision:{talk.pk}",
+    )
+
+
+@mail_builder
+def call_decision_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+    contact = _contact(object_id)
+    if contact is None or contact.talk.status not in (TalkStatus.ACCEPTED, TalkStatus.DECLINED):
+        return None
+    talk = contact.talk
+    with translation.override(settings.LANGUAGE_CODE):
+        return _message(
+            template="call_decision",
+            subject=_("Ch'ti TAIDx : votre intervention « %(title)s » — %(status)s")
+            % {"title": talk.title, "status": talk.get_status_display()},
+            to=contact.email,
+            context={
+                "talk": talk,
+                "contact": contact,
+                "accepted": talk.status == TalkStatus.ACCEPTED,
+                "speaker_url": talk_speaker_url(talk=talk, site_url=payload.get("site_root")),
+            },
+        )

@@ -115,3 +115,25 @@ class TownAnswerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = TownAnswer
+
+
+# The call (talks/call.py) ---------------------------------------------------------------------
+
+
+def talk_proposal_form(*, evening: Evening, **overrides) -> dict:
+    """POST data of ``/taidx/proposer/`` telling an initiative; ``None`` drops a field."""
+    data = {
+        "evening": str(evening.pk),
+        "title": "Six mois pour une clé",
+        "speaker_name": "Nadia B.",
+        "summary": "Le jardin partagé de la cité, et les six mois pour obtenir la clé du local.",
+        "project": "",
+        "initiative": "Un jardin partagé ouvert par quatre voisines sur une friche de la cité.",
+        "name": "Nadia Benali",
+        "email": "nadia@example.org",
+        "phone": "",
+        "consent_contact": "on",
+        "consent_public": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
