@@ -87,7 +87,7 @@ def evaluation_submit(
 
     Raises ``ValidationError`` (by field, in French) when the talk is not accepted, a text is
     empty, or the ratings do not fit (given when there is no agreement, missing when there is)."""
-    talk = Talk.objects.select_for_update().select_related("project").get(pk=talk.pk)
+    talk = Talk.objects.select_for_update().get(pk=talk.pk)
     if talk.status != TalkStatus.ACCEPTED:
         raise ValidationError(
             _("L'évaluation s'écrit une fois votre intervention retenue par l'équipe de la ville.")
@@ -177,8 +177,4 @@ def changes_asked_years() -> list[int]:
 def talk_evaluation(*, talk: Talk) -> Evaluation | None:
     """A public talk's evaluation with the town's answer, for ``talks/includes/evaluation.html``;
     ``None`` when the talk is not public or has none."""
-    return (
-        _public_evaluations().select_related("town_answer").filter(talk_id=talk.pk).first()
-        if talk.pk
-        else None
-    )
+    return _public_evaluations().select_related("talk", "town_answer").filter(talk=talk).first()
