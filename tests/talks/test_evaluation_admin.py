@@ -156,3 +156,10 @@ def test_index_queries_do_not_grow(team_client, home_page, django_assert_num_que
 
     with django_assert_num_queries(10):
         team_client.get(INDEX_URL)
+
+
+def test_evaluation_page_queries(team_client, home_page, django_assert_num_queries):
+    evaluation = TownAnswerFactory(evaluation__talk=TalkFactory()).evaluation
+
+    with django_assert_num_queries(10):
+        team_client.get(detail_url(evaluation))

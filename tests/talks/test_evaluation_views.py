@@ -215,3 +215,20 @@ def test_changes_asked_queries_do_not_grow(client, home_page, django_assert_num_
 
     with django_assert_num_queries(8):
         client.get(CHANGES_URL)
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_evaluate_page_queries_do_not_grow_with_the_agreements_lines(
+    client, home_page, django_assert_num_queries, n
+):
+    version = AgreedVersionFactory()
+    TownLineFactory.create_batch(n, version=version)
+    ResidentsLineFactory.create_batch(n, version=version)
+    talk = TalkFactory(project=version.project)
+    TownAnswerFactory(evaluation=EvaluationFactory(talk=talk))
+    url = evaluate_url(talk)
+
+    # The talk, the evaluation with the answer, the agreed version, its lines; the site's
+    # frame (site, restrictions, footer: created on this first page).
+    with django_assert_num_queries(10):
+        client.get(url)
