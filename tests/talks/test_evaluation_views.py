@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from core.form_protection import HONEYPOT_FIELD
 from talks.links import talk_speaker_token
 from talks.models import Evaluation, TalkStatus
 from tests.factories.projects import AgreedVersionFactory, ResidentsLineFactory, TownLineFactory
@@ -232,3 +233,12 @@ def test_evaluate_page_queries_do_not_grow_with_the_agreements_lines(
     # frame (site, restrictions, footer: created on this first page).
     with django_assert_num_queries(10):
         client.get(url)
+
+
+def test_a_robot_filling_the_honeypot_stores_nothing(client, home_page):
+    talk = TalkFactory()
+
+    response = client.post(evaluate_url(talk), {**WORDS, HONEYPOT_FIELD: "http://spam.example"})
+
+    assert response.status_code == 302
+    assert Evaluation.objects.count() == 0
