@@ -9,13 +9,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.links import site_root
 from outbox.services import mail_builder, mail_queue
-from talks.links import talk_speaker_url
-from talks.models import Talk, TalkContact, TalkStatus
+from talks.links import talk_speaker_token, talk_speaker_url
+from talks.models import Talk, TalkContact, TalkStatus, TownAnswer
 
 
 def _message(*, template: str, subject: str, to: str, context: dict) -> EmailMessage:
@@ -122,5 +123,47 @@ def call_decision_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
                 "contact": contact,
                 "accepted": talk.status == TalkStatus.ACCEPTED,
                 "speaker_url": talk_speaker_url(talk=talk, site_url=payload.get("site_root")),
+            },
+        )
+
+
+# The evaluation: the town answered (eval) ---------------------------------------------------
+
+
+def town_answer_mail_queue(*, answer: TownAnswer, site_url: str | None = None) -> None:
+    """Tell the speaker the town answered their evaluation, once the transaction commits; once
+    per answer, so correcting the answer does not mail again."""
+    mail_queue(
+        builder=town_answer_mail,
+        object_id=answer.pk,
+        payload={"site_root": site_root(site_url)},
+        key=f"talks.evaluation.answered:{answer.pk}",
+    )
+
+
+@mail_builder
+def town_answer_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+    answer = (
+        TownAnswer.objects.filter(pk=object_id).select_related("evaluation__talk__evening").first()
+    )
+    if answer is None:
+        return None
+    talk = answer.evaluation.talk
+    contact = _contact(talk.pk)
+    if contact is None or talk.status == TalkStatus.WITHDRAWN:
+        return None
+    site = payload.get("site_root")
+    with translation.override(settings.LANGUAGE_CODE):
+        return _message(
+            template="evaluation_answered",
+            subject=_("La ville a répondu à votre évaluation du Ch'ti TAIDx"),
+            to=contact.email,
+            context={
+                "talk": talk,
+                "contact": contact,
+                "answer": answer,
+                "evaluate_url": f"{site_root(site)}"
+                f"{reverse('talks:evaluate', kwargs={'token': talk_speaker_token(talk=talk)})}",
+                "changes_url": f"{site_root(site)}{reverse('talks:changes_asked')}",
             },
         )
