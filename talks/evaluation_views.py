@@ -5,7 +5,6 @@ The rules live in ``talks.evaluations``; the views read the form and say what ha
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,25 +12,8 @@ from django.views.decorators.http import require_http_methods
 from projects.models import Side
 from talks import evaluations
 from talks.evaluation_forms import EvaluationForm
-from talks.links import talk_from_token
-from talks.models import Evaluation, Talk, TalkStatus
-
-# Until ``talks/speaker_access.py`` (the call's part) is merged: the same rules, privately.
-# Forged link → 404; withdrawn talk → 410; the speaker's pages are never indexed nor cached.
-
-
-def _private(response):
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _talk_or_404(token: str) -> Talk:
-    talk = talk_from_token(token=token)
-    if talk is None:
-        raise Http404
-    return talk
-
+from talks.models import Evaluation, TalkStatus
+from talks.speaker_access import speaker_page
 
 # The speaker ---------------------------------------------------------------------------------
 
@@ -53,14 +35,10 @@ def _initial(evaluation: Evaluation | None) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-def evaluate(request, token):
-    talk = _talk_or_404(token)
-    if talk.status == TalkStatus.WITHDRAWN:
-        return _private(
-            render(request, "talks/evaluation/withdrawn.html", {"talk": talk}, status=410)
-        )
+@speaker_page
+def evaluate(request, talk, token):
     if talk.status != TalkStatus.ACCEPTED:
-        return _private(render(request, "talks/evaluation/not_yet.html", {"talk": talk}))
+        return render(request, "talks/evaluation/not_yet.html", {"talk": talk})
     evaluation = Evaluation.objects.filter(talk=talk).select_related("town_answer").first()
     agreement = evaluations.evaluation_agreement(talk=talk)
     ratings_apply = agreement is not None  # the same rule as ``evaluation_ratings_apply``
@@ -97,7 +75,7 @@ def evaluate(request, token):
         "town_lines": [line for line in lines if line.side == Side.TOWN],
         "residents_lines": [line for line in lines if line.side == Side.RESIDENTS],
     }
-    return _private(render(request, "talks/evaluation/evaluate.html", context, status=status))
+    return render(request, "talks/evaluation/evaluate.html", context, status=status)
 
 
 # The public ----------------------------------------------------------------------------------
