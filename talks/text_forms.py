@@ -42,7 +42,12 @@ class FinalForm(HoneypotMixin, forms.Form):
 class AnswerForm(HoneypotMixin, forms.Form):
     DECISIONS = (("accept", _("Accepter")), ("refuse", _("Refuser")), ("seen", _("Lu")))
 
-    decision = forms.ChoiceField(choices=DECISIONS, widget=forms.HiddenInput)
+    # Given by the button pressed (« Accepter », « Refuser », « Lu »).
+    decision = forms.ChoiceField(
+        choices=DECISIONS,
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Choisissez : accepter, refuser ou marquer comme lu.")},
+    )
     reply = forms.CharField(
         label=_("Votre réponse (facultatif)"),
         required=False,

@@ -104,6 +104,10 @@ def text_write(request, token):
                 talk=talk, body=form.cleaned_data["body"], note=form.cleaned_data["note"]
             )
         except TextError as error:
+            if not text_can_write(talk=talk):
+                # No form is offered any more: say why at the top of the page.
+                messages.error(request, str(error))
+                return redirect(_text_url(token))
             form.add_error("body", str(error))
         else:
             if version is None:

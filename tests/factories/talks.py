@@ -115,3 +115,24 @@ class TownAnswerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = TownAnswer
+
+
+# The speaker's text (text part) ------------------------------------------------------------
+
+
+def taidx_member(*, group: str, username: str = "", full_name: str = "Claire Dumont"):
+    """An admin account in one of the two Ch'ti TAIDx groups (``talks.permissions``)."""
+    # This file is shared and append-only: the section keeps its imports with it.
+    from django.contrib.auth import get_user_model  # noqa: PLC0415 -- append-only section
+    from django.contrib.auth.models import Group  # noqa: PLC0415 -- append-only section
+
+    first_name, _space, last_name = full_name.partition(" ")
+    user = get_user_model().objects.create_user(
+        username or slugify(f"{group} {full_name}"),
+        f"{slugify(full_name)}@exemple.fr",
+        "pw",
+        first_name=first_name,
+        last_name=last_name,
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user

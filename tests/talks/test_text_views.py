@@ -49,7 +49,9 @@ def test_saving_the_same_text_makes_no_new_version(client, home_page):
     talk = TalkFactory()
     TextVersionFactory(talk=talk, body="Notre jardin.")
 
-    response = client.post(url("text", talk), {"body": "Notre jardin.\r\n", "note": ""}, follow=True)
+    response = client.post(
+        url("text", talk), {"body": "Notre jardin.\r\n", "note": ""}, follow=True
+    )
 
     assert bodies(talk) == ["Notre jardin."]
     assert "Rien n&#x27;a changé" in response.content.decode()
@@ -69,11 +71,12 @@ def test_final_text_refuses_a_new_version_and_keeps_what_was_typed(client, home_
     talk = TalkFactory(text_final_at=timezone.now())
     TextVersionFactory(talk=talk, body="Le texte final.")
 
-    response = client.post(url("text", talk), {"body": "Un ajout de dernière minute."})
+    response = client.post(url("text", talk), {"body": "Un ajout de dernière minute."}, follow=True)
 
+    html = response.content.decode()
     assert bodies(talk) == ["Le texte final."]
-    # No form is offered on a final text: the page says how to take it back.
-    assert "Reprendre mon texte" in response.content.decode()
+    assert "Vous avez déclaré ce texte final" in html
+    assert "Reprendre mon texte" in html
 
 
 def test_speaker_may_write_as_soon_as_the_talk_is_proposed(client, home_page):
