@@ -195,3 +195,11 @@ def text_passages(*, body: str, remarks: Iterable[Remark]) -> list[Passage]:
     if position < len(body):
         passages.append(Passage(body[position:]))
     return passages
+
+
+def text_for_the_public(*, talk: Talk) -> TextVersion | None:
+    """The text visitors may read with the talk: the final version, only if the speaker
+    consented, on a public talk (``Talk.is_public``). The one rule for the public pages."""
+    if not (talk.is_public and talk.text_is_final and talk.publish_text):
+        return None
+    return text_latest(talk=talk)

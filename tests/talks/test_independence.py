@@ -52,6 +52,9 @@ CHANGED_POST = {
     "passage": "six mois",
     "comment": "Corrigé",
     "replacement": CHANGED,
+    # The speaker's consent to publish, and their saying the text is final, are theirs too.
+    "publish_text": "on",
+    "text_final_at": "2026-01-01 10:00",
 }
 
 
@@ -72,6 +75,12 @@ def town_account(kind: str, django_user_model):
 
 def versions(talk) -> list[tuple[int, str, str]]:
     return list(talk.text_versions.order_by("number").values_list("number", "body", "note"))
+
+
+def speaker_says(talk) -> tuple:
+    """Whether the speaker declared the text final and consented to publish it."""
+    talk.refresh_from_db()
+    return (talk.text_final_at, talk.publish_text)
 
 
 @pytest.mark.parametrize("group", [TEAM_GROUP, HELPER_GROUP])
@@ -119,12 +128,12 @@ def test_posting_a_changed_text_to_every_talk_admin_view_changes_no_version(
 ):
     talk, version = written
     client.force_login(town_account(kind, django_user_model))
-    before = versions(talk)
+    before = (versions(talk), speaker_says(talk))
 
     for make in TALK_ADMIN_URLS:
         client.post(make(talk, version), CHANGED_POST)
 
-    assert versions(talk) == before
+    assert (versions(talk), speaker_says(talk)) == before
 
 
 def test_helpers_remark_changes_nothing_until_the_speaker_accepts(client, home_page, written):

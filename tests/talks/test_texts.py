@@ -8,6 +8,7 @@ from talks.models import TalkStatus
 from talks.texts import (
     DiffPart,
     TextError,
+    text_for_the_public,
     text_latest,
     text_mark_final,
     text_passages,
@@ -159,3 +160,27 @@ def test_passages_mark_each_remark_once_and_skip_overlaps_and_missing_ones():
         ("six mois de trop", first),
         (".", None),
     ]
+
+
+def test_public_text_is_the_final_version_only_with_the_speakers_consent():
+    talk = TalkFactory()
+    text_version_write(talk=talk, body="Brouillon.")
+    draft = text_for_the_public(talk=talk)
+    text_version_write(talk=talk, body="Version finale.")
+    text_mark_final(talk=talk, publish=False)
+    talk.refresh_from_db()
+    without_consent = text_for_the_public(talk=talk)
+    text_reopen(talk=talk)
+    text_mark_final(talk=talk, publish=True)
+    talk.refresh_from_db()
+
+    assert (draft, without_consent) == (None, None)
+    assert text_for_the_public(talk=talk).body == "Version finale."
+
+
+@pytest.mark.parametrize("status", [TalkStatus.PROPOSED, TalkStatus.DECLINED])
+def test_text_of_a_talk_not_public_is_never_public(status):
+    talk = TalkFactory(status=status, publish_text=True, text_final_at=timezone.now())
+    TextVersionFactory(talk=talk)
+
+    assert text_for_the_public(talk=talk) is None
