@@ -29,6 +29,9 @@ class TextForm(HoneypotMixin, forms.Form):
 
 
 class FinalForm(HoneypotMixin, forms.Form):
+    # On the same page as the text's form: a prefix keeps their honeypots apart.
+    prefix = "final"
+
     publish = forms.BooleanField(
         label=_("Publier mon texte avec l'intervention"),
         required=False,

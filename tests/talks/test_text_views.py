@@ -208,7 +208,7 @@ def test_speaker_marks_the_text_final_with_consent_then_takes_it_back(client, ho
     talk = TalkFactory()
     TextVersionFactory(talk=talk)
 
-    client.post(url("text_final", talk), {"publish": "on"})
+    client.post(url("text_final", talk), {"final-publish": "on"})
     talk.refresh_from_db()
     final = (talk.text_is_final, talk.publish_text)
     client.post(url("text_final", talk), {"reopen": "1"})
@@ -271,3 +271,18 @@ def test_text_page_queries_do_not_grow(client, home_page, django_assert_num_quer
 
     assert response.status_code == 200
     assert response.content.decode().count('class="remark remark--suggestion"') == n
+
+
+def test_answer_without_a_decision_asks_for_one_and_keeps_the_reply(client, home_page):
+    remark = RemarkFactory()
+    prefix = f"remark-{remark.pk}"
+
+    response = client.post(
+        url("remark_answer", remark.talk, pk=remark.pk), {f"{prefix}-reply": "Je réfléchis."}
+    )
+
+    html = response.content.decode()
+    remark.refresh_from_db()
+    assert "Choisissez : accepter, refuser ou marquer comme lu." in html
+    assert "Je réfléchis.</textarea>" in html
+    assert remark.status == RemarkStatus.OPEN
