@@ -190,3 +190,18 @@ def test_talk_page_queries_do_not_grow(helper_client, home_page, django_assert_n
         response = helper_client.get(talk_url(talk))
 
     assert response.content.decode().count('class="remark remark--suggestion"') == n
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_version_page_queries_do_not_grow(team_client, home_page, django_assert_num_queries, n):
+    talk = TalkFactory()
+    for i in range(n):
+        TextVersionFactory(talk=talk, body=f"Version {i} : il a fallu six mois.")
+    page = reverse("talk_texts:version", args=[talk.pk, n])
+    team_client.get(page)
+
+    # The session, the user and their rights; the talk and the two versions; Wagtail's menu.
+    with django_assert_num_queries(11):
+        response = team_client.get(page)
+
+    assert f"Version {n - 1} : il a fallu six mois." in response.content.decode()

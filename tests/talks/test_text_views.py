@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -286,3 +287,28 @@ def test_answer_without_a_decision_asks_for_one_and_keeps_the_reply(client, home
     assert "Choisissez : accepter, refuser ou marquer comme lu." in html
     assert "Je réfléchis.</textarea>" in html
     assert remark.status == RemarkStatus.OPEN
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_version_page_queries_do_not_grow(client, home_page, django_assert_num_queries, n):
+    talk = TalkFactory()
+    for i in range(n):
+        TextVersionFactory(talk=talk, body=f"Version {i} : il a fallu six mois.")
+    client.get(url("text_version", talk, number=n))
+
+    # The talk, the two versions; the site, its restrictions, its footer.
+    with django_assert_num_queries(5):
+        response = client.get(url("text_version", talk, number=n))
+
+    assert f"Version {n - 1} : il a fallu six mois." in response.content.decode()
+
+
+def test_published_text_include_shows_the_text_only_when_given(home_page):
+    version = TextVersionFactory(body="Premier paragraphe.\n\nSecond paragraphe.")
+
+    shown = render_to_string("talks/text/published.html", {"text": version})
+    hidden = render_to_string("talks/text/published.html", {"text": None})
+
+    assert "<p>Premier paragraphe.</p>" in shown
+    assert "<p>Second paragraphe.</p>" in shown
+    assert hidden.strip() == ""
