@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 from talks.emails import text_remarks_mail_queue
 from talks.models import Remark, RemarkKind, RemarkStatus, Talk
 from talks.permissions import user_is_helper
-from talks.texts import TextError, talk_lock, text_clean, text_latest, text_version_write
+from talks.texts import (
+    WRITING_STATUSES,
+    TextError,
+    talk_lock,
+    text_clean,
+    text_latest,
+    text_version_write,
+)
 
 
 class RemarkError(TextError):
@@ -45,6 +52,10 @@ def remark_add(
     if kind not in RemarkKind.values:
         raise RemarkError(_("Choisissez un commentaire ou une suggestion."), field="kind")
     locked = talk_lock(talk)
+    if locked.status not in WRITING_STATUSES:
+        raise RemarkError(
+            _("Cette intervention n'est plus en préparation : le texte ne change plus.")
+        )
     if locked.text_is_final:
         raise RemarkError(
             _("L'intervenant a déclaré son texte final : il ne reçoit plus de remarques.")

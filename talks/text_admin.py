@@ -26,7 +26,7 @@ from talks.models import RemarkStatus, Talk, TalkStatus
 from talks.permissions import user_is_helper
 from talks.remarks import RemarkError, remark_add
 from talks.text_forms import RemarkForm
-from talks.texts import text_passages, text_versions_diff
+from talks.texts import text_can_write, text_passages, text_versions_diff
 
 # Both groups hold it (migration 0002); nobody holds a permission to change a version.
 VIEW_PERMISSION = "talks.view_textversion"
@@ -114,7 +114,8 @@ class TalkTextView(TextsMixin, TemplateView):
             remark.version_number = numbers.get(remark.version_id)
         open_remarks = [remark for remark in remarks if remark.status == RemarkStatus.OPEN]
         is_helper = user_is_helper(self.request.user)
-        if is_helper and latest is not None and not talk.text_is_final:
+        # Remarks are taken while the speaker may still change the text.
+        if is_helper and latest is not None and text_can_write(talk=talk):
             kwargs.setdefault("remark_form", RemarkForm())
         return super().get_context_data(
             talk=talk,

@@ -209,3 +209,11 @@ def test_mail_builder_sends_nothing_when_no_remark_waits(talk, helper):
     remark = RemarkFactory(talk=talk, version=talk.text_versions.get(), status=RemarkStatus.SEEN)
 
     assert text_remarks_mail(object_id=remark.talk_id, payload={}) is None
+
+
+def test_talk_no_longer_in_preparation_takes_no_remark(talk, helper):
+    talk.status = TalkStatus.DECLINED
+    talk.save()
+
+    with pytest.raises(RemarkError, match="plus en préparation"):
+        suggest(talk, helper)
