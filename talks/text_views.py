@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.form_protection import Verdict, public_form_guard
-from talks.links import talk_from_token
 from talks.models import Remark, RemarkStatus, Talk, TalkStatus
 from talks.remarks import RemarkError, remark_accept, remark_mark_seen, remark_refuse
+from talks.speaker_access import speaker_page
 from talks.text_forms import AnswerForm, FinalForm, TextForm
 from talks.texts import (
     TextError,
@@ -26,28 +26,8 @@ from talks.texts import (
     text_versions_diff,
 )
 
-# The speaker's private page counts like the carriers' one (the lead may give it its own).
-RATE_SCOPE = "project_follow"
+RATE_SCOPE = "talk_speaker"
 ANSWERS = {"accept": remark_accept, "refuse": remark_refuse, "seen": remark_mark_seen}
-
-
-def _private(response):
-    # The speaker's pages: never in a search engine, never in a shared cache.
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _talk_or_404(token: str) -> Talk:
-    # Stands in for ``talks.speaker_access._talk_or_404`` (the call for speakers) until merged.
-    talk = talk_from_token(token=token)
-    if talk is None:
-        raise Http404
-    return talk
-
-
-def _withdrawn(request, talk: Talk):
-    return _private(render(request, "talks/text/withdrawn.html", {"talk": talk}, status=410))
 
 
 def _text_url(token: str, anchor: str = "") -> str:
@@ -84,14 +64,12 @@ def _text_page(request, talk: Talk, token: str, *, text_form=None, answer_form=N
         "can_write": can_write,
         "statuses": TalkStatus,
     }
-    return _private(render(request, "talks/text/write.html", context, status=status))
+    return render(request, "talks/text/write.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
-def text_write(request, token):
-    talk = _talk_or_404(token)
-    if talk.status == TalkStatus.WITHDRAWN:
-        return _withdrawn(request, talk)
+@speaker_page
+def text_write(request, talk, token):
     if request.method == "GET":
         return _text_page(request, talk, token)
     form = TextForm(request.POST)
@@ -123,10 +101,8 @@ def text_write(request, token):
     return _text_page(request, talk, token, text_form=form, status=status)
 
 
-def text_version(request, token, number):
-    talk = _talk_or_404(token)
-    if talk.status == TalkStatus.WITHDRAWN:
-        return _withdrawn(request, talk)
+@speaker_page
+def text_version(request, talk, token, number):
     versions = {v.number: v for v in talk.text_versions.filter(number__in=[number, number - 1])}
     version = versions.get(number)
     if version is None:
@@ -139,14 +115,12 @@ def text_version(request, token, number):
         "previous": previous,
         "diff": text_versions_diff(old=previous, new=version),
     }
-    return _private(render(request, "talks/text/version.html", context))
+    return render(request, "talks/text/version.html", context)
 
 
 @require_POST
-def remark_answer(request, token, pk):
-    talk = _talk_or_404(token)
-    if talk.status == TalkStatus.WITHDRAWN:
-        return _withdrawn(request, talk)
+@speaker_page
+def remark_answer(request, talk, token, pk):
     remark = Remark.objects.filter(talk=talk, pk=pk).select_related("talk").first()
     if remark is None:
         raise Http404
@@ -178,10 +152,8 @@ def remark_answer(request, token, pk):
 
 
 @require_POST
-def text_final(request, token):
-    talk = _talk_or_404(token)
-    if talk.status == TalkStatus.WITHDRAWN:
-        return _withdrawn(request, talk)
+@speaker_page
+def text_final(request, talk, token):
     form = FinalForm(request.POST)
     if form.is_spam:
         return redirect(_text_url(token))

@@ -26,6 +26,11 @@ TALK_ADMIN_URLS = [
     lambda talk, version: reverse("talk_texts:index"),
     lambda talk, version: reverse("talk_texts:talk", args=[talk.pk]),
     lambda talk, version: reverse("talk_texts:version", args=[talk.pk, version.number]),
+    # The team's « Interventions »: the talk's edit form (public fields only) and its page.
+    lambda talk, version: reverse("taidx_talks:edit", args=[talk.pk]),
+    lambda talk, version: reverse("taidx_talks:index"),
+    lambda talk, version: reverse("taidx_call:talk", args=[talk.pk]),
+    lambda talk, version: reverse("taidx_call:invite", args=[talk.evening.pk]),
 ]
 
 # What Wagtail would answer to, had anyone registered the versions as snippets or a model
