@@ -66,6 +66,9 @@ EDITABLE_STATUSES = (
     ProjectStatus.ACCEPTED,
     ProjectStatus.ACCEPTED_WITH_CHANGES,
 )
+# Under way: the agreement holds and the work is not done yet. Work days take sign-ups and both
+# sides post progress only then.
+UNDER_WAY_STATUSES = (ProjectStatus.AGREED, ProjectStatus.RUNNING)
 # What the public never sees, whatever the consent.
 HIDDEN_STATUSES = (ProjectStatus.UNCONFIRMED, ProjectStatus.WITHDRAWN)
 
