@@ -5,13 +5,16 @@ Every read goes through the one rule of each thing it shows: ``Evening.objects.f
 ``Talk.objects.for_the_public``, ``Project.objects.for_the_public`` and the archive's
 ``public_items``. A talk's project and recording are fetched through those rules into
 ``public_project`` and ``public_recording`` (``None`` when the public may not see them), so a
-template never reaches a hidden one through ``talk.project`` or ``talk.recording``."""
+template never reaches a hidden one through ``talk.project`` or ``talk.recording``.
+
+A prefetch with ``to_attr`` is never nested in another prefetch here: Django then runs it
+twice, the second time one query per talk."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from archive.models.pages import pages_for_the_public
@@ -22,8 +25,9 @@ from talks.models import Evening, GuestRole, Talk
 
 
 def public_talks() -> QuerySet[Talk]:
-    """The public talks with their evening and evaluation (and the town's answer) joined, their
-    public project and public recording prefetched: three queries whatever their number."""
+    """The public talks with their evening and evaluation (and the town's answer) joined,
+    their public project prefetched, in order. Read them through ``_listed`` to have their
+    public recording too."""
     return (
         Talk.objects.for_the_public()
         .select_related("evening", "evaluation", "evaluation__town_answer")
@@ -32,15 +36,26 @@ def public_talks() -> QuerySet[Talk]:
                 "project",
                 queryset=Project.objects.for_the_public(),
                 to_attr="public_project",
-            ),
+            )
+        )
+        .order_by("evening__starts_at", "position", "pk")
+    )
+
+
+def _listed(talks: QuerySet[Talk]) -> list[Talk]:
+    """``talks`` with their public recording prefetched, only when there are some: the
+    archive's rule reads its view restrictions as soon as it is built."""
+    listed = list(talks)
+    if listed:
+        prefetch_related_objects(
+            listed,
             Prefetch(
                 "recording",
                 queryset=public_items().select_related("media_file"),
                 to_attr="public_recording",
             ),
         )
-        .order_by("evening__starts_at", "position", "pk")
-    )
+    return listed
 
 
 def public_evenings() -> QuerySet[Evening]:
@@ -86,9 +101,8 @@ def public_evening(*, slug: str) -> Evening | None:
 
 
 def evening_talks(*, evening: Evening) -> list[Talk]:
-    """The evening's public talks in their order (see ``public_talks``). A query of its own, not
-    a prefetch of the evening: Django runs a nested prefetch with ``to_attr`` twice."""
-    return list(public_talks().filter(evening=evening))
+    """The evening's public talks in their order (see ``public_talks``)."""
+    return _listed(public_talks().filter(evening=evening))
 
 
 def evening_festival_event(*, evening: Evening) -> EventPage | None:
@@ -112,13 +126,13 @@ def evening_call_is_open(*, evening: Evening, today: datetime.date | None = None
 
 
 def public_talk(*, evening_slug: str, talk_slug: str) -> Talk | None:
-    """One public talk of a public evening, or ``None``."""
-    return (
+    """One public talk of a public evening (its public project and recording too), or ``None``."""
+    talks = _listed(
         public_talks()
         .select_related("evening__venue")
-        .filter(evening__slug=evening_slug, slug=talk_slug)
-        .first()
+        .filter(evening__slug=evening_slug, slug=talk_slug)[:1]
     )
+    return talks[0] if talks else None
 
 
 def talk_final_text(*, talk: Talk) -> str:
@@ -131,12 +145,18 @@ def talk_final_text(*, talk: Talk) -> str:
 
 def talks_telling_project(*, project_id: int) -> list[Talk]:
     """The public talks that tell a project, oldest evening first."""
-    return list(public_talks().filter(project_id=project_id))
+    return _listed(public_talks().filter(project_id=project_id))
 
 
 def talks_recorded_in(*, item_id: int) -> list[Talk]:
-    """The public talks an archive item records."""
-    return list(public_talks().filter(recording_id=item_id))
+    """The public talks an archive item records, their evening joined (the item's page tells
+    their projects itself, see ``talks_links``)."""
+    return list(
+        Talk.objects.for_the_public()
+        .filter(recording_id=item_id)
+        .select_related("evening")
+        .order_by("evening__starts_at", "position", "pk")
+    )
 
 
 def sitemap_talks() -> list[Talk]:
