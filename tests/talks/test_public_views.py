@@ -10,6 +10,12 @@ from django.urls import reverse
 from projects.models import ProjectStatus
 from talks.models import GuestRole, TalkStatus
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
+from tests.factories.festival import (
+    EditionPageFactory,
+    EventPageFactory,
+    FestivalIndexPageFactory,
+    VenueFactory,
+)
 from tests.factories.projects import ProjectFactory
 from tests.factories.talks import (
     EvaluationFactory,
@@ -323,3 +329,19 @@ def test_talk_queries_do_not_grow(client, archive_index, django_assert_num_queri
         response = client.get(talk_url(talk))
 
     assert response.status_code == 200
+
+
+def test_evening_links_its_public_festival_event_and_venue(client, home_page):
+    festival = FestivalIndexPageFactory(parent=home_page)
+    edition = EditionPageFactory(parent=festival)
+    event = EventPageFactory(parent=edition, title="Ch'ti TAIDx aux Gohelliades")
+    draft = EventPageFactory(parent=edition, title="Soirée en brouillon", live=False)
+    shown = EveningFactory(festival_event=event, venue=VenueFactory(name="Salle Bigotte"))
+    hidden = EveningFactory(festival_event=draft)
+
+    content = client.get(evening_url(shown)).content.decode()
+
+    assert "Ch&#x27;ti TAIDx aux Gohelliades" in content
+    assert event.url in content
+    assert "Salle Bigotte" in content
+    assert "Soirée en brouillon" not in client.get(evening_url(hidden)).content.decode()
