@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from talks import selectors
+from talks.call import evening_call_is_open
 from talks.structured_data import evening_json_ld
+from talks.texts import text_for_the_public
 
 
 @require_safe
@@ -20,8 +22,7 @@ def evening_list(request):
         {
             "overview": overview,
             "next_evening": next_evening,
-            "call_open": next_evening is not None
-            and selectors.evening_call_is_open(evening=next_evening),
+            "call_open": next_evening is not None and evening_call_is_open(evening=next_evening),
         },
     )
 
@@ -42,7 +43,7 @@ def evening_detail(request, slug: str):
             "guests": selectors.guests_by_role(guests=evening.guests.all()),
             "talks": talks,
             "is_over": selectors.evening_is_over(evening=evening),
-            "call_open": selectors.evening_call_is_open(evening=evening),
+            "call_open": evening_call_is_open(evening=evening),
             "json_ld": evening_json_ld(evening=evening, talks=talks, request=request),
         },
     )
@@ -60,7 +61,7 @@ def talk_detail(request, slug: str, talk_slug: str):
             "talk": talk,
             "evening": talk.evening,
             "evening_url": reverse("talks:evening", kwargs={"slug": talk.evening.slug}),
-            "final_text": selectors.talk_final_text(talk=talk),
+            "final_text": text_for_the_public(talk=talk),
             "evaluation": selectors.talk_evaluation(talk=talk),
         },
     )

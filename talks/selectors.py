@@ -116,15 +116,6 @@ def evening_is_over(*, evening: Evening, now: datetime.datetime | None = None) -
     return evening.starts_at < (now or timezone.now())
 
 
-def evening_call_is_open(*, evening: Evening, today: datetime.date | None = None) -> bool:
-    """Residents may propose a talk for the evening: the team opened its call, which has not
-    closed yet, before the evening."""
-    today = today or timezone.localdate()
-    if not evening.call_open or timezone.localtime(evening.starts_at).date() < today:
-        return False
-    return evening.call_closes_on is None or evening.call_closes_on >= today
-
-
 def public_talk(*, evening_slug: str, talk_slug: str) -> Talk | None:
     """One public talk of a public evening (its public project and recording too), or ``None``."""
     talks = _listed(
@@ -133,14 +124,6 @@ def public_talk(*, evening_slug: str, talk_slug: str) -> Talk | None:
         .filter(evening__slug=evening_slug, slug=talk_slug)[:1]
     )
     return talks[0] if talks else None
-
-
-def talk_final_text(*, talk: Talk) -> str:
-    """The speaker's final text, when they marked it final and agreed to publish it; else ""."""
-    if not (talk.text_is_final and talk.publish_text):
-        return ""
-    version = talk.text_versions.order_by("-number").first()
-    return version.body if version else ""
 
 
 def talks_telling_project(*, project_id: int) -> list[Talk]:
