@@ -1,9 +1,9 @@
 """E-mails to volunteers, written in French in templates under
 ``festival/templates/festival/volunteers/emails/`` (``<name>_subject.txt`` and ``<name>.txt``).
 
-Confirmations and promotions go through ``outbox`` (after commit, retried when the mail
-server fails); reminders are claimed and retried by ``reminders_send`` itself, and a
-coordinator's message is sent while they wait, so they see at once whether it left."""
+Confirmations, promotions and reminders go through ``outbox`` (after commit, retried when the
+mail server fails); a coordinator's message is sent while they wait, so they see at once
+whether it left."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -115,16 +115,35 @@ def promoted_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
     )
 
 
-def send_reminder(*, signup: Signup, site_root: str) -> None:
-    _message(
+def reminder_mail_queue(*, signup_id: int, site_root: str) -> None:
+    """The reminder before a shift, once per sign-up (``reminders_send`` claims it first)."""
+    mail_queue(
+        builder=reminder_mail,
+        object_id=signup_id,
+        payload={"site_root": site_root},
+        key=f"festival.volunteers.reminder:{signup_id}",
+    )
+
+
+@mail_builder
+def reminder_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+    # Read afresh when it leaves: a sign-up cancelled or erased since is not reminded.
+    signup = (
+        Signup.objects.filter(pk=object_id, status=SignupStatus.CONFIRMED)
+        .select_related("volunteer", "shift__role", "shift__venue")
+        .first()
+    )
+    if signup is None or not signup.volunteer.email:
+        return None
+    return _message(
         _template("reminder"),
         to=signup.volunteer.email,
         context={
             "volunteer": signup.volunteer,
             "shift": signup.shift,
-            "my_shifts_url": my_shifts_url(signup.volunteer, site_root=site_root),
+            "my_shifts_url": my_shifts_url(signup.volunteer, site_root=payload["site_root"]),
         },
-    ).send()
+    )
 
 
 def send_shift_message(

@@ -329,10 +329,12 @@ def holds_expire(*, now: datetime.datetime | None = None) -> int:
 
 
 def reminders_send(*, now: datetime.datetime | None = None) -> int:
-    """Mail each confirmed volunteer once before each of their shifts; returns how many.
+    """Queue a reminder for each confirmed volunteer once before each of their shifts; returns
+    how many.
 
-    Each sign-up is claimed by a conditional UPDATE before its mail goes out, so two runs at
-    the same time (or one run after another) never send the same reminder twice."""
+    Each sign-up is claimed by a conditional UPDATE in the same transaction as its mail's row in
+    the outbox, so two runs at the same time (or one run after another) never queue the same
+    reminder twice; the outbox sends it after commit and retries it if the mail server fails."""
     now = now or timezone.now()
     due = Signup.objects.filter(
         status=SignupStatus.CONFIRMED,
@@ -340,24 +342,16 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
         shift__start__gt=now,
         shift__start__lte=now + datetime.timedelta(hours=settings.VOLUNTEER_REMINDER_HOURS),
     ).exclude(volunteer__email="")
-    sent = 0
-    for signup in due.select_related(
-        "volunteer", "shift__role", "shift__venue", "shift__edition", "shift__work_day"
-    ):
-        claimed = Signup.objects.filter(pk=signup.pk, reminder_sent_at__isnull=True).update(
-            reminder_sent_at=now
-        )
-        if not claimed:
-            continue
-        try:
-            emails.send_reminder(signup=signup, site_root=site_root())
-        except Exception:
-            # Let the next run try again rather than lose the reminder.
-            Signup.objects.filter(pk=signup.pk).update(reminder_sent_at=None)
-            logger.exception("Rappel non envoyé pour l'inscription %s", signup.pk)
-            continue
-        sent += 1
-    return sent
+    queued = 0
+    for signup_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            claimed = Signup.objects.filter(pk=signup_id, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if claimed:
+                emails.reminder_mail_queue(signup_id=signup_id, site_root=site_root())
+                queued += 1
+    return queued
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:

@@ -30,15 +30,19 @@ def run_jobs(capsys) -> str:
     return capsys.readouterr().out
 
 
-def test_reminders_go_out_once_however_often_the_scheduler_runs(home_page, capsys):
+def test_reminders_go_out_once_however_often_the_scheduler_runs(
+    home_page, capsys, django_capture_on_commit_callbacks
+):
     soon = timezone.now() + datetime.timedelta(hours=20)
     shift = ShiftFactory(start=soon, end=soon + datetime.timedelta(hours=3))
     SignupFactory(shift=shift, volunteer__email="lea@exemple.fr")
     SignupFactory(shift=shift, status=SignupStatus.WAITLISTED)
     mail.outbox.clear()
 
-    first = run_jobs(capsys)
-    run_jobs(capsys)
+    # The reminders leave through the outbox, once the scheduler's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        first = run_jobs(capsys)
+        run_jobs(capsys)
 
     assert [message.to for message in mail.outbox] == [["lea@exemple.fr"]]
     assert "Rappels envoyés aux bénévoles : 1" in first

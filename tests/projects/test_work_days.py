@@ -316,13 +316,14 @@ def test_project_work_days_open_lists_only_upcoming_days(work_day):
 # Reminders and erasure (the scheduled commands) ---------------------------------------------
 
 
-def test_reminders_the_day_before_include_work_days(work_day):
+def test_reminders_the_day_before_include_work_days(work_day, django_capture_on_commit_callbacks):
     shift = WorkDayShiftFactory(work_day=work_day)
     signup = WorkDaySignupFactory(shift=shift)
     WorkDaySignupFactory(shift=shift, status=SignupStatus.WAITLISTED)
     mail.outbox.clear()
 
-    sent = services.reminders_send(now=shift.start - datetime.timedelta(hours=20))
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = services.reminders_send(now=shift.start - datetime.timedelta(hours=20))
 
     assert sent == 1
     [message] = mail.outbox

@@ -2,10 +2,12 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from festival.models import Shift, Signup, SignupStatus, Volunteer
 from festival.services import edition_prepare_next
 from festival.volunteers import services
+from outbox.sending import mails_retry
 from tests.factories.festival import paris
 from tests.factories.volunteers import (
     ShiftFactory,
@@ -215,7 +217,9 @@ def test_holds_expire_frees_unconfirmed_places_for_waiting_people(volunteer_edit
     assert Signup.objects.get(pk=waiting.pk).status == SignupStatus.CONFIRMED
 
 
-def test_reminders_send_once_per_shift_and_person(volunteer_edition):
+def test_reminders_send_once_per_shift_and_person(
+    volunteer_edition, django_capture_on_commit_callbacks
+):
     shift = ShiftFactory(edition=volunteer_edition)
     SignupFactory(shift=shift)
     SignupFactory(shift=shift)
@@ -223,8 +227,9 @@ def test_reminders_send_once_per_shift_and_person(volunteer_edition):
     the_day_before = shift.start - datetime.timedelta(hours=20)
     mail.outbox.clear()
 
-    first_run = services.reminders_send(now=the_day_before)
-    second_run = services.reminders_send(now=the_day_before + datetime.timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        first_run = services.reminders_send(now=the_day_before)
+        second_run = services.reminders_send(now=the_day_before + datetime.timedelta(hours=1))
 
     assert (first_run, second_run) == (2, 0)
     assert len(mail.outbox) == 2
@@ -315,3 +320,25 @@ def test_a_new_signup_cannot_rewrite_a_confirmed_volunteer_until_confirmed(volun
     volunteer.refresh_from_db()
     assert (volunteer.name, volunteer.contact_next_year) == ("Quelqu'un d'autre", False)
     assert volunteer.pending_profile == {}
+
+
+def test_a_reminder_the_mail_server_refused_goes_out_on_the_outbox_retry(
+    volunteer_edition, settings, django_capture_on_commit_callbacks
+):
+    shift = ShiftFactory(edition=volunteer_edition)
+    SignupFactory(shift=shift, volunteer__email="lea@exemple.fr")
+    the_day_before = shift.start - datetime.timedelta(hours=20)
+    mail.outbox.clear()
+    settings.EMAIL_BACKEND = "tests.mail_backends.RefusingSMTPBackend"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = services.reminders_send(now=the_day_before)
+    # Claimed once: the next scheduler run does not queue it again.
+    with django_capture_on_commit_callbacks(execute=True):
+        queued_again = services.reminders_send(now=the_day_before + datetime.timedelta(hours=1))
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    resent = mails_retry(now=timezone.now() + datetime.timedelta(days=1))
+
+    assert (queued, queued_again, resent) == (1, 0, 1)
+    assert [message.to for message in mail.outbox] == [["lea@exemple.fr"]]
+    assert mail.outbox[0].subject.startswith("Rappel")
