@@ -2,14 +2,34 @@
 hold for an address (for « Renvoyer mes liens »)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core import signing
 
 # (what the link is for, its address)
 PrivateLink = tuple[str, str]
 PrivateLinksProvider = Callable[..., list[PrivateLink]]
 
 _providers: list[PrivateLinksProvider] = []
+
+
+@dataclass(frozen=True)
+class SignedReference:
+    """A private link's token: a row's random reference (its ``public_id``) signed with a salt
+    of the link's own, without a timestamp, so a row has one link, the same in every mail."""
+
+    salt: str
+
+    def sign(self, reference: object) -> str:
+        return signing.Signer(salt=self.salt).sign_object(str(reference), compress=True)
+
+    def read(self, token: str) -> str | None:
+        """The reference ``token`` carries; ``None`` when it is forged or made for another salt."""
+        try:
+            return signing.Signer(salt=self.salt).unsign_object(token)
+        except signing.BadSignature:
+            return None
 
 
 def site_root(base_url: str | None = None) -> str:

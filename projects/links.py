@@ -8,25 +8,23 @@ report and withdraws."""
 
 from __future__ import annotations
 
-from django.core import signing
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.links import site_root
+from core.links import SignedReference, site_root
 from projects.models import Project, ProjectStatus
 
-FOLLOW_SALT = "projects.project.follow"
+FOLLOW = SignedReference(salt="projects.project.follow")
 
 
 def project_follow_token(*, project: Project) -> str:
-    return signing.Signer(salt=FOLLOW_SALT).sign_object(str(project.public_id), compress=True)
+    return FOLLOW.sign(project.public_id)
 
 
 def project_from_token(*, token: str) -> Project | None:
     """The project a private link names; ``None`` if the link is forged or the project gone."""
-    try:
-        reference = signing.Signer(salt=FOLLOW_SALT).unsign_object(token)
-    except signing.BadSignature:
+    reference = FOLLOW.read(token)
+    if reference is None:
         return None
     return Project.objects.filter(public_id=reference).select_related("place").first()
 
@@ -42,18 +40,15 @@ def project_follow_url(*, project: Project, site_url: str | None = None) -> str:
 
 # The e-mailed link carries a second code: only the mailbox that received it confirms the
 # address, not whoever saw the follow link on the thanks page.
-CONFIRM_SALT = "projects.project.confirm"
+CONFIRM = SignedReference(salt="projects.project.confirm")
 
 
 def project_confirm_code(*, project: Project) -> str:
-    return signing.Signer(salt=CONFIRM_SALT).sign_object(str(project.public_id), compress=True)
+    return CONFIRM.sign(project.public_id)
 
 
 def project_confirm_code_valid(*, project: Project, code: str) -> bool:
-    try:
-        return signing.Signer(salt=CONFIRM_SALT).unsign_object(code) == str(project.public_id)
-    except signing.BadSignature:
-        return False
+    return CONFIRM.read(code) == str(project.public_id)
 
 
 def project_confirm_url(*, project: Project, site_url: str | None = None) -> str:

@@ -9,11 +9,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.form_protection import Verdict, public_form_guard
 from projects.models import Side
 from talks import evaluations
 from talks.evaluation_forms import EvaluationForm
 from talks.models import Evaluation, TalkStatus
 from talks.speaker_access import speaker_page
+
+# The speaker's pages count under one limit (``PUBLIC_FORM_RATE_LIMITS``).
+RATE_SCOPE = "talk_speaker"
+
 
 # The speaker ---------------------------------------------------------------------------------
 
@@ -45,9 +50,10 @@ def evaluate(request, talk, token):
     status = 200
     if request.method == "POST":
         form = EvaluationForm(request.POST, ratings_apply=ratings_apply)
-        if form.is_spam:
+        verdict = public_form_guard(request=request, form=form, scope=RATE_SCOPE)
+        if verdict is Verdict.ROBOT:
             return redirect("talks:evaluate", token=token)
-        if form.is_valid():
+        if verdict is Verdict.PASSED:
             try:
                 evaluations.evaluation_submit(talk=talk, **form.submitted())
             except ValidationError as error:
@@ -61,7 +67,7 @@ def evaluate(request, talk, token):
                     ),
                 )
                 return redirect("talks:evaluate", token=token)
-        status = 400
+        status = 429 if verdict is Verdict.LIMITED else 400
     else:
         form = EvaluationForm(initial=_initial(evaluation), ratings_apply=ratings_apply)
     lines = list(agreement.lines.all()) if agreement else []

@@ -7,25 +7,23 @@ cooperation and withdraws."""
 
 from __future__ import annotations
 
-from django.core import signing
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.links import site_root
+from core.links import SignedReference, site_root
 from talks.models import Talk, TalkStatus
 
-SPEAKER_SALT = "talks.talk.speaker"
+SPEAKER = SignedReference(salt="talks.talk.speaker")
 
 
 def talk_speaker_token(*, talk: Talk) -> str:
-    return signing.Signer(salt=SPEAKER_SALT).sign_object(str(talk.public_id), compress=True)
+    return SPEAKER.sign(talk.public_id)
 
 
 def talk_from_token(*, token: str) -> Talk | None:
     """The talk a private link names; ``None`` if the link is forged or the talk gone."""
-    try:
-        reference = signing.Signer(salt=SPEAKER_SALT).unsign_object(token)
-    except signing.BadSignature:
+    reference = SPEAKER.read(token)
+    if reference is None:
         return None
     return (
         Talk.objects.filter(public_id=reference)

@@ -28,8 +28,10 @@ class TextForm(HoneypotMixin, forms.Form):
     )
 
 
-class FinalForm(HoneypotMixin, forms.Form):
-    # On the same page as the text's form: a prefix keeps their honeypots apart.
+class FinalForm(forms.Form):
+    """The speaker's one-click decision on their private page: no honeypot to fill, nothing
+    typed to keep (the page's other forms carry them)."""
+
     prefix = "final"
 
     publish = forms.BooleanField(

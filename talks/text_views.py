@@ -155,8 +155,6 @@ def remark_answer(request, talk, token, pk):
 @speaker_page
 def text_final(request, talk, token):
     form = FinalForm(request.POST)
-    if form.is_spam:
-        return redirect(_text_url(token))
     try:
         if "reopen" in request.POST:
             text_reopen(talk=talk)

@@ -122,7 +122,7 @@ PUBLIC_FORM_RATE_LIMITS = {
     # A talk proposal is a few lines, but each one mails its sender: few per hour.
     "talk_proposal": {"seconds": 3600, "address": 5, "email": 3},
     # The speakers' private pages (text, answers to remarks, evaluation): generous, a person writes.
-    "talk_speaker": {"seconds": 3600, "address": 60, "email": None},
+    "talk_speaker": {"seconds": 3600, "address": 30, "email": None},
 }
 
 ROOT_URLCONF = "config.urls"

@@ -95,24 +95,30 @@ def confirmation_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
     )
 
 
-@mail_builder
-def promoted_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+def _confirmed_signup_mail(name: str, *, signup_id: int, site_root: str) -> EmailMessage | None:
+    """Mail ``name`` about a place the volunteer holds, read afresh when it leaves: a sign-up
+    cancelled or erased since is not mailed about."""
     signup = (
-        Signup.objects.filter(pk=object_id, status=SignupStatus.CONFIRMED)
+        Signup.objects.filter(pk=signup_id, status=SignupStatus.CONFIRMED)
         .select_related("volunteer", "shift__role", "shift__venue")
         .first()
     )
     if signup is None or not signup.volunteer.email:
         return None
     return _message(
-        _template("promoted"),
+        _template(name),
         to=signup.volunteer.email,
         context={
             "volunteer": signup.volunteer,
             "shift": signup.shift,
-            "my_shifts_url": my_shifts_url(signup.volunteer, site_root=payload["site_root"]),
+            "my_shifts_url": my_shifts_url(signup.volunteer, site_root=site_root),
         },
     )
+
+
+@mail_builder
+def promoted_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
+    return _confirmed_signup_mail("promoted", signup_id=object_id, site_root=payload["site_root"])
 
 
 def reminder_mail_queue(*, signup_id: int, site_root: str) -> None:
@@ -127,23 +133,7 @@ def reminder_mail_queue(*, signup_id: int, site_root: str) -> None:
 
 @mail_builder
 def reminder_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
-    # Read afresh when it leaves: a sign-up cancelled or erased since is not reminded.
-    signup = (
-        Signup.objects.filter(pk=object_id, status=SignupStatus.CONFIRMED)
-        .select_related("volunteer", "shift__role", "shift__venue")
-        .first()
-    )
-    if signup is None or not signup.volunteer.email:
-        return None
-    return _message(
-        _template("reminder"),
-        to=signup.volunteer.email,
-        context={
-            "volunteer": signup.volunteer,
-            "shift": signup.shift,
-            "my_shifts_url": my_shifts_url(signup.volunteer, site_root=payload["site_root"]),
-        },
-    )
+    return _confirmed_signup_mail("reminder", signup_id=object_id, site_root=payload["site_root"])
 
 
 def send_shift_message(

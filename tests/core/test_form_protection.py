@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from archive.contributions.forms import (
@@ -28,6 +29,11 @@ from projects.forms import ProgressForm, ProjectFieldsForm, ProposalForm, Report
 from projects.links import project_follow_path, project_follow_token
 from projects.models import CompletionReport, ProgressUpdate, Project, ProjectStatus
 from projects.work_day_forms import WorkDaySignupForm
+from talks.call_forms import ProposalForm as TalkProposalForm
+from talks.evaluation_forms import EvaluationForm
+from talks.links import talk_speaker_token
+from talks.models import Evaluation, Remark, RemarkKind, RemarkStatus, Talk, TextVersion
+from talks.text_forms import AnswerForm, TextForm
 from tests.factories.archive import (
     ArchiveIndexPageFactory,
     ArchiveItemPageFactory,
@@ -35,6 +41,14 @@ from tests.factories.archive import (
 )
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory, paris
 from tests.factories.projects import ProjectFactory, WorkDayFactory, proposal_form
+from tests.factories.talks import (
+    EveningFactory,
+    RemarkFactory,
+    TalkContactFactory,
+    TalkFactory,
+    TextVersionFactory,
+    talk_proposal_form,
+)
 from tests.factories.transcripts import InterviewFactory, OralHistoryPageFactory, SegmentFactory
 from tests.factories.volunteers import ShiftFactory, WorkDayShiftFactory, on_work_day
 
@@ -247,6 +261,68 @@ def _work_day_signup(home):
     return post, Signup.objects.count
 
 
+def _talk_proposal(home):
+    evening = EveningFactory()
+
+    def post(client, n, email, extra, headers):
+        data = talk_proposal_form(
+            evening=evening, title=f"Intervention {n}", summary=typed(n), email=email
+        )
+        return client.post("/taidx/proposer/", {**data, **extra}, **headers)
+
+    return post, Talk.objects.count
+
+
+def _speaker_url(talk, name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"token": talk_speaker_token(talk=talk), **kwargs})
+
+
+def _talk_text(home):
+    talk = TalkContactFactory().talk
+
+    def post(client, n, email, extra, headers):
+        data = {"body": typed(n), "note": ""}
+        return client.post(_speaker_url(talk, "talks:text"), {**data, **extra}, **headers)
+
+    return post, TextVersion.objects.filter(talk=talk).count
+
+
+def _talk_remark_answer(home):
+    talk = TalkContactFactory().talk
+    version = TextVersionFactory(talk=talk)
+    remarks = [
+        RemarkFactory(talk=talk, version=version, kind=RemarkKind.COMMENT, replacement="")
+        for _n in range(limits("talk_speaker")["address"] + 1)
+    ]
+
+    def post(client, n, email, extra, headers):
+        prefix = f"remark-{remarks[n].pk}"
+        data = {f"{prefix}-decision": "seen", f"{prefix}-reply": typed(n)}
+        extra = {f"{prefix}-{key}": value for key, value in extra.items()}
+        url = _speaker_url(talk, "talks:remark_answer", pk=remarks[n].pk)
+        return client.post(url, {**data, **extra}, **headers)
+
+    return post, Remark.objects.filter(talk=talk, status=RemarkStatus.SEEN).count
+
+
+def _talk_evaluation(home):
+    talk = TalkFactory()
+
+    def post(client, n, email, extra, headers):
+        data = {
+            "what_worked": typed(n),
+            "what_did_not": "Les délais.",
+            "town_should_change": "Répondre plus vite.",
+        }
+        return client.post(_speaker_url(talk, "talks:evaluate"), {**data, **extra}, **headers)
+
+    def stored():
+        evaluation = Evaluation.objects.filter(talk=talk).first()
+        return _sendings_through(evaluation.what_worked) if evaluation else 0
+
+    return post, stored
+
+
 PUBLIC_FORMS = [
     PublicForm("contribution", ContributionForm, _contribution, mails_at_once=True),
     PublicForm("contribution_edit", ContributionEditForm, _contribution_edit, has_email=False),
@@ -259,6 +335,10 @@ PUBLIC_FORMS = [
     PublicForm("project_follow", ProgressForm, _project_progress, has_email=False),
     PublicForm("project_follow", ReportForm, _project_report, has_email=False),
     PublicForm("volunteer_signup", WorkDaySignupForm, _work_day_signup, mails_at_once=True),
+    PublicForm("talk_proposal", TalkProposalForm, _talk_proposal, mails_at_once=True),
+    PublicForm("talk_speaker", TextForm, _talk_text, has_email=False),
+    PublicForm("talk_speaker", AnswerForm, _talk_remark_answer, has_email=False),
+    PublicForm("talk_speaker", EvaluationForm, _talk_evaluation, has_email=False),
 ]
 
 
@@ -322,6 +402,9 @@ def test_the_honeypot_is_on_the_page_out_of_sight(client, public_form):
         "name": "",
         "text": "",
         "residents_account": "",
+        "body": "",
+        "decision": "",
+        "what_worked": "",
     }
     html = send(client, 0, email="", **blank).content.decode()
     assert 'class="form-honeypot" aria-hidden="true"' in html
