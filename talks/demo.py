@@ -592,7 +592,7 @@ def _write(
             replacement=step.replacement,
             status=step.outcome,
             author=journalist,
-            author_name=JOURNALIST_SIGNATURE,
+            author_name=JOURNALIST_NAME,
             speaker_reply=step.reply,
             decided_at=None
             if step.outcome == RemarkStatus.OPEN
@@ -604,7 +604,7 @@ def _write(
                 talk,
                 latest,
                 body=latest.body.replace(step.passage, step.replacement, 1),
-                note="Suggestion de Claire Dumont acceptée.",
+                note=f"Suggestion de {JOURNALIST_NAME} acceptée",
                 when=when + datetime.timedelta(days=2),
                 from_remark=remark,
             )
