@@ -515,7 +515,7 @@ def ensure_journalist() -> AbstractBaseUser:
 # Building an evening ----------------------------------------------------------------------------
 
 
-def _create_evening(demo: DemoEvening, *, starts_at: datetime.datetime, call_open: bool):
+def _create_evening(demo: DemoEvening, *, starts_at: datetime.datetime, call_open: bool) -> Evening:
     evening = Evening.objects.create(
         slug=demo.slug,
         title=demo.title,
