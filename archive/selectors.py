@@ -96,3 +96,38 @@ def items_for_decade(*, decade: int) -> QuerySet[ArchiveItemPage]:
     return _chronological(
         public_items().filter(date_start__year__gte=decade, date_start__year__lt=decade + 10)
     )
+
+
+def files_held_back(*, kind: str, ids: set[int]) -> set[int]:
+    """The photos (``kind="image"``) or recordings (``"media_file"``) among ``ids`` that
+    archive items use while none of those items is public: their files are not served
+    (``media.visibility``), like the items. Photos and recordings no item uses are not ours
+    to judge."""
+    if not ids:
+        return set()
+    # owner id -> the items using it
+    users: dict[int, set[int]] = {}
+    if kind == "image":
+        pairs = [
+            *ArchiveItemPage.objects.filter(cover_image__in=ids).values_list("cover_image", "pk"),
+            *ArchiveItemPage.objects.filter(gallery_images__image__in=ids).values_list(
+                "gallery_images__image", "pk"
+            ),
+        ]
+    elif kind == "media_file":
+        pairs = [
+            *ArchiveItemPage.objects.filter(media_file__in=ids).values_list("media_file", "pk"),
+            *ArchiveItemPage.objects.filter(interview__tapes__media_file__in=ids).values_list(
+                "interview__tapes__media_file", "pk"
+            ),
+        ]
+    else:
+        return set()
+    for owner_id, item_id in pairs:
+        users.setdefault(owner_id, set()).add(item_id)
+    shown = set(
+        ArchiveItemPage.objects.for_the_public()
+        .filter(pk__in={item for items in users.values() for item in items})
+        .values_list("pk", flat=True)
+    )
+    return {owner_id for owner_id, items in users.items() if not items & shown}

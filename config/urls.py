@@ -9,12 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.sitemap import SITEMAPS
 from home import page_password
 from home.views import healthz
-from media.views import serve_media
+from media.views import media_check, serve_media
 
 handler500 = "home.views.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # nginx asks before it hands out an uploaded file (deploy/nginx, auth_request).
+    path("-/media-check", media_check, name="media_check"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),

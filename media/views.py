@@ -1,4 +1,6 @@
-"""Uploaded files served by Django itself, for the embedded default only.
+"""Uploaded files served by Django itself, for the embedded default only; and the check nginx
+makes before it hands out a file of the bucket in production (``media_check``): both answer
+through ``media.visibility``, so a hidden item's photo is refused by both.
 
 Django's ``static.serve`` ignores ``Range`` requests, and without them a browser cannot seek
 in a recording it has not downloaded whole: a link to 1:02:10 of an interview would start at
@@ -7,12 +9,15 @@ zero. nginx and S3 answer ranges in production; this does the same on ``make run
 import mimetypes
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils._os import safe_join
 from django.views.decorators.http import require_safe
+
+from media.visibility import file_may_be_served
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 # Longest part sent for one range: a player asks for "bytes=0-" and then for what it lacks,
@@ -40,7 +45,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except SuspiciousFileOperation as error:  # outside MEDIA_ROOT
         raise Http404 from error
-    if not full_path.is_file():
+    if not full_path.is_file() or not file_may_be_served(path):
         raise Http404
     size = full_path.stat().st_size
     content_type = mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
@@ -62,3 +67,17 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         response["Content-Range"] = f"bytes {first}-{last}/{size}"
     response["Accept-Ranges"] = "bytes"
     return response
+
+
+@require_safe
+def media_check(request: HttpRequest) -> HttpResponse:
+    """nginx's ``auth_request`` for ``/media/…`` (deploy/nginx): 204 serves the file, 403 (which
+    nginx turns into its plain 404) refuses it. The file asked for is in ``X-Original-URI``."""
+    original = urlsplit(request.headers.get("X-Original-URI", "")).path
+    prefix = urlsplit(settings.MEDIA_URL).path or "/media/"
+    if not original.startswith(prefix):
+        return HttpResponse(status=403)
+    path = unquote(original.removeprefix(prefix))
+    if ".." in path.split("/") or not file_may_be_served(path):
+        return HttpResponse(status=403)
+    return HttpResponse(status=204)

@@ -118,6 +118,10 @@ PUBLIC_FORM_RATE_LIMITS = {
     # Wagtail's page passwords have no account for django-axes to lock: each address may try
     # so many in a quarter of an hour (home/page_password.py).
     "page_password": {"seconds": 900, "address": 10, "email": None},
+    # A talk proposal is a few lines, but each one mails its sender: few per hour.
+    "talk_proposal": {"seconds": 3600, "address": 5, "email": 3},
+    # The speakers' private pages (text, answers to remarks, evaluation): generous, a person writes.
+    "talk_speaker": {"seconds": 3600, "address": 60, "email": None},
 }
 
 ROOT_URLCONF = "config.urls"

@@ -14,10 +14,11 @@ from wagtail.models import PageViewRestriction, WorkflowState
 
 from archive.contributions.services import contribution_create
 from archive.contributions.withdrawal import contribution_withdraw
-from archive.models import Contribution, ItemKind
+from archive.models import ArchiveItemPage, Contribution, ItemKind
 from search import engine
 from tests.factories.archive import ArchiveItemPageFactory, ThemeFactory, contribution_data
-from tests.factories.transcripts import InterviewFactory, SegmentFactory, TapeFactory
+from tests.factories.media import CustomImageFactory
+from tests.factories.transcripts import InterviewFactory, SegmentFactory, TapeFactory, recording
 from tests.search.conftest import (  # noqa: F401 - the real engines
     ENGINE_PARAMS,
     elasticsearch_engine,
@@ -43,6 +44,9 @@ class Target:
     interview_pk: int
     tape_pk: int
     segment_pk: int
+    photo_url: str
+    thumbnail_url: str
+    recording_url: str
     contribution_pk: int | None = None
 
     @property
@@ -50,17 +54,34 @@ class Target:
         return f"Entretien {self.word}"
 
 
-def _transcript(page, word: str) -> tuple[int, int, int]:
+def _transcript(page, word: str) -> tuple[int, int, int, str]:
     interview = InterviewFactory(page=page)
-    tape = TapeFactory(interview=interview)
+    tape = TapeFactory(interview=interview, media_file=recording(title=f"Bande {word}"))
     segment = SegmentFactory(
         interview=interview, start=0, end=5_000, text=f"On chantait {word} au fond du puits."
     )
-    return interview.pk, tape.pk, segment.pk
+    return interview.pk, tape.pk, segment.pk, tape.media_file.file.url
+
+
+def _photo(page) -> tuple[str, str]:
+    """The item's cover photo: its file and the thumbnail lists show."""
+    image = ArchiveItemPage.objects.get(pk=page.pk).cover_image
+    return image.file.url, image.get_rendition("fill-320x240").url
 
 
 def _target(page, word: str) -> Target:
-    return Target(word, page.pk, page.url, page.slug, *_transcript(page, word))
+    interview_pk, tape_pk, segment_pk, recording_url = _transcript(page, word)
+    return Target(
+        word,
+        page.pk,
+        page.url,
+        page.slug,
+        interview_pk,
+        tape_pk,
+        segment_pk,
+        *_photo(page),
+        recording_url,
+    )
 
 
 def _item(index, theme, word: str, **fields):
@@ -70,6 +91,7 @@ def _item(index, theme, word: str, **fields):
         summary=f"Le {word} de la cité.",
         kind=ItemKind.ORAL_HISTORY,
         featured=True,
+        cover_image=CustomImageFactory(title=f"Photo {word}"),
         **fields,
     )
     # A theme of its own too: its count on the themes page is this item alone.
@@ -111,7 +133,11 @@ def _scheduled(index, theme, word, editor):
 
 def _contributed(word, **consent):
     contribution = contribution_create(data=contribution_data(title=f"Entretien {word}", **consent))
-    return contribution, contribution.item.specific
+    page = contribution.item.specific
+    page.cover_image = CustomImageFactory(title=f"Photo {word}")
+    page.save()
+    page.save_revision()
+    return contribution, page
 
 
 def _embargoed(index, theme, word, editor):
@@ -180,6 +206,13 @@ def _shown(response, word: str) -> bool:
     return response.status_code == 200 and word in response.content.decode()
 
 
+def _served(client, url: str) -> bool:
+    """The file is handed out, by the embedded server and by the check nginx makes first."""
+    response = client.get(url)
+    nginx = client.get("/-/media-check", headers={"x-original-uri": url})
+    return response.status_code == 200 and nginx.status_code == 204
+
+
 def _json_shows(response, word: str) -> bool:
     return word in json.dumps(response.json(), ensure_ascii=False)
 
@@ -223,6 +256,9 @@ CHANNELS = {
         ).status_code
         != 404
     ),
+    "photo file": lambda c, w, t: _served(c, t.photo_url),
+    "thumbnail file": lambda c, w, t: _served(c, t.thumbnail_url),
+    "recording file": lambda c, w, t: _served(c, t.recording_url),
     "addition sent": lambda c, w, t: (
         c.post(
             f"/contribuer/complement/{t.pk}/", {"comment": "C'est mon oncle.", "credit_name": "J."}

@@ -1,6 +1,8 @@
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
 from talks.models import (
@@ -115,3 +117,42 @@ class TownAnswerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = TownAnswer
+
+
+# The call (talks/call.py) ---------------------------------------------------------------------
+
+
+def talk_proposal_form(*, evening: Evening, **overrides) -> dict:
+    """POST data of ``/taidx/proposer/`` telling an initiative; ``None`` drops a field."""
+    data = {
+        "evening": str(evening.pk),
+        "title": "Six mois pour une clé",
+        "speaker_name": "Nadia B.",
+        "summary": "Le jardin partagé de la cité, et les six mois pour obtenir la clé du local.",
+        "project": "",
+        "initiative": "Un jardin partagé ouvert par quatre voisines sur une friche de la cité.",
+        "name": "Nadia Benali",
+        "email": "nadia@example.org",
+        "phone": "",
+        "consent_contact": "on",
+        "consent_public": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+# The speaker's text (text part) ------------------------------------------------------------
+
+
+def taidx_member(*, group: str, username: str = "", full_name: str = "Claire Dumont"):
+    """An admin account in one of the two Ch'ti TAIDx groups (``talks.permissions``)."""
+    first_name, _space, last_name = full_name.partition(" ")
+    user = get_user_model().objects.create_user(
+        username or slugify(f"{group} {full_name}"),
+        f"{slugify(full_name)}@exemple.fr",
+        "pw",
+        first_name=first_name,
+        last_name=last_name,
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
