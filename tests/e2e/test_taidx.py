@@ -123,20 +123,20 @@ def taidx_site(migrated_db):
         start=0,
         end=9_000,
         speaker="Chantal L.",
-        text=("Nous étions huit voisins et un terrain vague."),
+        text="Nous étions huit voisins et un terrain vague.",
     )
     SegmentFactory(
         interview=interview,
         start=10_000,
         end=19_000,
         speaker="Chantal L.",
-        text=("Aujourd'hui, le verger donne des pommes à toute la cité."),
+        text="Aujourd'hui, le verger donne des pommes à toute la cité.",
     )
     return project, evening, item
 
 
 def test_a_talk_goes_from_proposal_to_recording_and_evaluation(
-    page, page_problems, live_server, taidx_site, django_user_model, viewport
+    page, page_problems, live_server, taidx_site, django_user_model
 ):
     project, evening, item = taidx_site
 
@@ -176,6 +176,8 @@ def test_a_talk_goes_from_proposal_to_recording_and_evaluation(
     expect(team.locator(".messages")).to_contain_text("Intervention retenue")
     talk.refresh_from_db()
     assert talk.status == TalkStatus.ACCEPTED
+    # The proposal's « bien reçu », then the decision.
+    assert [message.to for message in mail.outbox] == [["chantal@exemple.fr"]] * 2
 
     # 3. The speaker writes the text from the private link.
     speaker.goto(hub)
