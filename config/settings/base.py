@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "festival",
     "projects",
     "talks",
+    "opendata",
     "search",
     "outbox",
     "csp",

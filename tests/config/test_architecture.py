@@ -23,7 +23,18 @@ FLOORS = {
     "projects": {"core", "media", "outbox", "archive", "festival"},
     "talks": {"core", "media", "outbox", "archive", "festival", "projects"},
     "search": {"core", "media", "archive", "festival", "projects", "talks"},
-    "home": {"core", "media", "outbox", "archive", "festival", "projects", "talks", "search"},
+    "opendata": {"core", "media", "outbox", "archive", "festival", "projects", "talks"},
+    "home": {
+        "core",
+        "media",
+        "outbox",
+        "archive",
+        "festival",
+        "projects",
+        "talks",
+        "search",
+        "opendata",
+    },
     "config": {
         "core",
         "media",
@@ -33,6 +44,7 @@ FLOORS = {
         "projects",
         "talks",
         "search",
+        "opendata",
         "home",
     },
 }
