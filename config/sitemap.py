@@ -1,7 +1,8 @@
 """The sitemap crawlers read: Wagtail's pages, through the archive's one visibility rule, so an
 item without web consent is left out in the same single query as every other page; then the
 fifty-fifty section (its list, its tally, every public project's page), which is no Wagtail
-page and goes through the projects' own rule, ``Project.objects.for_the_public()``."""
+page and goes through the projects' own rule, ``Project.objects.for_the_public()``; then the
+Ch'ti TAIDx (its page, every public evening and talk), through the talks' rules."""
 
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.urls import reverse
@@ -9,6 +10,8 @@ from wagtail.contrib.sitemaps import Sitemap
 
 from archive.models.pages import pages_for_the_public
 from projects.models import Project
+from talks import selectors as talks_selectors
+from talks.models import Evening
 
 
 class PublicSitemap(Sitemap):
@@ -37,8 +40,36 @@ class ProjectSitemap(DjangoSitemap):
         return project.updated_at
 
 
+class TalksSectionSitemap(DjangoSitemap):
+    """The Ch'ti TAIDx page and every public evening's page."""
+
+    def items(self):
+        evenings = list(Evening.objects.for_the_public().only("slug").order_by("starts_at", "pk"))
+        return ["talks:list", *evenings]
+
+    def location(self, item):
+        if isinstance(item, str):
+            return reverse(item)
+        return reverse("talks:evening", kwargs={"slug": item.slug})
+
+
+class TalkSitemap(DjangoSitemap):
+    """Every public talk's page, with the date of its last change."""
+
+    def items(self):
+        return talks_selectors.sitemap_talks()
+
+    def location(self, talk):
+        return reverse("talks:talk", kwargs={"slug": talk.evening.slug, "talk_slug": talk.slug})
+
+    def lastmod(self, talk):
+        return talk.updated_at
+
+
 SITEMAPS = {
     "pages": PublicSitemap,
     "projects_section": ProjectSectionSitemap,
     "projects": ProjectSitemap,
+    "talks_section": TalksSectionSitemap,
+    "talks": TalkSitemap,
 }

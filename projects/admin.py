@@ -164,7 +164,6 @@ class ProjectViewSet(ModelViewSet):
         "upkeep",
         "start_on",
         "end_on",
-        "told_in",
     ]
 
 

@@ -119,7 +119,6 @@ def project_archive_erase(*, project: Project) -> None:
     # The page tree deletes in bulk, past the foreign keys' SET_NULL: let go of it first.
     Project.objects.filter(archive_item=item).update(archive_item=None)
     project.archive_item = None
-    Project.objects.filter(told_in=item).update(told_in=None)
     WorkflowState.objects.for_instance(item).delete()
     PageLogEntry.objects.filter(page_id=item.pk).delete()
     item.delete()

@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from archive.models import ArchiveItemPage, Place
+from archive.models import Place
 from festival.volunteers.models import Shift, Signup, SignupStatus, Volunteer, VolunteerRole
 from projects.agreements import agreement_agree, agreement_version_create
 from projects.archiving import ProjectNotArchivable, project_archive
@@ -65,7 +65,8 @@ class DemoProject:
     updates: list[tuple[int, str, str, str]] = field(default_factory=list)  # days ago, side, status
     report: tuple[str, str, str] | None = None  # residents', town's, town's signature
     work_days: list[tuple[int, str, str]] = field(default_factory=list)  # in days, title, where
-    told_in: str = ""  # the slug of the Ch'ti TAIDx talk that tells it
+    # Told at the 2019 Ch'ti TAIDx (the talks' demo links its talk to it): proposed before.
+    told_in_2019: bool = False
     becomes_archive_item: bool = False
 
 
@@ -509,7 +510,7 @@ PROJECTS = [
             "chaque projet fifty-fifty a une personne référente aux services techniques.",
             "Le directeur des services techniques",
         ),
-        told_in="taidx-nadia-b-jardin-partage",
+        told_in_2019=True,
         becomes_archive_item=True,
     ),
     DemoProject(
@@ -571,7 +572,7 @@ PROJECTS = [
             "",
             "",
         ),
-        told_in="taidx-bernard-t-rue-fleurie",
+        told_in_2019=True,
     ),
     DemoProject(
         slug="sentier-balise-terrils",
@@ -647,7 +648,7 @@ def _when(days_ago: int, *, now: datetime.datetime) -> datetime.datetime:
 
 def _start(demo: DemoProject, *, now: datetime.datetime) -> datetime.datetime:
     """When the project was proposed. The projects told at the 2019 talks predate them."""
-    if demo.told_in:
+    if demo.told_in_2019:
         return datetime.datetime(2017, 3, 15, 17, 0, tzinfo=datetime.UTC)
     return _when(demo.proposed_days_ago, now=now)
 
@@ -765,8 +766,6 @@ def _finish(demo: DemoProject, project: Project, *, now: datetime.datetime) -> N
             town_signed_by=signed_by,
             town_submitted_at=finished if town else None,
         )
-        if demo.told_in:
-            fields["told_in"] = ArchiveItemPage.objects.filter(slug=demo.told_in).first()
     # The automatic decisions above are dated with the project's own calendar.
     Decision.objects.filter(
         project=project, status__in=(ProjectStatus.AGREED, ProjectStatus.RUNNING)

@@ -66,6 +66,9 @@ EDITABLE_STATUSES = (
     ProjectStatus.ACCEPTED,
     ProjectStatus.ACCEPTED_WITH_CHANGES,
 )
+# Under way: the agreement holds and the work is not done yet. Work days take sign-ups and both
+# sides post progress only then.
+UNDER_WAY_STATUSES = (ProjectStatus.AGREED, ProjectStatus.RUNNING)
 # What the public never sees, whatever the consent.
 HIDDEN_STATUSES = (ProjectStatus.UNCONFIRMED, ProjectStatus.WITHDRAWN)
 
@@ -142,7 +145,8 @@ class Project(models.Model):
     completed_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("retiré le"), null=True, blank=True)
 
-    # What the archive made of it: the completed project's item, the talk that tells it.
+    # What the archive made of it: the completed project's item. The Ch'ti TAIDx talks that
+    # tell it point to it (``talks.Talk.project``): this app does not know them.
     archive_item = models.ForeignKey(
         "archive.ArchiveItemPage",
         verbose_name=_("dans l'archive"),
@@ -150,15 +154,6 @@ class Project(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="projects_archived",
-    )
-    told_in = models.ForeignKey(
-        "archive.ArchiveItemPage",
-        verbose_name=_("raconté au Ch'ti TAIDx"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="projects_told",
-        help_text=_("L'intervention du Ch'ti TAIDx qui raconte ce projet."),
     )
 
     objects = ProjectQuerySet.as_manager()

@@ -14,17 +14,16 @@ from django.utils.translation import gettext as _
 
 from media.services import stored_files_delete
 from projects.models import (
+    UNDER_WAY_STATUSES,
     ProgressUpdate,
     Project,
     ProjectPhoto,
-    ProjectStatus,
     Side,
     UpdateStatus,
 )
 from projects.photos import project_photos_clean, project_photos_erase, project_photos_store
 
 # News is given once the agreement holds, until the project is over.
-PROGRESS_STATUSES = (ProjectStatus.AGREED, ProjectStatus.RUNNING)
 
 
 class ProgressError(Exception):
@@ -43,7 +42,7 @@ def progress_post(
 
     Raises ``ProgressError`` before the agreement or after the end, and
     ``projects.photos.ProjectFilesUnavailable`` when the storage refuses the photos."""
-    if project.status not in PROGRESS_STATUSES:
+    if project.status not in UNDER_WAY_STATUSES:
         raise ProgressError(
             _(
                 "Les nouvelles du projet s'écrivent une fois la convention signée, pendant "

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from archive.models import Place
@@ -228,15 +228,11 @@ def published_updates(*, project: Project) -> list[ProgressUpdate]:
 
 
 def project_archive_links(*, project: Project) -> dict:
-    """The talk that tells the project and its archive item, only if the archive shows them."""
-    wanted = [pk for pk in (project.told_in_id, project.archive_item_id) if pk]
-    if not wanted:
-        return {"told_in": None, "archive_item": None}
-    items = {item.pk: item for item in public_items().filter(pk__in=wanted)}
-    return {
-        "told_in": items.get(project.told_in_id),
-        "archive_item": items.get(project.archive_item_id),
-    }
+    """The archive item the project became, only if the archive shows it. (The Ch'ti TAIDx
+    talks that tell it come from the talks app, through its ``talks_links`` tags.)"""
+    if not project.archive_item_id:
+        return {"archive_item": None}
+    return {"archive_item": public_items().filter(pk=project.archive_item_id).first()}
 
 
 def project_page_data(*, project: Project) -> dict:
@@ -347,8 +343,9 @@ def project_for_follow(*, project: Project) -> FollowView:
 
 @dataclass
 class ItemProject:
-    """A public project as an archive item's page shows it: the talk that tells it, or the
-    item it became. The agreed version's lines, each side's total, the carriers' account."""
+    """A public project as an archive item's page shows it: the item it became, or the one
+    recording a Ch'ti TAIDx talk that tells it (``told``). The agreed version's lines, each
+    side's total, the carriers' account."""
 
     project: Project
     told: bool
@@ -365,9 +362,9 @@ class ItemProject:
         return sum((line.hours or Decimal(0) for line in self.residents_lines), Decimal(0))
 
 
-def projects_for_archive_item(*, item_id: int) -> list[ItemProject]:
-    """The public projects an archive item tells (a Ch'ti TAIDx talk) or became: one query
-    when there are none, three whatever their number."""
+def _item_projects(projects: QuerySet[Project], *, told: bool) -> list[ItemProject]:
+    """``projects``, those the public sees, with their agreed lines and report: one query when
+    there are none, three whatever their number."""
     lines = AgreementLine.objects.order_by("position", "pk")
     agreed = (
         AgreementVersion.objects.agreed()
@@ -375,8 +372,7 @@ def projects_for_archive_item(*, item_id: int) -> list[ItemProject]:
         .order_by("-number")
     )
     projects = (
-        Project.objects.for_the_public()
-        .filter(Q(told_in_id=item_id) | Q(archive_item_id=item_id))
+        projects.for_the_public()
         .select_related("report")
         .prefetch_related(Prefetch("agreements", queryset=agreed, to_attr="agreed_versions"))
         .order_by("title", "pk")
@@ -390,10 +386,21 @@ def projects_for_archive_item(*, item_id: int) -> list[ItemProject]:
         shown.append(
             ItemProject(
                 project=project,
-                told=project.told_in_id == item_id,
+                told=told,
                 town_lines=[line for line in version_lines if line.side == Side.TOWN],
                 residents_lines=[line for line in version_lines if line.side == Side.RESIDENTS],
                 residents_account=report.residents_account if report else "",
             )
         )
     return shown
+
+
+def projects_for_archive_item(*, item_id: int) -> list[ItemProject]:
+    """The public projects an archive item became."""
+    return _item_projects(Project.objects.filter(archive_item_id=item_id), told=False)
+
+
+def told_projects(*, project_ids: list[int]) -> list[ItemProject]:
+    """The public projects among ``project_ids``, as told by a Ch'ti TAIDx talk (the talks app
+    knows which: this app does not import it)."""
+    return _item_projects(Project.objects.filter(pk__in=project_ids), told=True)

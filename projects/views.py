@@ -3,8 +3,11 @@
 Every action is a POST that answers with a French message; the rules live in the services
 (``proposals``, ``progress``, ``reports``, ``agreements``)."""
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -27,9 +30,9 @@ from projects.links import (
     project_follow_token,
     project_from_token,
 )
-from projects.models import ProjectStatus, Side
+from projects.models import UNDER_WAY_STATUSES, ProjectStatus, Side
 from projects.photos import ProjectFilesUnavailable
-from projects.progress import PROGRESS_STATUSES, ProgressError, progress_post
+from projects.progress import ProgressError, progress_post
 from projects.proposals import (
     ProjectNotEditable,
     project_confirm,
@@ -113,22 +116,27 @@ def thanks(request):
     return _private(render(request, "projects/thanks.html", {"follow_url": follow_url}))
 
 
-def _project_or_404(token: str):
-    project = project_from_token(token=token)
-    if project is None:
-        raise Http404
-    return project
+def carrier_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Open ``view(request, project, token, **kwargs)`` from the private link: 404 for a forged
+    link, 410 once the carriers withdrew the project, private headers on every answer."""
 
+    @wraps(view)
+    def wrapper(request, token: str, **kwargs) -> HttpResponse:
+        project = project_from_token(token=token)
+        if project is None:
+            raise Http404
+        if project.status == ProjectStatus.WITHDRAWN:
+            return _private(
+                render(request, "projects/withdraw_done.html", {"project": project}, status=410)
+            )
+        return _private(view(request, project, token, **kwargs))
 
-def _withdrawn(request, project):
-    return _private(
-        render(request, "projects/withdraw_done.html", {"project": project}, status=410)
-    )
+    return wrapper
 
 
 def _follow_page(request, project, token, *, forms=None, status=200):
     forms = forms or {}
-    running = project.status in PROGRESS_STATUSES
+    running = project.status in UNDER_WAY_STATUSES
     context = {
         "view": project_for_follow(project=project),
         "project": project,
@@ -138,13 +146,11 @@ def _follow_page(request, project, token, *, forms=None, status=200):
         or (ReportForm() if project.status in REPORT_STATUSES else None),
         "statuses": ProjectStatus,
     }
-    return _private(render(request, "projects/follow.html", context, status=status))
+    return render(request, "projects/follow.html", context, status=status)
 
 
-def follow(request, token):
-    project = _project_or_404(token)
-    if project.status == ProjectStatus.WITHDRAWN:
-        return _withdrawn(request, project)
+@carrier_page
+def follow(request, project, token):
     code = request.GET.get("confirmer")
     if code and project_confirm_code_valid(project=project, code=code):
         if project_confirm(project=project):
@@ -161,10 +167,8 @@ def follow(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def follow_edit(request, token):
-    project = _project_or_404(token)
-    if project.status == ProjectStatus.WITHDRAWN:
-        return _withdrawn(request, project)
+@carrier_page
+def follow_edit(request, project, token):
     if not project.is_editable_by_residents:
         messages.error(request, _("La convention est signée : la proposition ne se modifie plus."))
         return redirect("projects:follow", token=token)
@@ -198,21 +202,19 @@ def follow_edit(request, token):
                 for line in project.requests.all()
             ]
         )
-    return _private(
-        render(
-            request,
-            "projects/follow_edit.html",
-            {"form": form, "formset": formset, "project": project, "token": token},
-            status=status,
-        )
+    return render(
+        request,
+        "projects/follow_edit.html",
+        {"form": form, "formset": formset, "project": project, "token": token},
+        status=status,
     )
 
 
 @require_POST
-def follow_agree(request, token, number):
-    project = _project_or_404(token)
+@carrier_page
+def follow_agree(request, project, token, number):
     version = project.agreements.filter(number=number).first()
-    if version is None or project.status == ProjectStatus.WITHDRAWN:
+    if version is None:
         raise Http404
     try:
         agreement_agree(version=version, side=Side.RESIDENTS)
@@ -237,10 +239,8 @@ def follow_agree(request, token, number):
 
 
 @require_POST
-def follow_progress(request, token):
-    project = _project_or_404(token)
-    if project.status == ProjectStatus.WITHDRAWN:
-        return _withdrawn(request, project)
+@carrier_page
+def follow_progress(request, project, token):
     form = ProgressForm(request.POST, request.FILES)
     verdict = public_form_guard(request=request, form=form, scope="project_follow")
     if verdict is Verdict.ROBOT:
@@ -274,10 +274,8 @@ def follow_progress(request, token):
 
 
 @require_POST
-def follow_report(request, token):
-    project = _project_or_404(token)
-    if project.status == ProjectStatus.WITHDRAWN:
-        return _withdrawn(request, project)
+@carrier_page
+def follow_report(request, project, token):
     form = ReportForm(request.POST)
     verdict = public_form_guard(request=request, form=form, scope="project_follow")
     if verdict is Verdict.ROBOT:
@@ -295,12 +293,10 @@ def follow_report(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def withdraw(request, token):
-    project = _project_or_404(token)
-    if project.status == ProjectStatus.WITHDRAWN:
-        return _withdrawn(request, project)
+@carrier_page
+def withdraw(request, project, token):
     if request.method == "POST":
         project_withdraw(project=project)
         messages.success(request, _("Votre projet est retiré ; vos coordonnées sont effacées."))
         return redirect("projects:follow", token=token)
-    return _private(render(request, "projects/withdraw.html", {"project": project, "token": token}))
+    return render(request, "projects/withdraw.html", {"project": project, "token": token})

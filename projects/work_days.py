@@ -8,10 +8,9 @@ volunteer shifts' machinery: a work day is one of its occasions
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from projects.models import Project, ProjectStatus, WorkDay
+from projects.models import UNDER_WAY_STATUSES, Project, WorkDay
 
 # A project takes residents on its work days once both sides agreed and while it runs.
-SIGNUP_STATUSES = (ProjectStatus.AGREED, ProjectStatus.RUNNING)
 
 
 def public_work_days() -> QuerySet[WorkDay]:
@@ -24,7 +23,7 @@ def public_work_days() -> QuerySet[WorkDay]:
 def work_days_open_for_signup() -> QuerySet[WorkDay]:
     """The one rule: public project, agreed or running, and the day is not past."""
     return public_work_days().filter(
-        project__status__in=SIGNUP_STATUSES, date__gte=timezone.localdate()
+        project__status__in=UNDER_WAY_STATUSES, date__gte=timezone.localdate()
     )
 
 

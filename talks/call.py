@@ -57,7 +57,9 @@ def talk_status_check(*, talk: Talk, to: str) -> None:
 
 
 def evenings_open_for_call() -> EveningQuerySet:
-    """Published evenings still to come whose call for speakers is open (not past its end)."""
+    """Published evenings still to come whose call for speakers is open (not past its end).
+
+    The one rule, also read on one evening by ``evening_call_is_open``: keep them together."""
     now = timezone.now()
     return (
         Evening.objects.for_the_public()
@@ -68,8 +70,14 @@ def evenings_open_for_call() -> EveningQuerySet:
 
 
 def evening_call_is_open(*, evening: Evening) -> bool:
-    """Whether residents may propose a talk for ``evening`` now (one query, same rule)."""
-    return evenings_open_for_call().filter(pk=evening.pk).exists()
+    """Whether residents may propose a talk for ``evening`` now: ``evenings_open_for_call``
+    read on one instance, without a query (the public pages ask it of every evening)."""
+    return (
+        evening.published
+        and evening.call_open
+        and evening.starts_at > timezone.now()
+        and (evening.call_closes_on is None or evening.call_closes_on >= timezone.localdate())
+    )
 
 
 def talks_awaiting_decision() -> QuerySet[Talk]:

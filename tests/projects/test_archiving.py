@@ -13,7 +13,7 @@ from media.collections import PUBLIC
 from projects.archiving import ARCHIVE_CREDIT, ProjectNotArchivable, project_archive
 from projects.models import ProjectStatus
 from projects.proposals import project_withdraw
-from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory, PlaceFactory
+from tests.factories.archive import ArchiveIndexPageFactory, PlaceFactory
 from tests.factories.media import CustomImageFactory
 from tests.factories.projects import (
     AgreedVersionFactory,
@@ -174,64 +174,6 @@ def test_the_contact_never_appears_on_the_item(client, archive_index):
     for private in ("Chantal Lefebvre", "chantal.secret@exemple.fr", "06 12 34 56 78"):
         assert private not in page
         assert private not in str(revision)
-
-
-# The Ch'ti TAIDx talk ------------------------------------------------------------------------
-
-
-def talk(index, **fields):
-    item = ArchiveItemPageFactory(
-        parent=index,
-        title="Nadia B. : un jardin, deux ans de patience",
-        source=ItemSource.FESTIVAL_RECORDING,
-        **fields,
-    )
-    item.save_revision().publish()
-    return item
-
-
-def test_the_talk_shows_the_project_it_tells(client, archive_index):
-    item = talk(archive_index)
-    project = completed_project(told_in=item, becomes_archive_item=False)
-
-    page = client.get(item.url).content.decode()
-
-    assert "Le jardin partagé de la cité 12" in page
-    assert "Les jardiniers de la cité 12" in page
-    assert reverse("projects:detail", kwargs={"slug": project.slug}) in page
-    assert "Prêt d&#x27;un broyeur" in page
-    assert "Bêcher les parcelles" in page
-    assert "le broyeur est arrivé avec trois semaines de retard" in page
-    assert "chantal.secret@exemple.fr" not in page
-
-
-@pytest.mark.parametrize(
-    "hidden",
-    [{"show_publicly": False}, {"status": ProjectStatus.WITHDRAWN}],
-    ids=["not-public", "withdrawn"],
-)
-def test_the_talk_does_not_show_a_hidden_project(client, archive_index, hidden):
-    item = talk(archive_index)
-    completed_project(told_in=item, **hidden)
-
-    page = client.get(item.url).content.decode()
-
-    assert "Le jardin partagé de la cité 12" not in page
-
-
-@pytest.mark.parametrize("n", [1, 30])
-def test_talk_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
-    item = talk(archive_index)
-    for number in range(n):
-        completed_project(told_in=item, title=f"Le jardin {number}", slug=f"jardin-{number}")
-    client.get(item.url)
-
-    # The told projects with their reports, their agreed versions and their lines: three
-    # queries whatever their number (one, the projects', when the item tells none).
-    with django_assert_num_queries(22):
-        response = client.get(item.url)
-
-    assert response.content.decode().count('class="section item-project"') == n
 
 
 # The town's team, from the project's admin page ----------------------------------------------

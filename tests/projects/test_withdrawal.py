@@ -111,13 +111,14 @@ def test_withdraw_from_the_private_link_then_the_link_answers_410_in_french(clie
 
 
 def test_withdrawn_project_no_longer_takes_an_agreement(client, home_page):
+    """Like every page of the private link once withdrawn: 410, and nothing is agreed."""
     project = ProjectFactory(status=ProjectStatus.ACCEPTED)
     agreement_version_create(
         project=project, lines=[{"side": Side.TOWN, "description": "Plants", "value": Decimal(1)}]
     )
     project_withdraw(project=project)
 
-    assert client.post(_follow(project) + "accepter/1/").status_code == 404
+    assert client.post(_follow(project) + "accepter/1/").status_code == 410
 
 
 def test_a_proposal_withdrawn_before_its_mail_leaves_is_not_mailed(
