@@ -17,6 +17,7 @@ from festival.models import EditionPage
 from festival.volunteers.demo import ensure_shifts
 from home.demo import ensure_demo_admin, ensure_home_page, ensure_standard_pages
 from projects.demo import PROJECTS, ensure_projects
+from talks.demo import EVENINGS, ensure_evenings
 
 
 class Command(BaseCommand):
@@ -53,6 +54,10 @@ class Command(BaseCommand):
             projects = progress.add_task("Projets fifty-fifty", total=len(PROJECTS))
             ensure_projects()
             progress.advance(projects, len(PROJECTS))
+            # After the projects and the archive: the talks tell the one, are recorded in the other.
+            evenings = progress.add_task("Soirées Ch'ti TAIDx", total=EVENINGS)
+            for _evening in ensure_evenings():
+                progress.advance(evenings)
         home.volunteer_page = home.volunteer_page or festival_index
         home.contribute_page = home.contribute_page or archive_index
         home.save_revision().publish()
@@ -60,7 +65,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Démo prête : {LAST_YEAR - FIRST_YEAR + 1} éditions, {items} éléments "
-                f"d'archive, {len(PROJECTS)} projets fifty-fifty. "
+                f"d'archive, {len(PROJECTS)} projets fifty-fifty, {EVENINGS} soirées Ch'ti TAIDx. "
                 f"Administration : identifiant « {username} », "
                 f"mot de passe « {password} »."
             )
