@@ -5,14 +5,17 @@ and cached by Wagtail as every other picture of the site, so what is served is a
 JPEG without the original's metadata (GPS, camera, owner). The image the public may see is at
 most ``MAX_SIDE`` pixels on its longer side (``CONSULTATION_MAX_SIDE`` for an item « tous
 droits réservés », as large as its page shows it): every coordinate of the API is read in that
-reduced image, so no request, tile or region, reaches a finer resolution or a larger file."""
+reduced image, so no request, tile or region, reaches a finer resolution or a larger file.
+
+Wagtail's renditions keep the original's EXIF (Willow copies it into every JPEG it writes): the
+upload checks strip it from originals, and each rendition made here strips it again."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from wagtail.images.image_operations import TransformOperation
+from wagtail.images.image_operations import FilterOperation, TransformOperation
 from wagtail.images.rect import Rect
 
 # As large as the item page's « agrandir » link (max-2400x2400); a consultation-only item's
@@ -21,6 +24,9 @@ MAX_SIDE = 2400
 CONSULTATION_MAX_SIDE = 1200
 TILE_SIDE = 512
 OPERATION = "iiif"
+STRIP_OPERATION = "nometadata"
+# What a camera or an editor's software writes into a file: position, owner, comments.
+METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop")
 PROFILE = "level1"
 CONTEXT = "http://iiif.io/api/image/3/context.json"
 PROFILE_LINK = '<http://iiif.io/api/image/3/level1.json>;rel="profile"'
@@ -47,7 +53,7 @@ class ImageRequest:
         """The Wagtail rendition that answers it (``RegionOperation`` then JPEG)."""
         return (
             f"{OPERATION}-{self.width}-{self.x}-{self.y}-{self.region_width}-"
-            f"{self.region_height}-{self.out_width}-{self.out_height}|format-jpeg"
+            f"{self.region_height}-{self.out_width}-{self.out_height}|{STRIP_OPERATION}|format-jpeg"
         )
 
 
@@ -154,3 +160,16 @@ class RegionOperation(TransformOperation):
         right = min(transform.size[0], max(left + 1, round((x + width) * scale)))
         bottom = min(transform.size[1], max(top + 1, round((y + height) * scale)))
         return transform.crop(Rect(left, top, right, bottom)).resize(self.size)
+
+
+class StripMetadataOperation(FilterOperation):
+    """``nometadata``: the picture without its EXIF (GPS), XMP or comments."""
+
+    def construct(self):
+        pass
+
+    def run(self, willow, image, env):
+        picture = getattr(willow, "image", None)
+        for key in METADATA_KEYS:
+            getattr(picture, "info", {}).pop(key, None)
+        return willow
