@@ -24,7 +24,7 @@ from iiif_prezi3 import (
     Range,
 )
 
-from archive.models import ArchiveCollection, ArchiveItemPage, ItemKind
+from archive.models import ArchiveCollection, ArchiveItemPage
 from media.models import CustomImage, Licence, MediaKind
 from opendata.dublin_core import LANGUAGE, LICENCE_URLS, PUBLISHER, item_dublin_core
 from opendata.iiif.images import CONSULTATION_MAX_SIDE, MAX_SIDE, public_size
@@ -206,10 +206,9 @@ def _item_manifest(*, item: ArchiveItemPage, root: str) -> dict | None:
     base = manifest_id.removesuffix("/manifest.json")
     max_side = CONSULTATION_MAX_SIDE if item.licence == Licence.ALL_RIGHTS_RESERVED else MAX_SIDE
     canvases, ranges = [], []
-    if item.kind == ItemKind.ORAL_HISTORY or item.media_file_id:
-        recording, ranges = _av_canvas(item=item, manifest_id=manifest_id, root=root)
-        if recording is not None:
-            canvases.append(recording)
+    recording, ranges = _av_canvas(item=item, manifest_id=manifest_id, root=root)
+    if recording is not None:
+        canvases.append(recording)
     canvases.extend(
         _image_canvas(
             canvas_id=f"{base}/canvas/{image.pk}",

@@ -15,7 +15,6 @@ from archive.models import (
     ArchiveItemPage,
     IndexSegment,
     Interview,
-    ItemKind,
     Segment,
     Tape,
 )
@@ -25,12 +24,12 @@ from media.visibility import file_may_be_served, held_back
 from opendata.dublin_core import dublin_core_items
 from opendata.iiif.images import CONSULTATION_MAX_SIDE, MAX_SIDE, public_size
 
-# What a manifest can be made of: a picture, or a recording.
+# What a manifest can be made of: a picture, or a recording (an oral history, a TAIDx talk).
 HAS_MEDIA = (
     Q(cover_image__isnull=False)
     | Q(gallery_images__isnull=False)
     | Q(media_file__isnull=False)
-    | Q(kind=ItemKind.ORAL_HISTORY, interview__tapes__isnull=False)
+    | Q(interview__tapes__isnull=False)
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from core.links import site_root
@@ -60,7 +60,7 @@ def collection(request, slug: str):
 @require_GET
 def image_base(request, image_id: int):
     """The service's own address leads to its description, as the Image API asks."""
-    response = JsonResponse({}, status=303)
+    response = HttpResponse(status=303)
     response["Location"] = f"{request.path}/info.json"
     response[CORS_HEADER] = "*"
     return response
