@@ -1,0 +1,15 @@
+from wagtail import hooks
+
+from opendata.iiif.images import (
+    OPERATION,
+    STRIP_OPERATION,
+    RegionOperation,
+    StripMetadataOperation,
+)
+
+
+@hooks.register("register_image_operations")
+def register_iiif_region_operation():
+    # IIIF regions (x,y,w,h) and sizes as one rendition operation, cached like any other; and
+    # the stripping of what a camera wrote (GPS), which Wagtail's renditions keep.
+    return [(OPERATION, RegionOperation), (STRIP_OPERATION, StripMetadataOperation)]
