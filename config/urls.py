@@ -27,6 +27,7 @@ urlpatterns = [
     path("benevoles/", include("festival.volunteers.urls")),
     path("projets/", include("projects.urls")),
     path("taidx/", include("talks.urls")),
+    path("oai/", include("opendata.oai.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:
