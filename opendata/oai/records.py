@@ -58,8 +58,21 @@ def _deleted(selection: Selection) -> QuerySet[DeletedRecord]:
     return records
 
 
-def record_count(*, selection: Selection) -> int:
-    return _items(selection).count() + _deleted(selection).count()
+@dataclass(frozen=True)
+class Selected:
+    """The querysets of a selection, built once per request (Wagtail's ``public()`` reads the
+    view restrictions each time it is called)."""
+
+    items: QuerySet[ArchiveItemPage]
+    deleted: QuerySet[DeletedRecord]
+
+
+def records_select(*, selection: Selection) -> Selected:
+    return Selected(items=_items(selection), deleted=_deleted(selection))
+
+
+def record_count(*, selected: Selected) -> int:
+    return selected.items.count() + selected.deleted.count()
 
 
 def _live_record(item: ArchiveItemPage, *, root: str, with_metadata: bool) -> Record:
@@ -82,13 +95,13 @@ def _deleted_record(record: DeletedRecord) -> Record:
 
 
 def records_page(
-    *, selection: Selection, after: int, size: int, root: str, with_metadata: bool
+    *, selected: Selected, after: int, size: int, root: str, with_metadata: bool
 ) -> tuple[list[Record], bool]:
     """Up to ``size`` records with a page id above ``after``, and whether more follow.
 
     A fixed number of queries whatever ``size``: the items with all their Dublin Core reads,
     and the tombstones."""
-    items = _items(selection).filter(pk__gt=after).order_by("pk")
+    items = selected.items.filter(pk__gt=after).order_by("pk")
     items = dublin_core_items(items) if with_metadata else items.select_related("collection")
     if not with_metadata:
         items = items.prefetch_related("themes")
@@ -97,7 +110,7 @@ def records_page(
     ]
     deleted = [
         _deleted_record(record)
-        for record in _deleted(selection).filter(page_id__gt=after).order_by("page_id")[: size + 1]
+        for record in selected.deleted.filter(page_id__gt=after).order_by("page_id")[: size + 1]
     ]
     merged = sorted(live + deleted, key=lambda record: record.page_id)
     return merged[:size], len(merged) > size

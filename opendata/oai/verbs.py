@@ -23,6 +23,7 @@ from opendata.oai.records import (
     record_count,
     record_get,
     records_page,
+    records_select,
 )
 from opendata.oai.sets import set_list
 from opendata.oai.tokens import ListState, token_expiration, token_make, token_read
@@ -133,10 +134,10 @@ def _list_state(request: OAIRequest) -> ListState:
 def _list(*, request: OAIRequest, with_metadata: bool) -> etree._Element:
     state = _list_state(request)
     start, end = date_range(from_date=state.from_date, until_date=state.until_date)
-    selection = Selection(set_spec=state.set_spec, start=start, end=end)
-    size = state.size if state.size is not None else record_count(selection=selection)
+    selected = records_select(selection=Selection(set_spec=state.set_spec, start=start, end=end))
+    size = state.size if state.size is not None else record_count(selected=selected)
     records, more = records_page(
-        selection=selection,
+        selected=selected,
         after=state.after,
         size=page_size(),
         root=site_root(),
