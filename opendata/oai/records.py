@@ -20,11 +20,8 @@ class Record:
     identifier: str
     datestamp: datetime.datetime
     set_specs: list[str]
-    metadata: DublinCore | None = None  # None: deleted
-
-    @property
-    def deleted(self) -> bool:
-        return self.metadata is None
+    deleted: bool = False
+    metadata: DublinCore | None = None  # None for a deleted record, and in ListIdentifiers
 
 
 @dataclass(frozen=True)
@@ -91,6 +88,7 @@ def _deleted_record(record: DeletedRecord) -> Record:
         identifier=record.identifier,
         datestamp=record.datestamp,
         set_specs=record.sets,
+        deleted=True,
     )
 
 

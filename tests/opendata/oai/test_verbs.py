@@ -58,6 +58,7 @@ def test_post_is_answered_like_get(oai, archive_index):
     root = oai(method="post", verb="ListIdentifiers", metadataPrefix=DC)
 
     assert _identifiers(root) == [_identifier(page)]
+    assert root.find(".//oai:header", NS).get("status") is None
 
 
 def test_list_metadata_formats_offers_oai_dc(oai, archive_index):
