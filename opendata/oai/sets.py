@@ -2,7 +2,7 @@
 themes (``theme:<slug>``) and the kinds of item (``kind:<value>``), each under its family
 (``collection``, ``theme``, ``kind``)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from archive.models import ArchiveCollection, ArchiveItemPage, ItemKind, Theme
@@ -62,4 +62,4 @@ def deleted_in_set(records: QuerySet[DeletedRecord], *, spec: str) -> QuerySet[D
         return records.none()
     if value:
         return records.filter(set_specs__contains=f" {spec} ")
-    return records.filter(Q(set_specs__contains=f" {family}:"))
+    return records.filter(set_specs__contains=f" {family}:")
