@@ -28,6 +28,7 @@ urlpatterns = [
     path("projets/", include("projects.urls")),
     path("taidx/", include("talks.urls")),
     path("iiif/", include("opendata.iiif.urls")),
+    path("oai/", include("opendata.oai.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:
