@@ -453,3 +453,10 @@ def env_size_bytes(name: str, default: str) -> int:
 # The largest request nginx lets through (client_max_body_size: the same variable configures
 # it in docker-compose.yml); the contribution form warns before sending more than this.
 CONTRIBUTION_MAX_REQUEST_BYTES = env_size_bytes("NGINX_CLIENT_MAX_BODY_SIZE", "512m")
+
+# Open data (opendata/) ------------------------------------------------------------------------
+# OAI-PMH: records per page of a list, and how long a resumption token may be used.
+OAI_PAGE_SIZE = int(os.environ.get("OAI_PAGE_SIZE", "100"))
+OAI_TOKEN_MAX_AGE = int(os.environ.get("OAI_TOKEN_MAX_AGE", "86400"))
+# The address Identify gives harvesters; empty: the one mails are sent from.
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "")

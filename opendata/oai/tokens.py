@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from opendata.oai.errors import BAD_RESUMPTION_TOKEN, OAIError
 
 SALT = "opendata.oai.resumption"
-DEFAULT_MAX_AGE = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class ListState:
 
 
 def token_max_age() -> int:
-    return getattr(settings, "OAI_TOKEN_MAX_AGE", DEFAULT_MAX_AGE)
+    return settings.OAI_TOKEN_MAX_AGE
 
 
 def token_make(*, state: ListState) -> str:

@@ -28,13 +28,12 @@ from opendata.oai.records import (
 from opendata.oai.sets import set_list
 from opendata.oai.tokens import ListState, token_expiration, token_make, token_read
 
-DEFAULT_PAGE_SIZE = 100
 # prefix -> (schema, namespace)
 METADATA_FORMATS = {"oai_dc": (xml.OAI_DC_SCHEMA, xml.OAI_DC)}
 
 
 def page_size() -> int:
-    return getattr(settings, "OAI_PAGE_SIZE", DEFAULT_PAGE_SIZE)
+    return settings.OAI_PAGE_SIZE
 
 
 def _element(name: str) -> etree._Element:
@@ -62,7 +61,7 @@ def identify(*, request: OAIRequest, base_url: str) -> etree._Element:
     xml.sub(element, "repositoryName", _("Gohelliades — mémoires de Loos-en-Gohelle"))
     xml.sub(element, "baseURL", base_url)
     xml.sub(element, "protocolVersion", "2.0")
-    admin = getattr(settings, "OAI_ADMIN_EMAIL", "") or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    admin = settings.OAI_ADMIN_EMAIL or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     xml.sub(element, "adminEmail", admin)
     earliest = earliest_datestamp()
     xml.sub(
