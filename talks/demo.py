@@ -495,8 +495,9 @@ EVENINGS = 2  # for the progress bar
 # The journalist ---------------------------------------------------------------------------------
 
 
-def ensure_journalist() -> AbstractBaseUser:
-    """Claire Dumont, the « Accompagnement » helper; she signs in the way the town sets up."""
+def ensure_journalist(*, password: str | None = None) -> AbstractBaseUser:
+    """Claire Dumont, the « Accompagnement » helper; with ``password`` (the demo's, printed by
+    ``load_demo_data``) she can sign in to try the writing support's side."""
     user_model = get_user_model()
     user = user_model.objects.filter(username=JOURNALIST_USERNAME).first()
     if user is None:
@@ -508,6 +509,9 @@ def ensure_journalist() -> AbstractBaseUser:
         )
         user.set_unusable_password()
         user.save()
+    if password is not None and not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
     user.groups.add(Group.objects.get(name=HELPER_GROUP))
     return user
 

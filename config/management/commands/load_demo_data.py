@@ -17,7 +17,7 @@ from festival.models import EditionPage
 from festival.volunteers.demo import ensure_shifts
 from home.demo import ensure_demo_admin, ensure_home_page, ensure_standard_pages
 from projects.demo import PROJECTS, ensure_projects
-from talks.demo import EVENINGS, ensure_evenings
+from talks.demo import EVENINGS, ensure_evenings, ensure_journalist
 
 
 class Command(BaseCommand):
@@ -62,11 +62,13 @@ class Command(BaseCommand):
         home.contribute_page = home.contribute_page or archive_index
         home.save_revision().publish()
         username, password = ensure_demo_admin()
+        journalist = ensure_journalist(password=password)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Démo prête : {LAST_YEAR - FIRST_YEAR + 1} éditions, {items} éléments "
                 f"d'archive, {len(PROJECTS)} projets fifty-fifty, {EVENINGS} soirées Ch'ti TAIDx. "
                 f"Administration : identifiant « {username} », "
-                f"mot de passe « {password} »."
+                f"mot de passe « {password} » (et « {journalist.username} », l'accompagnement "
+                "du Ch'ti TAIDx, même mot de passe)."
             )
         )
