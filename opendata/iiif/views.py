@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.views.decorators.http import require_GET
 
 from core.links import site_root
@@ -59,9 +65,10 @@ def collection(request, slug: str):
 
 @require_GET
 def image_base(request, image_id: int):
-    """The service's own address leads to its description, as the Image API asks."""
-    response = HttpResponse(status=303)
-    response["Location"] = f"{request.path}/info.json"
+    """The service's own address leads to its description, as the Image API asks (an image
+    the public may not have: 404, like its description)."""
+    public_image(pk=image_id)
+    response = HttpResponseRedirect(f"{request.path}/info.json", status=303)
     response[CORS_HEADER] = "*"
     return response
 
