@@ -11,8 +11,8 @@ from wagtail.api.v2.utils import get_full_url
 
 from archive.models import ArchiveItemPage
 from core.links import site_root
-from opendata.api.links import public_url
 from festival.models import EditionPage, EventPage
+from opendata.api.links import public_url
 from opendata.dublin_core import item_dublin_core
 
 

@@ -143,7 +143,7 @@ def test_the_dublin_core_is_asked_one_item_at_a_time(client, archive_index):
 def test_a_hidden_item_is_never_in_the_api(
     client, archive_index, editor, django_capture_on_commit_callbacks, hidden_kind
 ):
-    _world_, visible, hidden = _world(
+    _, visible, hidden = _world(
         archive_index, editor, django_capture_on_commit_callbacks, hidden_kind
     )
 
