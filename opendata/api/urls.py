@@ -4,6 +4,7 @@ app keeps ``/api/search/``), the feeds (``/flux/``) and ``robots.txt``."""
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from opendata import feeds
 from opendata.api.views import (
     CollectionsAPIViewSet,
     PlacesAPIViewSet,
@@ -21,4 +22,14 @@ api_router.register_endpoint("collections", CollectionsAPIViewSet)
 
 urlpatterns = [
     path("api/v2/", api_router.urls),
+    path("flux/archive.atom", feeds.ArchiveAtomFeed(), name="feed_archive_atom"),
+    path("flux/archive.rss", feeds.ArchiveFeed(), name="feed_archive_rss"),
+    path(
+        "flux/collections/<slug:slug>.atom",
+        feeds.CollectionAtomFeed(),
+        name="feed_collection_atom",
+    ),
+    path("flux/collections/<slug:slug>.rss", feeds.CollectionFeed(), name="feed_collection_rss"),
+    path("flux/programme.atom", feeds.ProgrammeAtomFeed(), name="feed_programme_atom"),
+    path("flux/programme.rss", feeds.ProgrammeFeed(), name="feed_programme_rss"),
 ]
