@@ -120,9 +120,7 @@ def test_the_archive_index_head_links_its_feeds(client, archive_index):
 def test_a_hidden_item_is_never_in_a_feed(
     client, archive_index, editor, django_capture_on_commit_callbacks, hidden_kind
 ):
-    _, visible, hidden = _world(
-        archive_index, editor, django_capture_on_commit_callbacks, hidden_kind
-    )
+    _world(archive_index, editor, django_capture_on_commit_callbacks, hidden_kind)
 
     for url in ("/flux/archive.atom", "/flux/archive.rss"):
         content = client.get(url).content.decode()
