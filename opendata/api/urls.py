@@ -5,6 +5,7 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from opendata import feeds
+from opendata.api.robots import robots_txt
 from opendata.api.views import (
     CollectionsAPIViewSet,
     PlacesAPIViewSet,
@@ -21,6 +22,7 @@ api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("collections", CollectionsAPIViewSet)
 
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("api/v2/", api_router.urls),
     path("flux/archive.atom", feeds.ArchiveAtomFeed(), name="feed_archive_atom"),
     path("flux/archive.rss", feeds.ArchiveFeed(), name="feed_archive_rss"),
