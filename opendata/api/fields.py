@@ -24,6 +24,13 @@ class PublicURLField(serializers.Field):
         return public_url(page.get_url(self.context["request"]))
 
 
+class FileURLField(serializers.Field):
+    """A stored file's address on the configured site (an image's original, GPS stripped)."""
+
+    def to_representation(self, file):
+        return public_url(file.url)
+
+
 class NamedListField(serializers.Field):
     """A many-to-many (themes, places) as ``[{"id", "name", "slug"}]``, from the prefetch."""
 

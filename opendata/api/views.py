@@ -22,6 +22,7 @@ from opendata.api.fields import (
     PAGE_DETAIL_ONLY_FIELDS,
     PAGE_FIELDS,
     PAGE_LISTING_FIELDS,
+    FileURLField,
     PublicURLField,
 )
 
@@ -84,10 +85,16 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
-    body_fields = [*ImagesAPIViewSet.body_fields, "credit", "licence", "date_taken"]
+    body_fields = [*ImagesAPIViewSet.body_fields, "description", "credit", "licence", "date_taken"]
+    # No editors' tags: they are working notes, and each image's would cost a query.
+    meta_fields = [
+        *BaseAPIViewSet.meta_fields,
+        APIField("download_url", serializer=FileURLField(source="file")),
+    ]
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "title", "download_url"]
 
     def get_queryset(self):
-        return public_api_images().prefetch_related("tagged_items__tag").order_by("id")
+        return public_api_images().order_by("id")
 
 
 class SnippetAPIViewSet(BaseAPIViewSet):
