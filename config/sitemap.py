@@ -4,22 +4,43 @@ fifty-fifty section (its list, its tally, every public project's page), which is
 page and goes through the projects' own rule, ``Project.objects.for_the_public()``; then the
 Ch'ti TAIDx (its page, every public evening and talk), through the talks' rules."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 
 from archive.models.pages import pages_for_the_public
+from core.links import site_root
+from opendata.api.links import public_url
 from projects.models import Project
 from talks import selectors as talks_selectors
 from talks.models import Evening
 
 
-class PublicSitemap(Sitemap):
+class SiteAddressMixin:
+    """Every address on the configured site (``SITE_URL``), not the host a request or the
+    Wagtail ``Site`` row names (a fresh install's is ``localhost``)."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(site_root()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(site_root()).netloc
+
+
+class PublicSitemap(SiteAddressMixin, Sitemap):
     def items(self):
         return pages_for_the_public(super().items())
 
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            url["location"] = public_url(url["location"])
+        return urls
 
-class ProjectSectionSitemap(DjangoSitemap):
+
+class ProjectSectionSitemap(SiteAddressMixin, DjangoSitemap):
     """The section's own pages: the list of projects and the programme's tally."""
 
     def items(self):
@@ -29,7 +50,7 @@ class ProjectSectionSitemap(DjangoSitemap):
         return reverse(item)
 
 
-class ProjectSitemap(DjangoSitemap):
+class ProjectSitemap(SiteAddressMixin, DjangoSitemap):
     """Every public project's page, with the date of its last change."""
 
     def items(self):

@@ -37,3 +37,44 @@ def test_sitemap_queries_do_not_grow_with_projects(client, home_page, django_ass
 
     # The home page, the projects' list and tally, the projects, the Ch'ti TAIDx's page.
     assert response.content.decode().count("<url>") == n + 4
+
+
+def test_sitemap_names_the_configured_site_address_never_localhost(client, home_page, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://gohelliades.example"
+    ProjectFactory()
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "localhost" not in sitemap
+    assert "testserver" not in sitemap
+    assert f"<loc>https://gohelliades.example{home_page.url}</loc>" in sitemap
+    assert "<loc>https://gohelliades.example/projets/</loc>" in sitemap
+
+
+def test_sitemap_gives_each_page_its_last_change(client, home_page):
+    home_page.save_revision().publish()
+    home_page.refresh_from_db()
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert f"<lastmod>{home_page.last_published_at.date().isoformat()}</lastmod>" in sitemap
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_private_links_out(client, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://gohelliades.example"
+
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: https://gohelliades.example/sitemap.xml" in lines
+    for private in (
+        "/admin/",
+        "/contribuer/suivi/",
+        "/projets/suivi/",
+        "/taidx/intervenant/",
+        "/benevoles/confirmer/",
+        "/benevoles/mes-creneaux/",
+    ):
+        assert f"Disallow: {private}" in lines
