@@ -271,7 +271,8 @@ def row_check(
     if kind is None:
         kind = ItemKind.ORAL_HISTORY if media else ItemKind.PHOTO if images else ItemKind.MEMORY
     alt_texts = split(values["alt_text"])
-    if len(alt_texts) > len(images):
+    files_refused = any(error.column == "files" for error in errors)
+    if len(alt_texts) > len(images) and not files_refused:
         refuse(
             "alt_text",
             _(
