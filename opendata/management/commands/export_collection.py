@@ -17,7 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("out", type=Path, help="Le zip à écrire.")
         parser.add_argument("--collection", help="Adresse (slug) de la collection ; sinon tout.")
 
-    def handle(self, *args, out: Path, collection: str | None, **options):
+    def handle(self, *args, out, collection: str | None, **options):
+        out = Path(out)
         chosen = None
         if collection:
             chosen = ArchiveCollection.objects.filter(slug=collection).first()

@@ -27,7 +27,10 @@ class Command(BaseCommand):
             help="Où écrire le rapport d'erreurs (par défaut : à côté du CSV, « -rapport.csv »).",
         )
 
-    def handle(self, *args, folder: Path, metadata: Path, dry_run: bool, report, **options):
+    def handle(self, *args, folder, metadata, dry_run: bool, report, **options):
+        # ``call_command`` passes its keywords as given, not through ``type``.
+        folder, metadata = Path(folder), Path(metadata)
+        report = Path(report) if report else None
         if not folder.is_dir():
             raise CommandError(f"Le dossier « {folder} » n'existe pas.")
         if not metadata.is_file():

@@ -91,8 +91,9 @@ def test_admin_import_runs_in_the_background_and_shows_progress_and_report(
     assert "1 ligne refusée" in html
     assert 'http-equiv="refresh"' not in html
     report = client.get(reverse("opendata_bulk:report", args=[run.pk]))
-    lines = b"".join(report.streaming_content).decode().splitlines()
-    assert lines[1].startswith("3,licence,Licence « libre » inconnue.")
+    lines = list(csv.reader(io.StringIO(b"".join(report.streaming_content).decode())))
+    assert lines[1][:2] == ["3", "licence"]
+    assert lines[1][2].startswith("Licence « libre » inconnue.")
 
 
 def test_a_running_import_page_refreshes_itself(client, archive_index, editor):
@@ -178,9 +179,11 @@ def test_the_form_says_what_to_send(client, archive_index, editor):
 def test_import_needs_the_import_permission(client, archive_index, django_user_model):
     client.force_login(_user(django_user_model))
 
-    assert client.get(IMPORT_URL).status_code == 403
-    assert client.post(IMPORT_URL, {}).status_code == 403
-    assert client.get(EXPORT_URL).status_code == 403
+    # Wagtail sends whoever lacks a permission back to the dashboard with a message.
+    answers = [client.get(IMPORT_URL), client.post(IMPORT_URL, {}), client.get(EXPORT_URL)]
+
+    assert [(answer.status_code, answer.url) for answer in answers] == [(302, "/admin/")] * 3
+    assert ImportRun.objects.count() == 0
 
 
 def test_an_archivist_with_the_permissions_imports_and_exports(
@@ -197,7 +200,7 @@ def test_export_only_leads_to_the_export(client, archive_index, django_user_mode
     response = client.get(IMPORT_URL)
 
     assert (response.status_code, response.url) == (302, EXPORT_URL)
-    assert client.post(IMPORT_URL, {}).status_code == 403
+    assert client.post(IMPORT_URL, {}).url == "/admin/"
 
 
 def test_admin_export_downloads_the_zip(client, archive_index, editor):
@@ -221,7 +224,7 @@ def test_import_list_queries_do_not_grow(
     for _number in range(n):
         ImportRun.objects.create(started_by=editor, metadata_file="x.csv")
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = client.get(IMPORT_URL)
 
     assert response.content.decode().count("/admin/import-export/imports/") == n

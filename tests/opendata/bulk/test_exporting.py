@@ -173,7 +173,7 @@ def test_export_queries_do_not_grow(tmp_path, archive_index, django_assert_num_q
         item.themes.set([ThemeFactory()])
         item.save_revision().publish()
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         _export(tmp_path / "out.zip")
 
 
@@ -190,7 +190,7 @@ def test_a_500_item_folder_imports_and_exports_back(tmp_path, archive_index, voc
     exported, files = _contents(_export(tmp_path / "out.zip"))
 
     assert (report.created, report.refused, report.drafts) == (499, 1, 0)
-    assert report.as_csv().splitlines()[1].startswith("9,licence,Licence « libre » inconnue.")
+    assert next(csv.reader(io.StringIO(report.as_csv().splitlines()[1])))[:2] == ["9", "licence"]
     kept = [row for row in rows if row["licence"] != "libre"]
     assert [(row["identifier"], row["title"], row["alt_text"]) for row in exported] == [
         (row["identifier"], row["title"], row["alt_text"]) for row in kept
