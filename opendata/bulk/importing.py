@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import shutil
 import tempfile
 import zipfile
@@ -42,6 +43,8 @@ from opendata.bulk.columns import (
     row_check,
 )
 from opendata.bulk.models import ImportedItem, ImportRun, ImportState
+
+logger = logging.getLogger(__name__)
 
 # A zip larger than this once unpacked is refused before anything is written to disk.
 MAX_UNPACKED_BYTES = 4 * 1024**3
@@ -127,10 +130,11 @@ def _unique_slug(index: ArchiveIndexPage, title: str) -> str:
 
 def item_create_from_row(
     *, row: ImportRow, index: ArchiveIndexPage, user=None, run: ImportRun | None, publish: bool
-) -> ArchiveItemPage | None:
+) -> tuple[ArchiveItemPage, bool] | None:
     """One row as an item, with its files cleaned like uploads (``media.services``); in one
     transaction with its key, so that an interruption never leaves half an item counted as
-    done. Returns ``None`` if the key was imported meanwhile."""
+    done. Returns the item and whether it was published, or ``None`` if the key was imported
+    meanwhile."""
     with transaction.atomic():
         if ImportedItem.objects.filter(key=row.key).exists():
             return None
@@ -189,8 +193,7 @@ def item_create_from_row(
             collection=collection
         )
         ImportedItem.objects.create(key=row.key, item=item, run=run)
-        item.imported_as_draft = not published
-        return item
+        return item, published
 
 
 def collection_import(
@@ -250,14 +253,14 @@ def collection_import(
                     report.created += 1
                     report.drafts += 0 if publish and row.fully_described else 1
                 else:
-                    item = item_create_from_row(
+                    made = item_create_from_row(
                         row=row, index=index, user=user, run=run, publish=publish
                     )
-                    if item is None:
+                    if made is None:
                         report.skipped += 1
                     else:
                         report.created += 1
-                        report.drafts += int(item.imported_as_draft)
+                        report.drafts += 0 if made[1] else 1
         report.processed += 1
         if run is not None:
             _progress_save(run=run, report=report)
@@ -334,10 +337,16 @@ def import_run_execute(*, run: ImportRun) -> ImportRun:
                 publish=may_publish,
             )
     except ImportImpossible as error:
-        run.refresh_from_db()
-        run.state, run.error, run.finished_at = ImportState.FAILED, str(error), timezone.now()
-        run.save()
-        return run
+        return _failed(run=run, message=str(error))
+    except Exception:  # the run must not stay « en cours » for ever
+        logger.exception("Import %s arrêté", run.pk)
+        return _failed(
+            run=run,
+            message=_(
+                "L'import s'est arrêté sur une erreur inattendue. Relancez-le avec les mêmes "
+                "fichiers : ce qui a été importé ne le sera pas une seconde fois."
+            ),
+        )
     run.refresh_from_db()
     if report.errors:
         run.report.save(f"rapport-{run.pk}.csv", ContentFile(report.as_csv().encode()), False)
@@ -345,5 +354,12 @@ def import_run_execute(*, run: ImportRun) -> ImportRun:
     run.created, run.skipped = report.created, report.skipped
     run.refused, run.drafts = report.refused, report.drafts
     run.state, run.finished_at = ImportState.DONE, timezone.now()
+    run.save()
+    return run
+
+
+def _failed(*, run: ImportRun, message: str) -> ImportRun:
+    run.refresh_from_db()
+    run.state, run.error, run.finished_at = ImportState.FAILED, message, timezone.now()
     run.save()
     return run
