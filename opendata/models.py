@@ -1,7 +1,10 @@
-"""What open data keeps of its own: the tombstones OAI-PMH reports (``DeletedRecord``)."""
+"""What open data keeps of its own: the tombstones OAI-PMH reports (``DeletedRecord``), and
+the bulk imports with the items they made (``opendata/bulk/models.py``)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from opendata.bulk.models import ImportedItem, ImportRun  # noqa: F401 - bulk import and export
 
 
 class DeletedRecord(models.Model):
