@@ -161,7 +161,8 @@ def test_player_page_queries_do_not_grow(client, django_assert_num_queries, inte
     TapeFactory(interview=interview, media_file=recording(), duration=None)
     # 28 for the player, 1 for the Ch'ti TAIDx talks it may record, 1 for the fifty-fifty
     # project it may have become (none here).
-    with django_assert_num_queries(30):
+    # and 7 for its Dublin Core and recording in the head (JSON-LD with the transcript).
+    with django_assert_num_queries(37):
         response = client.get(interview.page.url)
     assert response.status_code == 200
     html = response.content.decode()
