@@ -147,8 +147,8 @@ class BulkViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", ImportView.as_view(), name="import"),
-            path("imports/<int:pk>/", ImportRunView.as_view(), name="run"),
-            path("imports/<int:pk>/rapport/", import_report, name="report"),
+            path("imports/<id:pk>/", ImportRunView.as_view(), name="run"),
+            path("imports/<id:pk>/rapport/", import_report, name="report"),
             path("export/", ExportView.as_view(), name="export"),
         ]
 

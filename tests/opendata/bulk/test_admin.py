@@ -228,3 +228,14 @@ def test_import_list_queries_do_not_grow(
         response = client.get(IMPORT_URL)
 
     assert response.content.decode().count("/admin/import-export/imports/") == n
+
+
+def test_moderators_import_and_export_without_being_superusers(client, django_user_model):
+    moderator = django_user_model.objects.create_user("moderatrice", "m@exemple.fr", "pw")
+    moderator.groups.add(Group.objects.get(name="Modérateurs"))
+
+    assert moderator.has_perm("opendata.add_importrun")
+    assert moderator.has_perm("opendata.export_archive")
+    client.force_login(moderator)
+    assert client.get(reverse("opendata_bulk:import")).status_code == 200
+    assert client.get(reverse("opendata_bulk:export")).status_code == 200
