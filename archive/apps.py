@@ -11,7 +11,14 @@ class ArchiveConfig(AppConfig):
 
         handlers.connect()
         # The files of what the public may not see are not served either.
-        from archive.selectors import files_held_back  # noqa: PLC0415 -- reads the models
-        from media.visibility import held_back_provider  # noqa: PLC0415 -- reads the models
+        from archive.selectors import (  # noqa: PLC0415 -- reads the models
+            files_held_back,
+            files_seen_by_editors,
+        )
+        from media.visibility import (  # noqa: PLC0415 -- reads the models
+            admin_viewer_provider,
+            held_back_provider,
+        )
 
         held_back_provider(files_held_back)
+        admin_viewer_provider(files_seen_by_editors)

@@ -6,6 +6,7 @@ modules themselves, never the ``archive.models`` package that imports the index.
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from archive.models.pages import ArchiveItemPage
 from archive.models.snippets import ArchiveCollection, Place, Theme
@@ -131,3 +132,16 @@ def files_held_back(*, kind: str, ids: set[int]) -> set[int]:
         .values_list("pk", flat=True)
     )
     return {owner_id for owner_id, items in users.items() if not items & shown}
+
+
+def files_seen_by_editors(*, user, kind: str, ids: set[int]) -> set[int]:
+    """The recordings among ``ids`` that ``user`` hears in the admin while their items are
+    hidden: the moderators, and whoever may edit pages (a draft's preview plays them). Photos
+    go by Wagtail's collection permissions (``media.visibility.seen_in_admin``)."""
+    if kind != "media_file" or not ids:
+        return set()
+    if user.has_perm(
+        "archive.change_contribution"
+    ) or PagePermissionPolicy().user_has_any_permission(user, ["change", "publish"]):
+        return set(ids)
+    return set()

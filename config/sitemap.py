@@ -61,7 +61,7 @@ class ProjectSitemap(SiteAddressMixin, DjangoSitemap):
         return project.updated_at
 
 
-class TalksSectionSitemap(DjangoSitemap):
+class TalksSectionSitemap(SiteAddressMixin, DjangoSitemap):
     """The Ch'ti TAIDx page and every public evening's page."""
 
     def items(self):
@@ -74,7 +74,7 @@ class TalksSectionSitemap(DjangoSitemap):
         return reverse("talks:evening", kwargs={"slug": item.slug})
 
 
-class TalkSitemap(DjangoSitemap):
+class TalkSitemap(SiteAddressMixin, DjangoSitemap):
     """Every public talk's page, with the date of its last change."""
 
     def items(self):

@@ -15,9 +15,10 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils._os import safe_join
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from media.visibility import file_may_be_served
+from media.visibility import file_audience
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 # Longest part sent for one range: a player asks for "bytes=0-" and then for what it lacks,
@@ -45,7 +46,8 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except SuspiciousFileOperation as error:  # outside MEDIA_ROOT
         raise Http404 from error
-    if not full_path.is_file() or not file_may_be_served(path):
+    audience = file_audience(path, user=request.user) if full_path.is_file() else None
+    if audience is None:
         raise Http404
     size = full_path.stat().st_size
     content_type = mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
@@ -66,6 +68,8 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         response = HttpResponse(part, status=206, content_type=content_type)
         response["Content-Range"] = f"bytes {first}-{last}/{size}"
     response["Accept-Ranges"] = "bytes"
+    if audience == "private":
+        patch_cache_control(response, private=True, no_store=True)
     return response
 
 
@@ -78,6 +82,12 @@ def media_check(request: HttpRequest) -> HttpResponse:
     if not original.startswith(prefix):
         return HttpResponse(status=403)
     path = unquote(original.removeprefix(prefix))
-    if ".." in path.split("/") or not file_may_be_served(path):
+    audience = None if ".." in path.split("/") else file_audience(path, user=request.user)
+    if audience is None:
         return HttpResponse(status=403)
-    return HttpResponse(status=204)
+    response = HttpResponse(status=204)
+    if audience == "private":
+        # nginx copies it onto the file (``auth_request_set``): a file only the team may see
+        # is never kept by a cache for the next visitor.
+        response["X-Media-Cache-Control"] = "private, no-store"
+    return response

@@ -13,3 +13,15 @@ class ProjectsConfig(AppConfig):
         from projects.links import project_private_links  # noqa: PLC0415 -- reads the models
 
         private_links_provider(project_private_links)
+        # A public project's photos are served; the team sees every project's in the admin.
+        from media.visibility import (  # noqa: PLC0415 -- reads the models
+            admin_viewer_provider,
+            shown_provider,
+        )
+        from projects.photos import (  # noqa: PLC0415 -- reads the models
+            photos_seen_by_team,
+            photos_shown_publicly,
+        )
+
+        shown_provider(photos_shown_publicly)
+        admin_viewer_provider(photos_seen_by_team)

@@ -3,17 +3,20 @@
 Every upload was already checked by its content in the form (``MultipleImageField``, shared
 with the contributions); here the raw file is kept privately until ``image_create`` has made
 a clean copy (no GPS, no EXIF), then deleted. The clean copies wait in the moderators'
-private collection until the team uses them."""
+private collection until the team uses them; a public project shows its own there anyway
+(``photos_shown_publicly``), and the fifty-fifty team sees them all in the admin."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
 
+from django.db import models
+
 from media.collections import PENDING, photo_collection
 from media.models import CustomImage
 from media.services import image_create, image_stored_files
-from projects.models import Project, ProjectPhoto
+from projects.models import Project, ProjectPhoto, UpdateStatus
 
 logger = logging.getLogger(__name__)
 
@@ -105,3 +108,25 @@ def project_photos_retry() -> int:
     for project in Project.objects.filter(pk__in=list(project_ids)):
         waiting += project_photos_clean(project=project)
     return waiting
+
+
+def photos_shown_publicly(*, kind: str, ids: set[int]) -> set[int]:
+    """The images among ``ids`` that a public project's pages show: the photos sent with the
+    proposal (the search's thumbnail) and those of its published updates. Registered with
+    ``media.visibility.shown_provider``: the file is served although it waits in the
+    moderators' private collection."""
+    if kind != "image" or not ids:
+        return set()
+    return set(
+        ProjectPhoto.objects.filter(image__in=ids, project__in=Project.objects.for_the_public())
+        .filter(models.Q(update__isnull=True) | models.Q(update__status=UpdateStatus.PUBLISHED))
+        .values_list("image_id", flat=True)
+    )
+
+
+def photos_seen_by_team(*, user, kind: str, ids: set[int]) -> set[int]:
+    """The images among ``ids`` that are projects' photos, for the fifty-fifty team, who
+    reads every file in the admin (``media.visibility.admin_viewer_provider``)."""
+    if kind != "image" or not ids or not user.has_perm("projects.view_projectphoto"):
+        return set()
+    return set(ProjectPhoto.objects.filter(image__in=ids).values_list("image_id", flat=True))

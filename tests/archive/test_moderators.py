@@ -95,6 +95,10 @@ def test_moderators_group_is_not_superuser_and_takes_part_in_the_moderation_task
         "change_residentaddition",
         "view_withdrawal",
         "view_outgoingmail",  # the mails given up, on the dashboard (outbox)
+        # The archive's bulk import and export (opendata), without a superuser.
+        "view_importrun",
+        "add_importrun",
+        "export_archive",
     }
     # One approval step is theirs, the archive's own: none of the workflow other pages share.
     assert list(GroupApprovalTask.objects.filter(groups=group).values_list("name", flat=True)) == [
