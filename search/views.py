@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from search import selectors
+from search import engine, selectors
 from search.forms import SearchForm
 from search.query import FACETS, NEAR_DISTANCES, SearchParams, SearchResults, facet_label
 
@@ -42,6 +42,9 @@ def search_page(request: HttpRequest):
         "distances": _distances(params),
         "query_without_page": _query_without(request, "page"),
         "unavailable": _(UNAVAILABLE) if results is None else "",
+        # Said only when an engine is configured and failed: the embedded default has none,
+        # and its database search is the search, not a stand-in.
+        "engine_failed": bool(results) and results.engine == "database" and engine.is_configured(),
     }
     return render(request, "search/search.html", context, status=200 if results else 503)
 

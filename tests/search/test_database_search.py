@@ -118,3 +118,13 @@ def test_search_api_gives_the_database_suggestion(archive, client):
     assert data["engine"] == "database"
     assert data["count"] == 0
     assert data["suggestion"] == "mineur"
+
+
+def test_the_embedded_default_greets_no_visitor_with_an_engine_failure(archive, client):
+    """No engine is configured: the database's search is the search, nothing failed."""
+    page = client.get("/recherche/", {"q": "mineurs"})
+
+    assert page.status_code == 200
+    assert MINER["title"] in page.content.decode()
+    assert "ne répond pas" not in page.content.decode()
+    assert 'class="search-notice"' not in page.content.decode()
