@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from home.accessibility import accessibility_statement
 from home.selectors import home_page_highlights
 
 
@@ -91,6 +92,16 @@ class StandardPage(Page):
     subpage_types = ["home.StandardPage"]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The footer's accessibility page carries the statement's checked sections.
+        footer = FooterSettings.for_request(request)
+        if footer.accessibility_page_id == self.pk:
+            context["statement"] = accessibility_statement()
+            context["contact_email"] = footer.contact_email
+            context["organisation"] = footer.organisation
+        return context
 
     class Meta:
         verbose_name = _("page standard")
