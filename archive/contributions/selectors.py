@@ -9,6 +9,7 @@ from archive.contributions.models import (
     NOT_FOR_THE_WEB,
     AdditionStatus,
     Contribution,
+    ContributionFile,
     ContributionStatus,
     ResidentAddition,
 )
@@ -118,3 +119,13 @@ def additions_published(*, item) -> list[ResidentAddition]:
 
 def additions_pending_count() -> int:
     return ResidentAddition.objects.filter(status=AdditionStatus.PENDING).count()
+
+
+# The size a sent photo is shown back at on the contributor's private page.
+SENT_PHOTO_SPEC = "max-480x480"
+
+
+def contribution_sent_files(*, contribution: Contribution) -> list[ContributionFile]:
+    """What the contributor sent, in their order: the photos once cleaned (shown back through
+    their private link), the others still being prepared, and the recording."""
+    return list(contribution.files.select_related("image", "media_file"))

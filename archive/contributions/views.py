@@ -2,11 +2,11 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from archive.contributions.additions import addition_create
 from archive.contributions.forms import (
@@ -21,6 +21,7 @@ from archive.contributions.links import (
     contribution_status_path,
     contribution_status_token,
 )
+from archive.contributions.selectors import SENT_PHOTO_SPEC, contribution_sent_files
 from archive.contributions.services import (
     ContributionFilesUnavailable,
     contribution_create,
@@ -140,9 +141,31 @@ def status(request, token):
         render(
             request,
             "archive/status.html",
-            {"contribution": contribution, "withdrawal": withdrawal, "token": token},
+            {
+                "contribution": contribution,
+                "withdrawal": withdrawal,
+                "token": token,
+                "sent_files": contribution_sent_files(contribution=contribution)
+                if contribution is not None
+                else [],
+            },
         )
     )
+
+
+@require_safe
+def status_photo(request, token, file_id):
+    """A photo the contributor sent, shown back on their private page only: it may still wait
+    in the moderators' private collection, which the public file server refuses."""
+    contribution, _withdrawal = contribution_from_token(token=token)
+    if contribution is None:
+        raise Http404
+    sent = get_object_or_404(contribution.files.select_related("image"), pk=file_id)
+    if sent.image is None:
+        raise Http404
+    rendition = sent.image.get_rendition(SENT_PHOTO_SPEC)
+    response = FileResponse(rendition.file.open("rb"), content_type="image/jpeg")
+    return _no_index(response)
 
 
 def edit(request, token):

@@ -269,3 +269,48 @@ def test_nginx_and_the_site_read_the_request_limit_from_one_variable():
     # Once for the site (x-app), once for nginx, from the same line of .env.
     assert compose.count("NGINX_CLIENT_MAX_BODY_SIZE: ${NGINX_CLIENT_MAX_BODY_SIZE:-512m}") == 2
     assert "client_max_body_size ${NGINX_CLIENT_MAX_BODY_SIZE};" in nginx
+
+
+def test_status_page_shows_the_story_and_photos_back_through_the_private_link(
+    client, archive_index, django_capture_on_commit_callbacks
+):
+    theme = ThemeFactory(name="Fêtes et traditions")
+    with django_capture_on_commit_callbacks(execute=True):
+        contribution = contribution_create(
+            data=contribution_data(themes=[theme], date_label="été 1975"),
+            photos=[upload(jpeg_with_gps_bytes(), "IMG_1.jpg", "image/jpeg")],
+        )
+    token = contribution_status_token(contribution=contribution)
+    [sent] = contribution.files.all()
+    assert sent.image is not None  # cleaned, waiting in the moderators' private collection
+
+    html = client.get(f"/contribuer/suivi/{token}/").content.decode()
+
+    assert "<p>Mon père remontait du fond.</p>" in html
+    assert "été 1975" in html and "Fêtes et traditions" in html
+    assert "la publication sur le site" in html
+    photo_url = f"/contribuer/suivi/{token}/photo/{sent.pk}/"
+    assert f'src="{photo_url}"' in html
+    photo = client.get(photo_url)
+    assert photo.status_code == 200
+    assert photo["Content-Type"] == "image/jpeg"
+    assert photo["Cache-Control"] == "private, no-store"
+    assert b"".join(photo.streaming_content)[:2] == b"\xff\xd8"
+    # The public file server still refuses the photo awaiting moderation.
+    assert client.get(sent.image.file.url).status_code == 404
+
+
+def test_a_status_link_shows_no_photo_of_another_contribution(
+    client, archive_index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        theirs = contribution_create(
+            data=contribution_data(),
+            photos=[upload(jpeg_with_gps_bytes(), "IMG_1.jpg", "image/jpeg")],
+        )
+        mine = contribution_create(data=contribution_data(email="autre@example.org"))
+    token = contribution_status_token(contribution=mine)
+    [their_photo] = theirs.files.all()
+
+    assert client.get(f"/contribuer/suivi/{token}/photo/{their_photo.pk}/").status_code == 404
+    assert client.get(f"/contribuer/suivi/faux/photo/{their_photo.pk}/").status_code == 404
