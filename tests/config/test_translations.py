@@ -2,8 +2,12 @@
 catalogue the site loads says the same as the one people edit."""
 
 import gettext
+import os
 import re
+import shutil
 from pathlib import Path
+
+from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "site" / "locale" / "en" / "LC_MESSAGES"
@@ -59,3 +63,32 @@ def test_the_compiled_catalogue_matches_the_edited_one():
         and english.gettext(unescape(entry["msgid"])) != unescape(entry["msgstr"])
     ]
     assert stale == [], "relancez make messages (compilemessages) après avoir traduit"
+
+
+def test_every_translatable_string_of_the_code_is_in_the_catalogue(tmp_path, settings):
+    """A string added to a template or the code without its English fails here: the catalogue
+    is extracted again from the sources (as ``make messages`` does) into a copy, and every
+    entry of the copy must already be translated."""
+    copy = tmp_path / "locale"
+    shutil.copytree(CATALOGUE.parents[1], copy)
+    settings.LOCALE_PATHS = [copy]
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        call_command(
+            "makemessages",
+            locale=["en"],
+            ignore_patterns=[".venv", "var", "node_modules"],
+            verbosity=0,
+        )
+    finally:
+        os.chdir(here)
+    entries = _entries((copy / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8"))
+
+    untranslated = [
+        entry["msgid"]
+        for entry in entries
+        if "fuzzy" in entry.get("flags", "")
+        or not all(value for key, value in entry.items() if key.startswith("msgstr"))
+    ]
+    assert untranslated == [], "lancez make messages, puis traduisez ces chaînes en anglais"
