@@ -15,9 +15,10 @@ from festival.models import EditionPage
 from festival.selectors import published_editions
 
 # The bar chart's drawing units (an SVG viewBox): one column per year.
-CHART_YEAR_WIDTH = 8
-CHART_HEIGHT = 120
-CHART_AXIS = 24  # room under the bars for the decades' labels
+CHART_YEAR_WIDTH = 5
+CHART_BAR_WIDTH = 4
+CHART_HEIGHT = 140
+CHART_AXIS = 34  # room under the bars for the decades' labels, large enough on a phone
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Chart:
     width: int
     height: int
     baseline: int
+    bar_width: int
     bars: list[ChartBar]
     decades: list[tuple[int, int]]  # (decade, x) for the axis' labels
     key_dates: list[tuple[int, int]]  # (year, x) marks under the axis
@@ -125,6 +127,7 @@ def timeline_chart(*, decades: Sequence[TimelineDecade]) -> Chart | None:
         width=span * CHART_YEAR_WIDTH,
         height=CHART_HEIGHT,
         baseline=drawn,
+        bar_width=CHART_BAR_WIDTH,
         bars=bars,
         decades=[
             (decade, (decade - first) * CHART_YEAR_WIDTH)

@@ -46,8 +46,7 @@
           style: function (feature) {
             return BASE_STYLES[feature.properties.kind] || BASE_STYLES.road;
           },
-        }).addTo(map);
-        base.bringToBack();
+        }).addTo(map); // in Leaflet's overlay pane, under the marker pane: pins stay on top
         map.attributionControl.addAttribution(
           '<a href="' + encodeURI(element.dataset.baseLicenceUrl || url) + '">' +
             escapeHtml(element.dataset.baseAttribution) + "</a>"
@@ -71,8 +70,13 @@
 
     // Shown before Leaflet measures it: a hidden element has no size.
     element.removeAttribute("hidden");
-    var map = L.map(element, { scrollWheelZoom: false, attributionControl: true });
     var tileUrl = element.dataset.tileUrl;
+    // Drawn shapes scale cleanly, tiles do not: finer zoom steps only on our own base.
+    var map = L.map(element, {
+      scrollWheelZoom: false,
+      attributionControl: true,
+      zoomSnap: tileUrl ? 1 : 0.25,
+    });
     if (tileUrl) {
       L.tileLayer(tileUrl, {
         maxZoom: 19,
@@ -88,7 +92,10 @@
       bounds.push(position);
       var icon = L.divIcon({
         className: "map-pin",
-        html: '<span class="map-pin__label">' + (index + 1) + "</span>",
+        // The number is seen; the place's name is what a screen reader announces.
+        html:
+          '<span class="map-pin__label" aria-hidden="true">' + (index + 1) + "</span>" +
+          '<span class="map-pin__name">' + escapeHtml(pin.name) + "</span>",
         iconSize: [30, 30],
         iconAnchor: [15, 15],
       });
