@@ -61,7 +61,7 @@ class Chart:
     key_dates: list[tuple[int, int]]  # (year, x) marks under the axis
 
 
-def _decade_of(year: int) -> int:
+def decade_of(year: int) -> int:
     return year // 10 * 10
 
 
@@ -95,7 +95,7 @@ def timeline_decades(
         years.setdefault(key_date.year, TimelineYear(key_date.year)).key_dates.append(key_date)
     decades: dict[int, TimelineDecade] = {}
     for year in sorted(years):
-        decades.setdefault(_decade_of(year), TimelineDecade(_decade_of(year))).years.append(
+        decades.setdefault(decade_of(year), TimelineDecade(decade_of(year))).years.append(
             years[year]
         )
     return list(decades.values())

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 
 from archive.timeline.selectors import (
+    decade_of,
     items_for_year,
     timeline,
     timeline_chart,
@@ -22,7 +23,7 @@ def timeline_page(request, *, index):
 
 def timeline_year_page(request, *, index, year: int):
     """One year's items, with its decade's other years to move along the timeline."""
-    decade = next((d for d in timeline() if d.decade == year // 10 * 10), None)
+    decade = next((d for d in timeline() if d.decade == decade_of(year)), None)
     entry = next((y for y in decade.years if y.year == year), None) if decade else None
     if entry is None:
         raise Http404
