@@ -22,6 +22,12 @@ def _views():
     return views
 
 
+def _timeline_views():
+    from archive.timeline import views  # noqa: PLC0415 -- thin method: views read pages
+
+    return views
+
+
 def _selectors():
     from archive import selectors  # noqa: PLC0415 -- thin method: selectors read pages
 
@@ -30,7 +36,7 @@ def _selectors():
 
 class ArchiveIndexPage(RoutablePageMixin, Page):
     """The entrance to the archive: featured items, recent additions, and the ways to browse
-    (themes, places on a map, decades, collections)."""
+    (themes, places on a map, decades, collections, the timeline)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -92,6 +98,14 @@ class ArchiveIndexPage(RoutablePageMixin, Page):
     @re_path(r"^decennies/(?P<decade>\d{4})/$", name="decade")
     def decade_view(self, request, decade):
         return _views().browse_decade(request, index=self, decade=int(decade))
+
+    @path("frise/", name="timeline")
+    def timeline_view(self, request):
+        return _timeline_views().timeline_page(request, index=self)
+
+    @re_path(r"^frise/(?P<year>\d{4})/$", name="timeline_year")
+    def timeline_year_view(self, request, year):
+        return _timeline_views().timeline_year_page(request, index=self, year=int(year))
 
     @path("collections/", name="collections")
     def collections_view(self, request):
