@@ -6,6 +6,7 @@ modules themselves, never the ``archive.models`` package that imports the index.
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from archive.models.pages import ArchiveItemPage
@@ -96,6 +97,26 @@ def items_for_collection(*, collection: ArchiveCollection) -> QuerySet[ArchiveIt
 def items_for_decade(*, decade: int) -> QuerySet[ArchiveItemPage]:
     return _chronological(
         public_items().filter(date_start__year__gte=decade, date_start__year__lt=decade + 10)
+    )
+
+
+def items_covering_year(*, year: int) -> QuerySet[ArchiveItemPage]:
+    """Public items whose dates cover ``year`` (« 1984 », « années 1980 »), oldest first: what a
+    festival edition shows of its year."""
+    return _chronological(
+        public_items().filter(date_start__year__lte=year, date_end__year__gte=year)
+    )
+
+
+def collection_for_edition(*, year: int, title: str, slug: str) -> ArchiveCollection | None:
+    """The collection named after a festival edition (« Gohelliades 1984 »), if there is one:
+    its name or address is the edition's title, address or ``gohelliades-<year>``."""
+    return (
+        ArchiveCollection.objects.filter(
+            Q(name__iexact=title) | Q(slug__in=[slug, slugify(title), f"gohelliades-{year}"])
+        )
+        .order_by("pk")
+        .first()
     )
 
 

@@ -1,4 +1,4 @@
-"""Browsing the archive: the index page's routes (themes, places, decades, collections) hand
+"""Browsing the archive: the index page's routes (themes, places, decades, collections, kinds) hand
 the request to these views, which read ``archive.selectors``."""
 
 from django.core.paginator import Paginator
@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from archive.contributions.forms import ResidentAdditionForm
 from archive.contributions.selectors import additions_published
+from archive.kinds import browse_kind_by_slug, items_for_kind, kinds_with_counts
 from archive.models.pages import ArchiveItemPage
 from archive.selectors import (
     collection_by_slug,
@@ -110,6 +111,28 @@ def browse_collection(request, *, index, slug: str):
         title=collection.name,
         intro=collection.description,
         items=items_for_collection(collection=collection),
+    )
+
+
+def browse_kinds(request, *, index):
+    return index.render(
+        request,
+        template="archive/browse_kinds.html",
+        context_overrides={"kinds": kinds_with_counts()},
+    )
+
+
+def browse_kind(request, *, index, slug: str):
+    kind = browse_kind_by_slug(slug=slug)
+    if kind is None:
+        raise Http404
+    page_obj = Paginator(items_for_kind(kind=kind), ITEMS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return index.render(
+        request,
+        template="archive/browse_kind.html",
+        context_overrides={"kind": kind, "page_obj": page_obj},
     )
 
 

@@ -1,10 +1,63 @@
 """Reads for the home page, gathered from the apps that own them."""
 
+import datetime
 from typing import Any
 
-from archive.selectors import featured_items
-from festival.selectors import current_edition
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from archive.models.pages import ArchiveItemPage, ItemKind
+from archive.selectors import featured_items, public_items
+from festival.models import EditionPage, FestivalIndexPage
+from festival.selectors import current_edition, published_editions
 
 
 def home_page_highlights() -> dict[str, Any]:
-    return {"current_edition": current_edition(), "featured_items": featured_items(limit=6)}
+    return {
+        "current_edition": current_edition(),
+        "featured_items": featured_items(limit=6),
+        "listening_item": listening_item(),
+        "contribute_url": contribute_url(),
+        "volunteer_url": volunteer_url(),
+    }
+
+
+def contribute_url() -> str:
+    """« Contribuer à l'archive » opens the form itself, not the archive's index."""
+    return reverse("archive:contribute")
+
+
+def next_edition_with_shifts(*, now: datetime.datetime | None = None) -> EditionPage | None:
+    """The edition under way or coming next that still has a shift ahead to sign up for."""
+    now = now or timezone.now()
+    return (
+        published_editions()
+        .filter(end_date__gte=timezone.localdate(now), shifts__start__gt=now)
+        .order_by("start_date")
+        .first()
+    )
+
+
+def volunteer_url(*, now: datetime.datetime | None = None) -> str | None:
+    """« Voir les créneaux » opens the next edition's shifts, their sign-up form below; when no
+    edition has any ahead, the festival's page (``None`` if there is none)."""
+    edition = next_edition_with_shifts(now=now)
+    if edition is not None:
+        return edition.volunteer_signup_url
+    festival = FestivalIndexPage.objects.live().public().first()
+    return festival.url if festival else None
+
+
+def listening_items() -> QuerySet[ArchiveItemPage]:
+    """The oral histories the public can listen to: featured first, then the latest."""
+    return (
+        public_items()
+        .filter(kind=ItemKind.ORAL_HISTORY, media_file__isnull=False)
+        .order_by("-featured", "-first_published_at", "pk")
+    )
+
+
+def listening_item() -> ArchiveItemPage | None:
+    """The oral history the home page invites to listen to."""
+    return listening_items().first()

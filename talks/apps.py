@@ -13,3 +13,8 @@ class TalksConfig(AppConfig):
         from talks.links import talk_private_links  # noqa: PLC0415 -- reads the models
 
         private_links_provider(talk_private_links)
+        # The archive offers the talks one can listen to or read among its kinds.
+        from archive.kinds import browse_kind_provider  # noqa: PLC0415 -- reads the models
+        from talks.browse import TAIDX_KIND  # noqa: PLC0415 -- reads the models
+
+        browse_kind_provider(TAIDX_KIND)

@@ -14,7 +14,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from archive.models.pages import pages_for_the_public
@@ -22,6 +22,7 @@ from archive.selectors import public_items
 from festival.models import EventPage
 from projects.models import Project
 from talks.models import Evening, GuestRole, Talk
+from talks.texts import text_for_the_public_exists
 
 
 def public_talks() -> QuerySet[Talk]:
@@ -139,6 +140,22 @@ def talks_recorded_in(*, item_id: int) -> list[Talk]:
         .filter(recording_id=item_id)
         .select_related("evening")
         .order_by("evening__starts_at", "position", "pk")
+    )
+
+
+def talks_heard_or_read() -> QuerySet[Talk]:
+    """The public talks one can listen to (their recording is an item the public sees) or read
+    (``text_for_the_public``), latest evening first, their evening joined: the archive's
+    « Ch'ti TAIDx » kind. ``heard`` and ``readable`` say which."""
+    return (
+        Talk.objects.for_the_public()
+        .annotate(
+            heard=Exists(public_items().filter(pk=OuterRef("recording_id"))),
+            readable=text_for_the_public_exists(),
+        )
+        .filter(Q(heard=True) | Q(readable=True))
+        .select_related("evening")
+        .order_by("-evening__starts_at", "position", "pk")
     )
 
 

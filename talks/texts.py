@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -203,3 +203,13 @@ def text_for_the_public(*, talk: Talk) -> TextVersion | None:
     if not (talk.is_public and talk.text_is_final and talk.publish_text):
         return None
     return text_latest(talk=talk)
+
+
+def text_for_the_public_exists() -> Exists:
+    """``text_for_the_public`` for a list of public talks, as one expression: a final version
+    the speaker let publish (annotate or filter ``Talk.objects.for_the_public()`` with it)."""
+    return Exists(
+        TextVersion.objects.filter(
+            talk=OuterRef("pk"), talk__publish_text=True, talk__text_final_at__isnull=False
+        )
+    )

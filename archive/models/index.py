@@ -114,3 +114,11 @@ class ArchiveIndexPage(RoutablePageMixin, Page):
     @path("collections/<slug:slug>/", name="collection")
     def collection_view(self, request, slug):
         return _views().browse_collection(request, index=self, slug=slug)
+
+    @path("natures/", name="kinds")
+    def kinds_view(self, request):
+        return _views().browse_kinds(request, index=self)
+
+    @path("natures/<slug:slug>/", name="kind")
+    def kind_view(self, request, slug):
+        return _views().browse_kind(request, index=self, slug=slug)

@@ -56,7 +56,7 @@ def test_edition_page_queries_do_not_grow(client, edition, django_assert_num_que
     _fill(edition, n)
     client.get(edition.url)
 
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(19):
         response = client.get(edition.url)
 
     assert response.status_code == 200
