@@ -176,9 +176,7 @@ def test_programme_ignores_unknown_filter_values(client, edition, programme):
 
 def test_programme_page_is_valid_without_empty_action_nor_duplicate_ids(client, festival_index):
     today = timezone.localdate()
-    running = EditionPageFactory(
-        parent=festival_index, year=2030, start_date=today, end_date=today
-    )
+    running = EditionPageFactory(parent=festival_index, year=2030, start_date=today, end_date=today)
     now = timezone.now()
     event_at(edition=running, start=now - datetime.timedelta(minutes=30), title="En cours")
     event_at(edition=running, start=now + datetime.timedelta(minutes=30), title="Ensuite")
@@ -193,7 +191,9 @@ def test_programme_page_is_valid_without_empty_action_nor_duplicate_ids(client, 
 
 
 def test_programme_cards_take_the_image_column_only_with_an_image(client, edition):
-    event_at(edition=edition, start=paris(2026, 6, 12, 10), title="Avec", image=CustomImageFactory())
+    event_at(
+        edition=edition, start=paris(2026, 6, 12, 10), title="Avec", image=CustomImageFactory()
+    )
     event_at(edition=edition, start=paris(2026, 6, 12, 11), title="Sans")
 
     html = client.get(edition.url + "programme/").content.decode()
