@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from festival.models import EventOccurrence
 from tests.factories.festival import EditionPageFactory, VenueFactory, event_at, paris
 from tests.factories.media import CustomImageFactory
 
@@ -113,3 +114,20 @@ def test_festival_index_queries_do_not_grow(client, festival_index, django_asser
         response = client.get(festival_index.url)
 
     assert response.content.decode().count('class="edition-list__year"') == n
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_event_page_queries_do_not_grow(client, edition, django_assert_num_queries, n):
+    event = event_at(edition=edition, start=paris(2026, 6, 12, 10, 0), image=CustomImageFactory())
+    for i in range(1, n):
+        start = paris(2026, 6, 12 + i % 3, 9 + i)
+        EventOccurrence.objects.create(
+            event=event, start=start, end=start + datetime.timedelta(hours=1)
+        )
+    client.get(event.url)
+
+    with django_assert_num_queries(20):
+        response = client.get(event.url)
+
+    assert response.content.decode().count("<time datetime=") == n
+    assert f'data-star="{event.pk}" aria-pressed="false" hidden' in response.content.decode()
