@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) feeds of the festival: a whole edition, or one event.
+"""iCalendar (RFC 5545) feeds of the festival: a whole edition, one event, or the events a
+visitor starred (« Mon programme »).
 
 Times are written in the site's time zone (``TIME_ZONE``, Europe/Paris) with the VTIMEZONE
 that describes it, so calendars show 15 h 30 on both sides of a daylight-saving change. UIDs
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 import icalendar
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from festival.models import EditionPage, EventOccurrence, EventPage
 
@@ -78,6 +80,14 @@ def edition_ical(
     *, edition: EditionPage, occurrences: Iterable[EventOccurrence], request=None
 ) -> bytes:
     return build_calendar(name=edition.title, occurrences=occurrences, request=request)
+
+
+def my_programme_ical(
+    *, edition: EditionPage, occurrences: Iterable[EventOccurrence], request=None
+) -> bytes:
+    """« Mon programme »: the dates of the events a visitor starred."""
+    name = _("Mon programme — %(edition)s") % {"edition": edition.title}
+    return build_calendar(name=name, occurrences=occurrences, request=request)
 
 
 def event_ical(*, event: EventPage, request=None) -> bytes:

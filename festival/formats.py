@@ -47,6 +47,12 @@ def time_range(occurrence) -> str:
     return _("%(start)s – %(end)s") % {"start": fr_time(start), "end": fr_datetime(end)}
 
 
+def spans_days(occurrence) -> bool:
+    """Whether an occurrence runs over several days (an exhibition over the weekend)."""
+    return timezone.localdate(occurrence.start) != timezone.localdate(occurrence.end)
+
+
 def iso_local(moment: datetime.datetime) -> str:
-    """For <time datetime> and schema.org: ISO 8601 with the local (Paris) offset."""
-    return timezone.localtime(moment).isoformat()
+    """For <time datetime> and schema.org: ISO 8601 with the local (Paris) offset, to the
+    second (HTML refuses more than three decimals)."""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()

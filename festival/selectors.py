@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,11 +42,20 @@ def edition_days(*, edition: EditionPage) -> list[datetime.date]:
     return [edition.start_date + datetime.timedelta(days=n) for n in range(max(days, 1))]
 
 
+# The ``jour`` value asking for the whole programme at once (to print it, say); by default the
+# programme shows one day, so its cost does not grow with the number of events.
+ALL_DAYS = "tous"
+
+# How many starred events « Mon programme » reads from its address, at most.
+MY_PROGRAMME_MAX_EVENTS = 100
+
+
 @dataclass(frozen=True)
 class ProgrammeFilters:
     """What a visitor chose in the programme's GET form; every part is optional."""
 
     day: datetime.date | None = None
+    all_days: bool = False
     category: str = ""
     venue: str = ""
     audience: str = ""
@@ -55,8 +64,9 @@ class ProgrammeFilters:
     @classmethod
     def from_query(cls, query, *, edition: EditionPage) -> "ProgrammeFilters":
         """Read the query string, dropping values that are not offered (never an error)."""
+        raw_day = query.get("jour", "")
         try:
-            day = datetime.date.fromisoformat(query.get("jour", ""))
+            day = datetime.date.fromisoformat(raw_day)
         except ValueError:
             day = None
         if day not in edition_days(edition=edition):
@@ -64,6 +74,7 @@ class ProgrammeFilters:
         moment = query.get("moment", "")
         return cls(
             day=day,
+            all_days=day is None and raw_day == ALL_DAYS,
             category=query.get("categorie", "")[:20],
             venue=query.get("lieu", "")[:80],
             audience=query.get("public", "")[:20],
@@ -71,8 +82,9 @@ class ProgrammeFilters:
         )
 
     @property
-    def active(self) -> bool:
-        return any((self.day, self.category, self.venue, self.audience, self.moment))
+    def narrowed(self) -> bool:
+        """Whether the visitor narrowed the programme beyond choosing a day."""
+        return any((self.category, self.venue, self.audience, self.moment))
 
 
 def _day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
@@ -81,14 +93,39 @@ def _day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetim
     return timezone.make_aware(start), timezone.make_aware(end)
 
 
-def _occurrences(*, edition: EditionPage) -> QuerySet[EventOccurrence]:
+def _public_occurrences(*, edition: EditionPage) -> QuerySet[EventOccurrence]:
+    return EventOccurrence.objects.filter(event__in=edition_events(edition=edition))
+
+
+def _for_display(occurrences: QuerySet[EventOccurrence]) -> QuerySet[EventOccurrence]:
+    """Joined and prefetched for the cards, so 30 events cost no more queries than one."""
     renditions = CustomRendition.objects.filter(filter_spec=PROGRAMME_IMAGE_SPEC)
     return (
-        EventOccurrence.objects.filter(event__in=edition_events(edition=edition))
-        .select_related("event", "event__venue", "event__image")
+        occurrences.select_related("event", "event__venue", "event__image")
         .prefetch_related(Prefetch("event__image__renditions", queryset=renditions))
         .order_by("start", "event__title")
     )
+
+
+def _occurrences(*, edition: EditionPage) -> QuerySet[EventOccurrence]:
+    return _for_display(_public_occurrences(edition=edition))
+
+
+def _filtered(
+    occurrences: QuerySet[EventOccurrence], filters: ProgrammeFilters
+) -> QuerySet[EventOccurrence]:
+    """The filters but the day. Hours are compared in the site's time zone (``__hour`` reads
+    the current one), so « soir » is 18 h in Paris on both sides of a daylight-saving change."""
+    if filters.category:
+        occurrences = occurrences.filter(event__category=filters.category)
+    if filters.venue:
+        occurrences = occurrences.filter(event__venue__slug=filters.venue)
+    if filters.audience:
+        occurrences = occurrences.filter(event__audience=filters.audience)
+    if filters.moment:
+        first_hour, last_hour = MOMENTS[filters.moment]
+        occurrences = occurrences.filter(start__hour__gte=first_hour, start__hour__lt=last_hour)
+    return occurrences
 
 
 def programme_occurrences(
@@ -96,27 +133,61 @@ def programme_occurrences(
 ) -> list[EventOccurrence]:
     """Every date of the edition's published events matching the filters, in time order.
 
-    The number of queries does not depend on the number of events: venues and images come
-    joined, the list's renditions are prefetched."""
+    A day keeps the events under way that day (an exhibition over the weekend). The number of
+    queries does not depend on the number of events: venues and images come joined, the
+    list's renditions are prefetched."""
     filters = filters or ProgrammeFilters()
-    occurrences = _occurrences(edition=edition)
+    occurrences = _filtered(_occurrences(edition=edition), filters)
     if filters.day:
         day_start, day_end = _day_bounds(filters.day)
         occurrences = occurrences.filter(start__lt=day_end, end__gt=day_start)
-    if filters.category:
-        occurrences = occurrences.filter(event__category=filters.category)
-    if filters.venue:
-        occurrences = occurrences.filter(event__venue__slug=filters.venue)
-    if filters.audience:
-        occurrences = occurrences.filter(event__audience=filters.audience)
-    result = list(occurrences)
-    if filters.moment:
-        # Local hours depend on the day's UTC offset: simpler and exact in Python.
-        first_hour, last_hour = MOMENTS[filters.moment]
-        result = [
-            occ for occ in result if first_hour <= timezone.localtime(occ.start).hour < last_hour
-        ]
-    return result
+    return list(occurrences)
+
+
+def programme_day_counts(
+    *, edition: EditionPage, filters: ProgrammeFilters
+) -> dict[datetime.date, int]:
+    """How many dates each day of the edition holds under the other filters, in one query
+    (one count per day, as the day's list counts them)."""
+    days = edition_days(edition=edition)
+    counts = _filtered(_public_occurrences(edition=edition), filters).aggregate(
+        **{
+            f"day_{n}": Count("pk", filter=Q(start__lt=day_end, end__gt=day_start))
+            for n, (day_start, day_end) in enumerate(_day_bounds(day) for day in days)
+        }
+    )
+    return {day: counts[f"day_{n}"] for n, day in enumerate(days)}
+
+
+def programme_default_day(
+    *,
+    edition: EditionPage,
+    day_counts: dict[datetime.date, int],
+    now: datetime.datetime | None = None,
+) -> datetime.date:
+    """The day the programme opens on: today while the edition runs, else its first day
+    holding a rendez-vous (its first day when none does)."""
+    today = timezone.localdate(now or timezone.now())
+    if edition.start_date <= today <= edition.end_date:
+        return today
+    return next((day for day, count in day_counts.items() if count), edition.start_date)
+
+
+def my_programme_occurrences(
+    *, edition: EditionPage, event_ids: list[int]
+) -> list[EventOccurrence]:
+    """The dates of the starred events, for « Mon programme »: only the edition's public
+    events, whatever ids the address carries."""
+    occurrences = _occurrences(edition=edition).filter(event_id__in=event_ids)
+    return list(occurrences)
+
+
+def my_programme_calendar_occurrences(
+    *, edition: EditionPage, event_ids: list[int]
+) -> list[EventOccurrence]:
+    """The same dates for the iCal file: events and venues joined, no images."""
+    occurrences = _public_occurrences(edition=edition).filter(event_id__in=event_ids)
+    return list(occurrences.select_related("event", "event__venue").order_by("start"))
 
 
 def group_by_day(

@@ -1,5 +1,7 @@
 """Public views of the festival, reached through the routes of edition and event pages."""
 
+import dataclasses
+
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -7,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from festival import selectors
-from festival.calendar import edition_ical, event_ical
+from festival.calendar import edition_ical, event_ical, my_programme_ical
 from festival.models import EditionPage, EventPage
 from festival.structured_data import event_json_ld, open_graph
 from festival.volunteers import selectors as volunteer_selectors
@@ -43,31 +45,87 @@ def edition_overview(request, *, edition: EditionPage):
 
 
 def edition_programme(request, *, edition: EditionPage):
+    """One day at a time (``?jour=``, or every day with ``?jour=tous``): plain links and a GET
+    form keep every filter, without JavaScript; the cost stays that of one day's events."""
     filters = selectors.ProgrammeFilters.from_query(request.GET, edition=edition)
+    day_counts = selectors.programme_day_counts(edition=edition, filters=filters)
+    now = timezone.now()
+    if filters.day is None and not filters.all_days:
+        default_day = selectors.programme_default_day(
+            edition=edition, day_counts=day_counts, now=now
+        )
+        filters = dataclasses.replace(filters, day=default_day)
     occurrences = selectors.programme_occurrences(edition=edition, filters=filters)
     context = edition.get_context(request)
-    now = timezone.now()
     running = selectors.edition_is_running(edition=edition, now=now)
-    if running and not filters.active:
+    show_now_next = (
+        running and not filters.narrowed and filters.day in (None, timezone.localdate(now))
+    )
+    if show_now_next:
         context["happening_now"], context["coming_next"] = selectors.now_and_next(
             edition=edition, now=now
         )
+    if filters.all_days:
+        days_with_events = selectors.group_by_day(occurrences)
+    else:
+        days_with_events = [(filters.day, occurrences)] if occurrences else []
     context.update(
         filters=filters,
         running=running,
-        days_with_events=selectors.group_by_day(occurrences),
+        show_now_next=show_now_next,
+        days_with_events=days_with_events,
         occurrence_count=len(occurrences),
-        days=selectors.edition_days(edition=edition),
+        day_counts=list(day_counts.items()),
+        all_days=selectors.ALL_DAYS,
         choices=selectors.programme_choices(edition=edition),
         moments=[
             ("matin", _("Matin")),
             ("apres-midi", _("Après-midi")),
             ("soir", _("Soir")),
         ],
-        image_spec=selectors.PROGRAMME_IMAGE_SPEC,
+        edition=edition,
+        stars=True,
         open_graph=open_graph(page=edition, request=request, image=edition.image),
     )
     return TemplateResponse(request, "festival/programme.html", context)
+
+
+def _starred_event_ids(query) -> list[int]:
+    """The event ids of « Mon programme » in ``?e=1,2,3``; anything else is dropped."""
+    parts = query.get("e", "").split(",")[: selectors.MY_PROGRAMME_MAX_EVENTS]
+    ids = [int(part) for part in parts if part.isascii() and part.isdigit() and len(part) < 10]
+    return list(dict.fromkeys(ids))
+
+
+def edition_my_programme(request, *, edition: EditionPage):
+    """The events a visitor starred, named in the address by the page's script (the stars
+    live in the browser): an address that can be bookmarked or shared, read without JS."""
+    event_ids = _starred_event_ids(request.GET)
+    occurrences = (
+        selectors.my_programme_occurrences(edition=edition, event_ids=event_ids)
+        if event_ids
+        else []
+    )
+    context = edition.get_context(request)
+    context.update(
+        edition=edition,
+        stars=True,
+        days_with_events=selectors.group_by_day(occurrences),
+        event_ids=",".join(str(pk) for pk in sorted({occ.event_id for occ in occurrences})),
+    )
+    return TemplateResponse(request, "festival/my_programme.html", context)
+
+
+def edition_my_calendar(request, *, edition: EditionPage):
+    """« Mon programme » as an iCal file: the public events among the ids asked for."""
+    event_ids = _starred_event_ids(request.GET)
+    occurrences = (
+        selectors.my_programme_calendar_occurrences(edition=edition, event_ids=event_ids)
+        if event_ids
+        else []
+    )
+    content = my_programme_ical(edition=edition, occurrences=occurrences, request=request)
+    return _calendar_response(content, filename=f"mon-programme-gohelliades-{edition.year}")
 
 
 def edition_calendar(request, *, edition: EditionPage):
@@ -86,6 +144,7 @@ def event_detail(request, *, event: EventPage):
         pins=selectors.venue_pins([venue]) if venue else [],
         json_ld=event_json_ld(event=event, occurrences=details["occurrences"], request=request),
         open_graph=open_graph(page=event, request=request, image=event.image),
+        stars=True,
     )
     return TemplateResponse(request, "festival/event_page.html", context)
 

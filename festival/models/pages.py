@@ -137,6 +137,14 @@ class EditionPage(RoutablePageMixin, Page):
     def calendar(self, request):
         return _views().edition_calendar(request, edition=self)
 
+    @path("mon-programme/")
+    def my_programme(self, request):
+        return _views().edition_my_programme(request, edition=self)
+
+    @path("mon-programme/agenda/")
+    def my_calendar(self, request):
+        return _views().edition_my_calendar(request, edition=self)
+
 
 class EventCategory(models.TextChoices):
     CONCERT = "concert", _("Concert")

@@ -7,14 +7,22 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from festival.formats import fr_datetime, fr_day, fr_time, iso_local, time_range, when
+from festival.formats import (
+    fr_datetime,
+    fr_day,
+    fr_time,
+    iso_local,
+    spans_days,
+    time_range,
+    when,
+)
 
 register = template.Library()
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-for _filter in (fr_time, fr_day, fr_datetime, when, time_range, iso_local):
+for _filter in (fr_time, fr_day, fr_datetime, when, time_range, iso_local, spans_days):
     register.filter(_filter)
 
 

@@ -122,6 +122,7 @@ def test_organiser_prepares_next_year_in_the_admin(page, festival):
 def test_programme_prints_as_a_paper_programme(page, festival):
     edition, _events = festival
     page.goto(edition.url + "programme/")
+    page.get_by_role("link", name="Tout le programme sur une page (pour l'imprimer)").click()
 
     page.emulate_media(media="print")
 

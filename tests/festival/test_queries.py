@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from festival.models import EventOccurrence
 from tests.factories.festival import EditionPageFactory, VenueFactory, event_at, paris
 from tests.factories.media import CustomImageFactory
 
@@ -19,16 +20,58 @@ def _fill(edition, n: int) -> None:
         )
 
 
-@pytest.mark.parametrize("n", [1, 30])
+def _fill_other_days(edition, n: int, *, first_day: int = 5) -> None:
+    """``first_day`` events on Friday (the day the programme opens on), the rest of ``n`` on
+    Saturday and Sunday, at the same three places."""
+    venues = [VenueFactory() for _ in range(3)]
+    for i in range(n):
+        day = 12 if i < first_day else 13 + i % 2
+        event_at(
+            edition=edition,
+            start=paris(edition.year, 6, day, 9, 0) + datetime.timedelta(minutes=i),
+            venue=venues[i % 3],
+            image=CustomImageFactory(),
+        )
+
+
+@pytest.mark.parametrize("n", [10, 90])
 def test_programme_queries_do_not_grow(client, edition, django_assert_num_queries, n):
-    _fill(edition, n)
+    _fill_other_days(edition, n)
     client.get(edition.url + "programme/")  # renditions are created on the first view
 
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(20):
         response = client.get(edition.url + "programme/")
 
     assert response.status_code == 200
-    assert response.content.decode().count('class="programme-item__image"') == n
+    assert response.content.decode().count('class="programme-item__image"') == 5
+
+
+@pytest.mark.parametrize("n", [10, 90])
+def test_programme_of_a_filtered_day_queries_do_not_grow(
+    client, edition, django_assert_num_queries, n
+):
+    _fill_other_days(edition, n)
+    url = edition.url + "programme/?jour=2026-06-13&moment=matin&public=everyone"
+    client.get(url)
+
+    with django_assert_num_queries(20):
+        response = client.get(url)
+
+    assert response.content.decode().count('class="programme-item__image"') == (n - 5) // 2
+
+
+def test_programme_page_weighs_the_same_whatever_the_other_days_hold(client, festival_index):
+    quiet = EditionPageFactory(parent=festival_index, year=2026)
+    busy = EditionPageFactory(parent=festival_index, year=2027)
+    _fill_other_days(quiet, 5)
+    _fill_other_days(busy, 90)
+    EditionPageFactory(parent=festival_index, year=2028)  # neither is the newest edition
+
+    quiet_size = len(client.get(quiet.url + "programme/").content)
+    busy_size = len(client.get(busy.url + "programme/").content)
+
+    # Only the days' counts (« 0 » → « 43 ») and the ids differ.
+    assert abs(busy_size - quiet_size) < 120
 
 
 @pytest.mark.parametrize("n", [1, 30])
@@ -71,3 +114,20 @@ def test_festival_index_queries_do_not_grow(client, festival_index, django_asser
         response = client.get(festival_index.url)
 
     assert response.content.decode().count('class="edition-list__year"') == n
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_event_page_queries_do_not_grow(client, edition, django_assert_num_queries, n):
+    event = event_at(edition=edition, start=paris(2026, 6, 12, 10, 0), image=CustomImageFactory())
+    for i in range(1, n):
+        start = paris(2026, 6, 12 + i % 3, 9 + i)
+        EventOccurrence.objects.create(
+            event=event, start=start, end=start + datetime.timedelta(hours=1)
+        )
+    client.get(event.url)
+
+    with django_assert_num_queries(20):
+        response = client.get(event.url)
+
+    assert response.content.decode().count("<time datetime=") == n
+    assert f'data-star="{event.pk}" aria-pressed="false" hidden' in response.content.decode()

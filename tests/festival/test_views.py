@@ -55,11 +55,16 @@ def _titles(html: str) -> list[str]:
     return re.findall(r'class="programme-item__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
 
 
-def test_programme_lists_events_by_day_in_french(client, edition, programme):
-    html = client.get(edition.url + "programme/").content.decode()
+def _current_day_link(html: str) -> str:
+    (day,) = re.findall(r'class="pill" href="[^"]+" aria-current="page">([^<]+) <span', html)
+    return day
 
-    assert "Samedi 13 juin" in html
-    assert "Dimanche 14 juin" in html
+
+def test_programme_lists_every_day_in_french_on_asking_for_all_days(client, edition, programme):
+    html = client.get(edition.url + "programme/?jour=tous").content.decode()
+
+    assert '<h2 id="day-2026-06-13">Samedi 13 juin</h2>' in html
+    assert '<h2 id="day-2026-06-14">Dimanche 14 juin</h2>' in html
     assert "15\u00a0h\u00a030 – 17\u00a0h" in html
     assert _titles(html) == [
         "Atelier lampes de mineur",
@@ -69,6 +74,74 @@ def test_programme_lists_events_by_day_in_french(client, edition, programme):
     ]
 
 
+def test_programme_opens_on_the_first_day_with_events_before_the_festival(
+    client, edition, programme
+):
+    html = client.get(edition.url + "programme/").content.decode()
+
+    assert _titles(html) == [
+        "Atelier lampes de mineur",
+        "Le grand récit du 11/19",
+        "Chorale des anciens mineurs",
+    ]
+    assert _current_day_link(html) == "Samedi 13 juin"
+    assert '<option value="2026-06-13" selected>' in html
+
+
+def test_programme_opens_on_today_while_the_edition_runs(client, festival_index):
+    today = timezone.localdate()
+    running = EditionPageFactory(
+        parent=festival_index,
+        year=2030,
+        start_date=today - datetime.timedelta(days=1),
+        end_date=today + datetime.timedelta(days=1),
+    )
+    noon = timezone.make_aware(datetime.datetime.combine(today, datetime.time(12)))
+    event_at(edition=running, start=noon - datetime.timedelta(days=1), title="Hier midi")
+    event_at(edition=running, start=noon, title="Midi du jour")
+    event_at(edition=running, start=noon + datetime.timedelta(days=1), title="Demain midi")
+
+    html = client.get(running.url + "programme/").content.decode()
+
+    day_list = html.split('class="programme-count"')[1]
+    assert _titles(day_list) == ["Midi du jour"]
+    assert f'<option value="{today:%Y-%m-%d}" selected>' in html
+
+
+def test_programme_day_links_keep_the_filters_and_count_each_day(client, edition, programme):
+    html = client.get(edition.url + "programme/?jour=2026-06-13&categorie=concert").content.decode()
+
+    links = dict(re.findall(r'<a class="pill" href="([^"]+)"[^>]*>([^<]+) <span', html))
+    assert links == {
+        "?jour=2026-06-12&amp;categorie=concert": "Vendredi 12 juin",
+        "?jour=2026-06-13&amp;categorie=concert": "Samedi 13 juin",
+        "?jour=2026-06-14&amp;categorie=concert": "Dimanche 14 juin",
+    }
+    counts = re.findall(r'class="pill__count">(\d+)<', html)
+    assert counts == ["0", "1", "1"]
+    assert _titles(html) == ["Chorale des anciens mineurs"]
+
+    sunday = client.get(edition.url + "programme/?jour=2026-06-14&categorie=concert")
+
+    assert _titles(sunday.content.decode()) == ["Concert de clôture"]
+    assert 'value="concert" selected' in sunday.content.decode()
+
+
+def test_programme_day_counts_and_lists_an_event_spanning_several_days(client, edition):
+    event_at(
+        edition=edition,
+        start=paris(2026, 6, 12, 10, 0),
+        duration=datetime.timedelta(days=2, hours=8),
+        title="Exposition des lampes",
+    )
+
+    html = client.get(edition.url + "programme/?jour=2026-06-13").content.decode()
+
+    assert re.findall(r'class="pill__count">(\d+)<', html) == ["1", "1", "1"]
+    assert _titles(html) == ["Exposition des lampes"]
+    assert "Du vendredi 12 juin, 10\u00a0h au dimanche 14 juin, 18\u00a0h" in html
+
+
 def test_programme_filters_combine_day_venue_and_moment(client, edition, programme):
     query = "?jour=2026-06-13&lieu=base-11-19&moment=apres-midi"
 
@@ -76,21 +149,60 @@ def test_programme_filters_combine_day_venue_and_moment(client, edition, program
 
     assert _titles(html) == ["Le grand récit du 11/19"]
     assert 'value="base-11-19" selected' in html
+    assert '<meta name="robots" content="noindex, follow">' in html
 
 
 def test_programme_filters_by_category_and_audience(client, edition, programme):
-    concerts = client.get(edition.url + "programme/?categorie=concert").content.decode()
-    children = client.get(edition.url + "programme/?public=children").content.decode()
+    concerts = client.get(edition.url + "programme/?jour=tous&categorie=concert").content.decode()
+    children = client.get(edition.url + "programme/?jour=tous&public=children").content.decode()
 
     assert _titles(concerts) == ["Chorale des anciens mineurs", "Concert de clôture"]
     assert _titles(children) == ["Atelier lampes de mineur"]
+
+
+def test_programme_clearing_the_filters_keeps_the_day(client, edition, programme):
+    html = client.get(edition.url + "programme/?jour=2026-06-14&categorie=concert").content.decode()
+
+    assert '<a href="?jour=2026-06-14">Effacer les filtres</a>' in html
 
 
 def test_programme_ignores_unknown_filter_values(client, edition, programme):
     response = client.get(edition.url + "programme/?jour=1999-01-01&moment=nuit")
 
     assert response.status_code == 200
-    assert len(_titles(response.content.decode())) == 4
+    assert _current_day_link(response.content.decode()) == "Samedi 13 juin"
+    assert len(_titles(response.content.decode())) == 3
+
+
+def test_programme_page_is_valid_without_empty_action_nor_duplicate_ids(client, festival_index):
+    today = timezone.localdate()
+    running = EditionPageFactory(parent=festival_index, year=2030, start_date=today, end_date=today)
+    now = timezone.now()
+    event_at(edition=running, start=now - datetime.timedelta(minutes=30), title="En cours")
+    event_at(edition=running, start=now + datetime.timedelta(minutes=30), title="Ensuite")
+
+    html = client.get(running.url + "programme/").content.decode()
+
+    assert "En ce moment" in html  # the same events twice: now / next, and the day's list
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert 'action=""' not in html
+    assert f'<form class="programme-filters" method="get" action="{running.url}programme/"' in html
+
+
+def test_programme_cards_take_the_image_column_only_with_an_image(client, edition):
+    event_at(
+        edition=edition, start=paris(2026, 6, 12, 10), title="Avec", image=CustomImageFactory()
+    )
+    event_at(edition=edition, start=paris(2026, 6, 12, 11), title="Sans")
+
+    html = client.get(edition.url + "programme/").content.decode()
+
+    cards = re.findall(r'<article class="([^"]+)"', html)
+    assert cards == [
+        "programme-item__inner programme-item__inner--image",
+        "programme-item__inner",
+    ]
 
 
 def test_programme_hides_unpublished_events(client, edition, programme):
