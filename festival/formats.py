@@ -48,5 +48,6 @@ def time_range(occurrence) -> str:
 
 
 def iso_local(moment: datetime.datetime) -> str:
-    """For <time datetime> and schema.org: ISO 8601 with the local (Paris) offset."""
-    return timezone.localtime(moment).isoformat()
+    """For <time datetime> and schema.org: ISO 8601 with the local (Paris) offset, to the second
+    (HTML refuses more than three digits of a second)."""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
