@@ -33,6 +33,7 @@ from tests.factories.home import StandardPageFactory
 from tests.factories.media import CustomImageFactory
 from tests.factories.projects import (
     AgreedVersionFactory,
+    DecisionFactory,
     ProgressUpdateFactory,
     ProjectFactory,
     ResidentsLineFactory,
@@ -104,6 +105,7 @@ def _public_site(home_page) -> dict[str, str]:
     TownLineFactory(version=version)
     ResidentsLineFactory(version=version)
     ProgressUpdateFactory(project=project)
+    DecisionFactory(project=project)
     work_day = WorkDayFactory(project=project)
     WorkDayShiftFactory(work_day=work_day)
     ProjectFactory(status=ProjectStatus.COMPLETED)
