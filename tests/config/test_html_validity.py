@@ -172,6 +172,7 @@ def _nu_errors(java: str, files: dict[str, Path]) -> list[str]:
         timeout=600,
         check=False,
     )
+    assert run.stdout, f"le vérificateur n'a rien répondu : {run.stderr}"
     name_of = {path.name: name for name, path in files.items()}
     return [
         f"{name_of.get(Path(message.get('url', '')).name, message.get('url'))}, "
