@@ -5,6 +5,7 @@ Wagtail discovers ``<app>/wagtail_hooks.py`` modules only."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
@@ -21,7 +22,15 @@ class VenueViewSet(SnippetViewSet):
     menu_label = _("Lieux du festival")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["name", "address", "wheelchair_accessible"]
+    list_display = [
+        "name",
+        "address",
+        BooleanColumn(
+            "wheelchair_accessible",
+            label=_("Accessible en fauteuil roulant"),
+            sort_key="wheelchair_accessible",
+        ),
+    ]
     search_fields = ["name", "address"]
 
 

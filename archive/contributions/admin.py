@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -140,7 +140,15 @@ class WithdrawalViewSet(SnippetViewSet):
     model = Withdrawal
     icon = "bin"
     menu_label = gettext_lazy("Retraits")
-    list_display = ["withdrawn_at", "initiated_by", "had_published_item"]
+    list_display = [
+        "withdrawn_at",
+        "initiated_by",
+        BooleanColumn(
+            "had_published_item",
+            label=gettext_lazy("L'élément était publié"),
+            sort_key="had_published_item",
+        ),
+    ]
     inspect_view_enabled = True
 
 

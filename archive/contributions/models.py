@@ -190,11 +190,18 @@ class Withdrawal(models.Model):
 
     withdrawn_at = models.DateTimeField(_("retiré le"), auto_now_add=True)
     # The random reference of the status link, so that link can still say "retirée".
-    reference = models.UUIDField(null=True, blank=True, unique=True)
-    url_path = models.CharField(max_length=255, blank=True, db_index=True)
-    had_published_item = models.BooleanField(default=False)
+    reference = models.UUIDField(
+        _("référence du lien de suivi"), null=True, blank=True, unique=True
+    )
+    url_path = models.CharField(
+        _("adresse de l'élément retiré"), max_length=255, blank=True, db_index=True
+    )
+    had_published_item = models.BooleanField(_("l'élément était publié"), default=False)
     initiated_by = models.CharField(
-        max_length=16, choices=WithdrawalInitiator.choices, default=WithdrawalInitiator.CONTRIBUTOR
+        _("retrait demandé par"),
+        max_length=16,
+        choices=WithdrawalInitiator.choices,
+        default=WithdrawalInitiator.CONTRIBUTOR,
     )
 
     class Meta:

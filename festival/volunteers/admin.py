@@ -9,6 +9,7 @@ in one place."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -48,7 +49,13 @@ class VolunteerViewSet(SnippetViewSet):
     model = Volunteer
     icon = "user"
     menu_label = _("Bénévoles inscrits")
-    list_display = ["name", "email", "phone", "first_time", "edition"]
+    list_display = [
+        "name",
+        "email",
+        "phone",
+        BooleanColumn("first_time", label=_("Première fois"), sort_key="first_time"),
+        "edition",
+    ]
     list_filter = ["edition", "first_time", "contact_next_year"]
     search_fields = ["name", "email"]
 

@@ -120,3 +120,9 @@ def admin_log_in(page: Page, username: str, password: str) -> None:
     page.locator("input[name=password]").fill(password)
     page.locator("form button[type=submit]").click()
     expect(page).not_to_have_url(re.compile("/login/"))
+
+
+def assert_axe_clean(page: Page, *, tags: list[str] | None = None) -> None:
+    """No axe violation on the page as it is now (WCAG 2.1 A and AA unless ``tags`` say)."""
+    violations = axe_violations(page, tags=tags)
+    assert not violations, f"{page.url}\n{describe_violations(violations)}"

@@ -105,9 +105,9 @@ def test_errors_next_to_the_fields_and_nothing_typed_is_lost(client, home_page):
     html = response.content.decode()
 
     assert response.status_code == 400
-    assert 'id="id_what_did_not_errors"' in html
+    assert 'id="id_what_did_not_error"' in html
     assert "Écrivez quelques mots ici." in html
-    assert 'id="id_town_rating_errors"' in html
+    assert 'id="id_town_rating_error"' in html
     assert "Un référent par projet." in html
     assert Evaluation.objects.count() == 0
 
