@@ -6,6 +6,7 @@ them; ``doc_type`` tells them apart. Each ``Document`` subclass names its type; 
 from ``search.sources`` so that the database fallback indexes exactly the same fields.
 """
 
+from django.conf import settings
 from elasticsearch.dsl import (
     Completion,
     Date,
@@ -20,7 +21,17 @@ from elasticsearch.dsl import (
 
 from search import analysis
 
-INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
+REFRESH_INTERVAL = "1s"
+# While a rebuild fills a new index: no copies to keep in step, no segments made every second.
+BUILDING_SETTINGS = {"number_of_replicas": 0, "refresh_interval": "-1"}
+
+
+def live_settings() -> dict:
+    """What an index answering searches runs with (and a rebuilt one is given back)."""
+    return {
+        "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
+        "refresh_interval": REFRESH_INTERVAL,
+    }
 
 
 def french_text(**kwargs) -> Text:
@@ -83,9 +94,10 @@ class ProjectDocument(ContentDocument):
     DOC_TYPE = "project"
 
 
-def content_index(name: str) -> Index:
-    """The index definition (settings, analysis, mapping) under a concrete, versioned name."""
+def content_index(name: str, *, building: bool = False) -> Index:
+    """The index definition (settings, analysis, mapping) under a concrete, versioned name;
+    ``building``: set up to be filled in bulk (``live_settings`` restores it)."""
     index = Index(name)
-    index.settings(**INDEX_SETTINGS)
+    index.settings(number_of_shards=1, **(BUILDING_SETTINGS if building else live_settings()))
     index.document(ContentDocument)
     return index

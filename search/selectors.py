@@ -95,41 +95,80 @@ def build_search(params: SearchParams) -> Search:
         search.aggs.bucket(facet, "terms", field=facet, size=FACET_SIZE)
     if params.sort == "date" or not params.q:
         search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
-    search = search.source(excludes=["body", "suggest"])
+    # Exact counts (« 11049 résultats », not the engine's default floor of 10,000): counting
+    # every match costs little beside the facets, which visit every match anyway.
+    search = search.extra(track_total_hits=True).source(HIT_FIELDS)
     return search[params.offset : params.offset + PAGE_SIZE]
 
 
+# What a hit on the page shows (``hit_from_source``): nothing else travels or is decoded.
+HIT_FIELDS = [
+    "title",
+    "url",
+    "doc_type",
+    "kind",
+    "date",
+    "date_label",
+    "places",
+    "thumbnail",
+    "timecode",
+    "parent_title",
+]
+# The parts of the answer we read; the engine leaves the rest (hits' ids, scores, shards…) out.
+ANSWER_PARTS = [
+    "hits.total",
+    "hits.hits._source",
+    "hits.hits.highlight",
+    "aggregations.*.buckets.key",
+    "aggregations.*.buckets.doc_count",
+    "suggest.spelling.options.text",
+]
+
+
 def _engine_search(params: SearchParams) -> SearchResults:
-    response = build_search(params).execute()
+    """One request for the page: hits with their highlights, the exact total, every facet's
+    counts and the spelling suggestion, read as plain dictionaries."""
+    answer = (
+        engine.get_client()
+        .search(
+            index=engine.alias_name(), body=build_search(params).to_dict(), filter_path=ANSWER_PARTS
+        )
+        .body
+    )
+    hits = answer.get("hits", {})
+    total = hits["total"]["value"]
     results = []
-    for hit in response.hits:
-        source = hit.to_dict()
-        fragments = getattr(getattr(hit.meta, "highlight", None), "body", None)
+    for hit in hits.get("hits", []):
+        fragments = hit.get("highlight", {}).get("body")
         excerpt = " … ".join(fragments) if fragments else ""
-        results.append(hit_from_source(source, marked_html(excerpt)))
+        results.append(hit_from_source(hit.get("_source", {}), marked_html(excerpt)))
+    aggregations = answer.get("aggregations", {})
     counts = {
-        facet: {str(bucket.key): bucket.doc_count for bucket in response.aggregations[facet]}
+        facet: {
+            str(bucket["key"]): bucket["doc_count"]
+            for bucket in aggregations.get(facet, {}).get("buckets", [])
+        }
         for facet in FACETS.values()
     }
     return SearchResults(
-        count=response.hits.total.value,
+        count=total,
         results=results,
         facets=sorted_facets(counts),
         # "Did you mean" only when the words as typed found (almost) nothing.
-        suggestion=_suggestion(response, params.q) if response.hits.total.value < 3 else None,
+        suggestion=_suggestion(answer, params.q) if total < 3 else None,
         engine="elasticsearch",
         page=params.page,
     )
 
 
-def _suggestion(response, q: str) -> str | None:
-    suggest = getattr(response, "suggest", None)
-    if not q or suggest is None or not suggest.spelling:
+def _suggestion(answer: dict, q: str) -> str | None:
+    spelling = answer.get("suggest", {}).get("spelling")
+    if not q or not spelling:
         return None
-    options = suggest.spelling[0].options
+    options = spelling[0].get("options", [])
     # « eglise saint vaast » for « l'église Saint-Vaast » is no correction: the same words.
-    if options and query_terms(options[0].text) != query_terms(q):
-        return options[0].text
+    if options and query_terms(options[0]["text"]) != query_terms(q):
+        return options[0]["text"]
     return None
 
 

@@ -5,12 +5,16 @@ public. The database is written first: it is local and always there. The engine 
 absent (nothing to do), or down (the change is kept in ``PendingSync`` and retried).
 """
 
+import json
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from wagtail.models import Page
@@ -24,16 +28,6 @@ logger = logging.getLogger(__name__)
 CHUNK_SIZE = 500
 Progress = Callable[[int], None]
 
-DOCUMENT_CLASSES = {
-    cls.DOC_TYPE: cls
-    for cls in (
-        documents.ArchiveItemDocument,
-        documents.TranscriptSegmentDocument,
-        documents.EventDocument,
-        documents.ProjectDocument,
-    )
-}
-
 
 # The database's index ---------------------------------------------------------------------
 
@@ -45,6 +39,23 @@ def _entries_write(data: list[SearchData]) -> None:
     One transaction, so a search never sees entries without their facets (the fallback caches
     facets per generation of entries)."""
     SearchEntry.objects.filter(doc_id__in=[item.doc_id for item in data]).delete()
+    _entries_insert(data)
+
+
+def _entries_delete(*, doc_types: list[str]) -> None:
+    """Two statements however many entries: Django's cascade would first read every entry
+    (bodies included) and then delete their facet values a batch at a time."""
+    SearchFacetValue.objects.filter(entry__doc_type__in=doc_types).delete()  # a fast delete
+    placeholders = ", ".join(["%s"] * len(doc_types))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {SearchEntry._meta.db_table} WHERE doc_type IN ({placeholders})",  # noqa: S608
+            doc_types,
+        )
+
+
+def _entries_insert(data: list[SearchData]) -> None:
+    """Two bulk inserts (the entries, then their facet values), whatever the number."""
     entries = SearchEntry.objects.bulk_create(
         SearchEntry(
             doc_id=item.doc_id,
@@ -76,8 +87,8 @@ def _entries_write(data: list[SearchData]) -> None:
 
 
 def _document(item: SearchData) -> dict:
-    document_class = DOCUMENT_CLASSES[item.doc_type]
-    return document_class(**item.to_document()).to_dict(skip_empty=True)
+    # ``to_document`` already has the mapping's shape: no DSL object built per document.
+    return item.to_document()
 
 
 def _write_targets(client: Elasticsearch) -> list[str]:
@@ -319,65 +330,111 @@ def index_rebuild(*, progress: Progress | None = None) -> RebuildReport:
     """Fill a new versioned index and the database's index, then switch the alias atomically.
 
     Searches keep answering from the previous index until the switch; edits made meanwhile
-    are written to both (the new index is reachable through the "next" alias).
+    are written to both (the new index is reachable through the "next" alias). The new index
+    is filled without replicas or refreshes, and given its live settings back before the
+    switch, so that it answers as any other from its first search.
     """
     started = time.perf_counter()
     client = engine.get_client()
     name = None
     if client is not None:
         name = _new_index_name()
-        documents.content_index(name).create(using=client)
+        documents.content_index(name, building=True).create(using=client)
         client.indices.put_alias(index=name, name=engine.building_alias_name())
     try:
         count = _rebuild_fill(client, name, progress)
+        if client is not None:
+            client.indices.put_settings(index=name, settings=documents.live_settings())
+            client.indices.refresh(index=name)
     except BaseException:
         if client is not None:
             client.options(ignore_status=404).indices.delete(index=name)
         raise
     if client is not None:
-        client.indices.refresh(index=name)
         _switch_alias(client, name)
         PendingSync.objects.all().delete()
     return RebuildReport(documents=count, seconds=time.perf_counter() - started, index=name)
 
 
 def _rebuild_fill(client: Elasticsearch | None, name: str | None, progress) -> int:
+    """Each source's chunks into both indices: the database's in one transaction (searches
+    see the old entries until it commits), the engine's through ``BulkSender``, which sends a
+    chunk while the next is read."""
     count = 0
-    with transaction.atomic():
-        SearchEntry.objects.filter(doc_type__in=list(SOURCES)).delete()
-        for source in SOURCES.values():
-            chunk: list[SearchData] = []
-            for item in source.iter_data():
-                chunk.append(item)
-                if len(chunk) >= CHUNK_SIZE:
-                    _rebuild_chunk(client, name, chunk)
+    sender = BulkSender(client=client, index=name) if client is not None else None
+    try:
+        with transaction.atomic():
+            _entries_delete(doc_types=list(SOURCES))
+            for source in SOURCES.values():
+                for chunk in source.chunks():
+                    _entries_insert(chunk)
+                    if sender is not None:
+                        sender.add(chunk)
                     count += len(chunk)
                     if progress:
                         progress(len(chunk))
-                    chunk = []
-            if chunk:
-                _rebuild_chunk(client, name, chunk)
-                count += len(chunk)
-                if progress:
-                    progress(len(chunk))
+            if sender is not None:
+                sender.flush()  # an engine error rolls the database's index back too
+    finally:
+        if sender is not None:
+            sender.close()
     return count
 
 
-def _rebuild_chunk(client: Elasticsearch | None, name: str | None, chunk: list[SearchData]):
-    _entries_write(chunk)
-    if client is not None:
-        helpers.bulk(
-            client.options(request_timeout=120),
-            (
-                {
-                    "_op_type": "index",
-                    "_index": name,
-                    "_id": item.doc_id,
-                    "_source": _document(item),
-                }
-                for item in chunk
-            ),
-        )
+class BulkSender:
+    """Documents to one index in ``_bulk`` requests of about ``SEARCH_BULK_BYTES`` each, sent
+    from one background thread so that reading the database and indexing overlap; at most
+    two requests wait, so memory stays bounded. Any document refused stops the build."""
+
+    IN_FLIGHT = 2
+
+    def __init__(self, *, client: Elasticsearch, index: str, max_bytes: int | None = None):
+        self.client = client.options(request_timeout=120)
+        self.index = index
+        self.max_bytes = max_bytes or settings.SEARCH_BULK_BYTES
+        self._buffer = bytearray()
+        self._pending: deque[Future] = deque()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk")
+
+    def add(self, chunk: Iterable[SearchData]) -> None:
+        for item in chunk:
+            self._buffer += _bulk_lines(item)
+            if len(self._buffer) >= self.max_bytes:
+                self._submit()
+
+    def flush(self) -> None:
+        """Send what is left and wait for every answer."""
+        if self._buffer:
+            self._submit()
+        while self._pending:
+            self._pending.popleft().result()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self) -> None:
+        body, self._buffer = bytes(self._buffer), bytearray()
+        while len(self._pending) >= self.IN_FLIGHT:
+            self._pending.popleft().result()
+        self._pending.append(self._executor.submit(self._send, body))
+
+    def _send(self, body: bytes) -> None:
+        answer = self.client.bulk(index=self.index, operations=body)
+        if answer["errors"]:
+            failed = [
+                result
+                for entry in answer["items"]
+                for result in entry.values()
+                if result.get("status", 200) >= 300
+            ]
+            raise helpers.BulkIndexError(f"{len(failed)} document(s) refusé(s)", failed)
+
+
+def _bulk_lines(item: SearchData) -> bytes:
+    """One document as ``_bulk`` takes it: its action line, then its source."""
+    action = json.dumps({"index": {"_id": item.doc_id}})
+    source = json.dumps(_document(item), ensure_ascii=False, separators=(",", ":"))
+    return f"{action}\n{source}\n".encode()
 
 
 def _switch_alias(client: Elasticsearch, name: str) -> None:

@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
 
-from archive.models import ArchiveItemPage, Segment
+from archive.models import ArchiveItemPage, IndexSegment, Segment
 from archive.selectors import public_items
 from archive.transcripts.selectors import public_segment_queryset
 from festival.models import EditionPage, EventPage
@@ -28,6 +30,8 @@ from search.query import EVENT_KIND, PROJECT_KIND
 logger = logging.getLogger(__name__)
 
 THUMBNAIL_SPEC = "fill-320x240"
+# How many objects one chunk reads: each chunk costs the same few queries, whatever its size.
+CHUNK_SIZE = 1000
 
 
 @dataclass
@@ -120,7 +124,17 @@ def thumbnail_url(image) -> str:
         return ""
 
 
-def page_url(page) -> str:
+def thumbnails(relation: str) -> Prefetch:
+    """The thumbnails of the images behind ``relation``, read with the objects: a thumbnail
+    otherwise costs a lookup per document (database or cache)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=THUMBNAIL_SPEC)
+    return Prefetch(f"{relation}__renditions", queryset=renditions)
+
+
+def page_url(page, root_paths=None) -> str:
+    if root_paths is not None:
+        # Wagtail reads the sites' root paths from the object it is given, else per page.
+        page._wagtail_cached_site_root_paths = root_paths
     return page.get_url() or page.url_path
 
 
@@ -137,12 +151,40 @@ class Source:
     def queryset(self) -> QuerySet:
         raise NotImplementedError
 
-    def build(self, obj) -> SearchData:
+    def context(self, objects: list) -> dict:
+        """What these objects' documents share, read once for all of them."""
+        return {}
+
+    def build(self, obj, context: dict) -> SearchData:
         raise NotImplementedError
 
     def iter_data(self, objects: Iterable | None = None) -> Iterator[SearchData]:
-        for obj in self.queryset() if objects is None else objects:
-            yield self.build(obj)
+        if objects is None:
+            for chunk in self.chunks():
+                yield from chunk
+            return
+        objects = list(objects)
+        if not objects:
+            return
+        context = self.context(objects)
+        for obj in objects:
+            yield self.build(obj, context)
+
+    def chunks(self, *, size: int = CHUNK_SIZE) -> Iterator[list[SearchData]]:
+        """Everything the public may find, ``size`` objects at a time in id order: each chunk
+        costs the same queries (the objects, their prefetched rows, their context), never one
+        per document, and memory stays flat however large the archive."""
+        after = None
+        while True:
+            queryset = self.queryset().order_by("pk")
+            if after is not None:
+                queryset = queryset.filter(pk__gt=after)
+            objects = list(queryset[:size])
+            if objects:
+                yield list(self.iter_data(objects))
+            if len(objects) < size:
+                return
+            after = objects[-1].pk
 
     def for_parent(self, parent_id: int) -> QuerySet:
         raise NotImplementedError
@@ -160,10 +202,13 @@ class ArchiveItemSource(Source):
             public_items()
             .order_by("pk")
             .select_related("collection")
-            .prefetch_related("places", "themes", "gallery_images")
+            .prefetch_related("places", "themes", "gallery_images", thumbnails("cover_image"))
         )
 
-    def build(self, item) -> SearchData:
+    def context(self, objects):
+        return {"root_paths": Site.get_site_root_paths()}
+
+    def build(self, item, context) -> SearchData:
         story = []
         for child in item.story:
             story.extend(str(text) for text in child.block.get_searchable_content(child.value))
@@ -193,7 +238,7 @@ class ArchiveItemSource(Source):
             decades=decades_between(first_year, last_year),
             date=start,
             date_label=item.date_label,
-            url=page_url(item),
+            url=page_url(item, context.get("root_paths")),
             thumbnail=thumbnail_url(item.cover_image),
             latitude=float(located.latitude) if located else None,
             longitude=float(located.longitude) if located and located.longitude else None,
@@ -212,12 +257,21 @@ class EventSource(Source):
             EventPage.objects.live()
             .public()
             .select_related("venue", "image")
-            .prefetch_related("occurrences")
+            .prefetch_related("occurrences", thumbnails("image"))
             .order_by("pk")
         )
 
-    def build(self, event) -> SearchData:
-        edition = EditionPage.objects.parent_of(event).first() if event.depth else None
+    def context(self, objects):
+        parents = {event.path[: -Page.steplen] for event in objects if event.depth > 1}
+        return {
+            "root_paths": Site.get_site_root_paths(),
+            "editions": {
+                edition.path: edition for edition in EditionPage.objects.filter(path__in=parents)
+            },
+        }
+
+    def build(self, event, context) -> SearchData:
+        edition = context["editions"].get(event.path[: -Page.steplen])
         occurrences = sorted(occurrence.start for occurrence in event.occurrences.all())
         first = occurrences[0].date() if occurrences else None
         venue = event.venue
@@ -234,7 +288,7 @@ class EventSource(Source):
             decades=decades_between(year, year),
             date=first,
             date_label=first.strftime("%d/%m/%Y") if first else "",
-            url=page_url(event),
+            url=page_url(event, context["root_paths"]),
             thumbnail=thumbnail_url(event.image),
             latitude=float(venue.latitude) if venue and venue.latitude is not None else None,
             longitude=float(venue.longitude) if venue and venue.longitude is not None else None,
@@ -260,31 +314,34 @@ class SegmentSource(Source):
     def for_parent(self, parent_id: int):
         return self.queryset().filter(interview__page_id=parent_id)
 
-    def iter_data(self, objects: Iterable | None = None) -> Iterator[SearchData]:
-        items: dict[int, SearchData | None] = {}
-        chapters: dict[int, list] = {}
-        segments = self.queryset().iterator(chunk_size=2000) if objects is None else objects
-        for segment in segments:
-            page_id = segment.interview.page_id
-            if page_id not in items:
-                items[page_id] = self._item_data(page_id)
-                chapters[page_id] = list(
-                    segment.interview.index_segments.order_by("start", "pk").values_list(
-                        "start", "end", "title"
-                    )
-                )
-            item = items[page_id]
-            if item is not None:
-                yield self._build(segment, item, chapters[page_id])
-
-    def build(self, segment) -> SearchData:
-        return next(self.iter_data([segment]))
-
-    @staticmethod
-    def _item_data(page_id: int) -> SearchData | None:
+    def context(self, objects):
+        """Each interview's item as the archive indexes it, and its chapters: a passage
+        carries its item's facets and is titled by its chapter when no speaker is named."""
+        page_ids = {segment.interview.page_id for segment in objects}
         item_source = SOURCES["archive_item"]
-        item = item_source.queryset().filter(pk=page_id).first()
-        return item_source.build(item) if item is not None else None
+        items = {
+            item.object_id: item
+            for item in item_source.iter_data(item_source.queryset().filter(pk__in=page_ids))
+        }
+        chapters: dict[int, list] = {}
+        rows = (
+            IndexSegment.objects.filter(interview_id__in={s.interview_id for s in objects})
+            .order_by("start", "pk")
+            .values_list("interview_id", "start", "end", "title")
+        )
+        for interview_id, start, end, title in rows:
+            chapters.setdefault(interview_id, []).append((start, end, title))
+        return {"items": items, "chapters": chapters}
+
+    def iter_data(self, objects: Iterable | None = None) -> Iterator[SearchData]:
+        # Passages of items the public may no longer see are left out.
+        return (data for data in super().iter_data(objects) if data is not None)
+
+    def build(self, segment, context) -> SearchData | None:
+        item = context["items"].get(segment.interview.page_id)
+        if item is None:
+            return None
+        return self._build(segment, item, context["chapters"].get(segment.interview_id, []))
 
     def _build(self, segment, item: SearchData, chapters: list) -> SearchData:
         at = short_timecode(segment.start)
@@ -338,11 +395,16 @@ class ProjectSource(Source):
         return (
             Project.objects.for_the_public()
             .select_related("place")
-            .prefetch_related(Prefetch("photos", queryset=photos.select_related("image")))
+            .prefetch_related(
+                Prefetch(
+                    "photos",
+                    queryset=photos.select_related("image").prefetch_related(thumbnails("image")),
+                )
+            )
             .order_by("pk")
         )
 
-    def build(self, project) -> SearchData:
+    def build(self, project, context) -> SearchData:
         place = project.place
         latitude, longitude = project.position or (None, None)
         start = project.start_on or timezone.localdate(project.confirmed_at or project.created_at)

@@ -287,6 +287,11 @@ TASKS = {
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "gohelliades")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# Copies of the index on other nodes (none on a single node); a rebuild fills the new index
+# without them and without refreshes, then sets them back before the alias switches.
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+# Size of one bulk request of a rebuild (bench/rebuild.py measures the choice).
+SEARCH_BULK_BYTES = int(os.environ.get("SEARCH_BULK_BYTES", str(4 * 1024 * 1024)))
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -1,6 +1,7 @@
 """``manage.py search_index rebuild|update|status``: the search indices' lifecycle."""
 
 from django.core.management.base import BaseCommand, CommandError
+from elasticsearch.helpers import BulkIndexError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -24,6 +25,15 @@ class Command(BaseCommand):
                 self._status(console)
             else:
                 self._fill(console, action)
+        except BulkIndexError as error:
+            first = error.errors[0] if error.errors else {}
+            reason = first.get("error") or {}
+            reason = reason.get("reason", "") if isinstance(reason, dict) else reason
+            raise CommandError(
+                f"Le moteur de recherche a refusé {len(error.errors)} document(s) "
+                f"(premier : {first.get('_id', '?')}, {reason}). Corrigez-les "
+                "puis relancez la commande : l'index en service n'a pas changé."
+            ) from error
         except engine.ENGINE_ERRORS as error:
             raise CommandError(
                 f"Le moteur de recherche ne répond pas ({error}). Vérifiez ELASTICSEARCH_URL "
