@@ -50,6 +50,8 @@ class Row:
     def cells(self) -> list[str]:
         if self.ratio is None or math.isnan(self.ratio):
             ratio = "—"
+        elif self.ratio == 0:  # nothing answered within the measure (a page slower than it)
+            ratio = "0×"
         elif self.ratio < 0.01:  # beside nginx: « 1/2000× » reads better than 5e-04×
             ratio = f"1/{1 / self.ratio:.0f}×"
         else:

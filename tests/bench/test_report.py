@@ -118,3 +118,11 @@ def test_report_write_keeps_the_run_the_table_and_the_plot(tmp_path):
     assert [path.name for path in paths] == ["2026-12-07-1000.json", "latest.md", "latency.png"]
     assert json.loads(paths[0].read_text())["sizes"]["1000"]["items"] == 1000
     assert paths[2].read_bytes().startswith(b"\x89PNG")
+
+
+def test_report_row_shows_a_page_that_never_answered_in_time_as_zero():
+    slow = {**RESULT, "sizes": {"10": {"pages": {"oral_history": _page(0, 30)}}}}
+
+    row = next(row for row in report_rows(slow) if row.figure.endswith("req/s"))
+
+    assert row.cells()[3:] == ["0×", "≥ 1.5× le plancher", "**non**"]
