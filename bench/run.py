@@ -246,18 +246,20 @@ def _rebuild(size: int, work: Path) -> dict:
     if not (ROOT / "bench" / "rebuild.py").exists():
         return {"skipped": "bench/rebuild.py absent : reconstruction de l'index non mesurée"}
     out = work / f"rebuild-{size}.json"
+    # Its contract is ``main(argv)``: called so, whether or not it runs as a script.
+    call = "import sys; from bench.rebuild import main; main(sys.argv[1:])"
     try:
-        _python(
-            "bench.rebuild",
-            "--items",
-            str(size),
-            "--json",
-            str(out),
-            env=dict(os.environ),
+        subprocess.run(  # noqa: S603 -- our own interpreter and module
+            [sys.executable, "-c", call, "--items", str(size), "--json", str(out)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            check=True,
             timeout=6 * 3600,
         )
     except subprocess.CalledProcessError as error:
         return {"skipped": f"bench/rebuild.py a échoué (code {error.returncode})"}
+    if not out.exists():
+        return {"skipped": "bench/rebuild.py n'a pas écrit de résultat"}
     return json.loads(out.read_text())
 
 
