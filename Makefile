@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo run test test-fast test-sqlite lint format messages check-deploy clean
+.PHONY: help install migrate demo run test test-fast test-sqlite lint format messages check-deploy clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ messages: install ## Update the translation catalogues (French source, English t
 check-deploy: install ## Django's deployment checks on production settings with sample values
 	set -a; source deploy/check.env; set +a; \
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) check --deploy --fail-level WARNING
+
+bench: install ## Measure each figure of issue 16 beside its reference (QUICK=1: 1,000 items, minutes)
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick,)
 
 clean: ## Remove the runtime files of the embedded default
 	rm -rf var

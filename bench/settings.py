@@ -1,0 +1,16 @@
+"""Settings of the bench's processes: production-like (DEBUG off), mail kept in memory.
+
+The database and the uploads' folder come from ``DATABASE_URL`` and ``MEDIA_ROOT``, which
+``bench/run.py`` points at a throwaway database and a temporary folder of its own."""
+
+from config.settings.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "bench-only-key-3b9e51c7d2a8"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
+# Wagtail's and the search app's info lines, one per published page, would drown the output.
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -1,0 +1,128 @@
+"""The bench's report: each figure beside its reference, as a ratio, against issue 16's goal."""
+
+import json
+
+from bench.report import report_markdown, report_rows, report_write
+
+
+def _load(rps: float, p95: float = 40.0) -> dict:
+    return {
+        "tool": "wrk",
+        "requests": 100,
+        "seconds": 5,
+        "rps": rps,
+        "p50_ms": 20.0,
+        "p95_ms": p95,
+        "errors": 0,
+    }
+
+
+def _page(rps: float, floor: float, *, single_ms: float = 30.0) -> dict:
+    return {
+        "path": "/",
+        "status": 200,
+        "bytes": 5000,
+        "single_ms": single_ms,
+        "site": _load(rps),
+        "floor": _load(floor),
+        "nginx": "absent",
+    }
+
+
+RESULT = {
+    "date": "2026-12-07T12:00:00+00:00",
+    "machine": {"cpus": 2, "load_average_before": [1, 1, 1], "load_tool": "wrk"},
+    "sizes": {
+        "1000": {
+            "items": 1000,
+            "vendor": "postgresql",
+            "pages": {
+                "home": _page(50, 20),
+                "archive_item": _page(10, 20),
+                "oral_history": _page(40, 20, single_ms=80),
+                "event": _page(30, 20),
+            },
+            "queries": {"home": {"status": 200, "bytes": 5000, "queries_cold": 12, "queries": 7}},
+            "signups": {
+                "vendor": "postgresql",
+                "people": 50,
+                "capacity": 10,
+                "places_left": 3,
+                "holding": 10,
+                "exact": True,
+                "errors": [],
+                "p50_ms": 90.0,
+                "p95_ms": 250.0,
+            },
+            "rebuild": {"skipped": "bench/rebuild.py absent"},
+        }
+    },
+    "uploads": {
+        "photo": {
+            "seconds": 2.0,
+            "children_peak_mb": 200,
+            "python_peak_mb": 10,
+            "outcome": "accepté",
+            "accepted": True,
+        },
+        "bomb": {
+            "seconds": 0.1,
+            "children_peak_mb": 50,
+            "python_peak_mb": 0,
+            "outcome": "accepté",
+            "accepted": True,
+        },
+    },
+}
+
+
+def _row(figure_start: str):
+    return next(row for row in report_rows(RESULT) if row.figure.startswith(figure_start))
+
+
+def test_report_rows_give_each_page_its_ratio_to_the_floor_and_goal():
+    home = _row("accueil (1000) : req/s")
+    item = _row("élément d'archive (1000) : req/s")
+    event = _row("événement (1000) : req/s")
+
+    assert (home.ratio, home.met) == (2.5, True)
+    assert (item.ratio, item.met) == (0.5, False)
+    assert home.goal == "≥ 2× le plancher"
+    assert (event.goal, event.met) == ("—", None)  # issue 16 sets no goal for an event
+
+
+def test_report_rows_hold_single_request_signups_and_uploads_to_their_goals():
+    assert _row("témoignage oral (1000) : une requête seule").met is False
+    assert _row("inscriptions (1000) : 50 à la fois").met is True
+    assert _row("inscriptions (1000) : latence").met is False  # p95 250 ms ≥ 200 ms
+    assert _row("envoi d'une photo").met is True
+    assert _row("envoi d'une bombe").met is False  # a bomb accepted is a failure
+
+
+def test_report_markdown_shows_the_table_with_met_and_not_met():
+    table = report_markdown(RESULT)
+
+    assert "| mesure | obtenu | référence | ratio | objectif (issue 16) | atteint |" in table
+    assert (
+        "| accueil (1000) : req/s | 50.0 req/s, p50 20 ms, p95 40 ms | plancher Wagtail "
+        "20.0 req/s | 2.5× | ≥ 2× le plancher | oui |" in table
+    )
+    assert "| 0.5× | ≥ 2× le plancher | **non** |" in table
+    assert "| accueil | 200 | 5000 | 12 | 7 |" in table
+    assert "bench/rebuild.py absent" in table
+
+
+def test_report_write_keeps_the_run_the_table_and_the_plot(tmp_path):
+    paths = report_write(RESULT, folder=tmp_path)
+
+    assert [path.name for path in paths] == ["2026-12-07-1000.json", "latest.md", "latency.png"]
+    assert json.loads(paths[0].read_text())["sizes"]["1000"]["items"] == 1000
+    assert paths[2].read_bytes().startswith(b"\x89PNG")
+
+
+def test_report_row_shows_a_page_that_never_answered_in_time_as_zero():
+    slow = {**RESULT, "sizes": {"10": {"pages": {"oral_history": _page(0, 30)}}}}
+
+    row = next(row for row in report_rows(slow) if row.figure.endswith("req/s"))
+
+    assert row.cells()[3:] == ["0×", "≥ 1.5× le plancher", "**non**"]
