@@ -104,8 +104,7 @@ def test_missing_page_may_be_cached_but_an_error_may_not(client, site):
     assert never_stored(refused)
 
 
-def test_a_longer_life_given_by_a_view_is_kept(client, site):
-    # The projects' open data says nothing itself: it gets the short public life.
+def test_open_data_read_anonymously_may_be_cached(client, site):
     data = client.get("/projets/donnees/projets.json")
 
     assert data.cookies == {}
@@ -152,6 +151,7 @@ def test_a_form_page_is_private_and_its_token_is_checked(site):
     assert "csrftoken" in form_page.cookies
     assert without_token.status_code == 403
     assert with_token.status_code == 302
+    assert never_stored(with_token)
     assert ResidentAddition.objects.get().comment == data["comment"]
 
 
