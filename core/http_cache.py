@@ -8,6 +8,8 @@ session (signed in, a page password given), a message waiting to be shown, a for
 token, a cookie being set, a signed private link, the admin and its previews, any method but
 GET and HEAD, and any answer but a page or its absence."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponseBase
@@ -54,9 +56,14 @@ class HttpCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.media_prefix = urlsplit(settings.MEDIA_URL).path or "/media/"
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.path.startswith(self.media_prefix):
+            # Uploaded files (the embedded server's) follow their own rule, media.visibility,
+            # as nginx serves them in production: outside the page cache.
+            return response
         declared = response.get("Cache-Control", "").lower()
         if response_is_private(request, response):
             if not ("private" in declared and "no-store" in declared):

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from archive.contributions.models import ResidentAddition
 from festival.volunteers.links import my_shifts_token
@@ -28,6 +29,14 @@ from tests.factories.volunteers import SignupFactory
 pytestmark = pytest.mark.django_db
 
 PUBLIC = "public, max-age=0, s-maxage=60"
+
+
+@pytest.fixture(autouse=True)
+def _french_afterwards():
+    """The language middleware leaves the thread in the language of the last request: a
+    test that reads a page in English must not leave the next ones in English."""
+    yield
+    translation.deactivate()
 
 
 def never_stored(response) -> bool:
