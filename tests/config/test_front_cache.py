@@ -19,7 +19,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+from wagtail.models import Page
 
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
 from tests.factories.home import site_with_home
@@ -110,8 +116,35 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.fixture(scope="module")
+def keep_migrated_rows(django_db_setup, django_db_blocker):
+    """Put back the rows migrations made (root page, locale, site…) once the live server's
+    transactional test has emptied the tables, for the next ``--reuse-db`` run.
+
+    Module-wide: pytest-django sets the live server's ``transactional_db`` up before any
+    fixture of ours, so its flush is undone only after the module's last test."""
+    with django_db_blocker.unblock():
+        rows = connection.creation.serialize_db_to_string() if Page.objects.exists() else None
+    yield
+    if rows is None:
+        return  # another transactional test emptied them first; it restores them itself
+    with django_db_blocker.unblock():
+        if not Page.objects.exists():
+            # The flush re-created content types: empty every table before putting rows back.
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(rows)
+            # Rows came back with their ids: move PostgreSQL's sequences past them.
+            reset = connection.ops.sequence_reset_sql(
+                no_style(), apps.get_models(include_auto_created=True)
+            )
+            with connection.cursor() as cursor:
+                for statement in reset:
+                    cursor.execute(statement)
+            ContentType.objects.clear_cache()
+
+
 @pytest.fixture
-def nginx(live_server, tmp_path) -> Iterator[int]:
+def nginx(keep_migrated_rows, live_server, tmp_path) -> Iterator[int]:
     """The production nginx configuration running in front of the live server: its port."""
     if NGINX is None or shutil.which("openssl") is None:
         pytest.skip("nginx et openssl sont nécessaires pour essayer la configuration")
@@ -150,7 +183,6 @@ def _get(port: int, path: str, cookie: str = "") -> http.client.HTTPResponse:
     return response
 
 
-@pytest.mark.django_db(transaction=True)
 def test_nginx_keeps_anonymous_public_pages_and_never_a_private_one(nginx):
     home = site_with_home()
     item = ArchiveItemPageFactory(parent=ArchiveIndexPageFactory(parent=home))
