@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from archive.contributions.forms import ResidentAdditionForm
 from archive.contributions.selectors import additions_published
 from archive.kinds import browse_kind_by_slug, items_for_kind, kinds_with_counts
 from archive.models.pages import ArchiveItemPage
@@ -138,7 +137,7 @@ def browse_kind(request, *, index, slug: str):
 
 def item_page_context(*, item: ArchiveItemPage) -> dict:
     """What an item's page shows besides the item: gallery, places, themes, related items,
-    additions and the form to add one.
+    and additions (their form has a page of its own, so this page stays cacheable).
 
     ``item`` may be a draft (a moderator's preview, made from a revision): its relations are
     then held in memory, not in the database, and are read from it as they are."""
@@ -154,5 +153,4 @@ def item_page_context(*, item: ArchiveItemPage) -> dict:
             .order_by("title")
         ),
         "additions": additions_published(item=item),
-        "addition_form": ResidentAdditionForm(),
     }

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.sitemap import SITEMAPS
+from core.views import language_choose
 from home import page_password
 from home.views import healthz
 from media.views import media_check, serve_media
@@ -21,7 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
     path("", include("opendata.api.urls")),
-    path("langue/", set_language, name="set_language"),
+    # A link, not a form: public pages carry no CSRF token and stay cacheable (core/http_cache.py).
+    path("langue/<slug:code>/", language_choose, name="language_choose"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("contribuer/", include("archive.urls")),
     path("transcriptions/", include("archive.transcripts.urls")),

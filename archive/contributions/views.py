@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from archive.contributions.additions import addition_create
 from archive.contributions.forms import (
@@ -213,9 +213,17 @@ def withdraw(request, token):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def addition(request, item_id):
     item = get_object_or_404(public_items(), pk=item_id)
+    if request.method == "GET":
+        return _no_index(
+            render(
+                request,
+                "archive/addition_errors.html",
+                {"item": item, "addition_form": ResidentAdditionForm()},
+            )
+        )
     form = ResidentAdditionForm(request.POST)
     verdict = public_form_guard(request=request, form=form, scope="addition", email_field="email")
     if verdict in (Verdict.PASSED, Verdict.ROBOT):

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "home.middleware.ProxiedClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before the session, CSRF and messages middlewares: it sees the cookies they set.
+    "core.http_cache.HttpCacheMiddleware",
     "config.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.ChosenLanguageMiddleware",
@@ -255,6 +257,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # One process (``make run``): its own memory counts the sign-in attempts well enough.
     SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# How long nginx's micro-cache keeps a public page read by an anonymous visitor, in seconds
+# (``s-maxage``; core/http_cache.py decides which answers are public). Also the longest an
+# edit, a publication or a withdrawal takes to show there: nothing is purged. The variable's
+# name is nginx's, because it is the front cache's lifetime, set once in .env.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("NGINX_PUBLIC_CACHE_SECONDS") or "60")
 
 # E-mail: printed to the console unless EMAIL_HOST is given ----------------------------------
 

@@ -66,7 +66,7 @@ def test_main_navigation_follows_a_link_by_keyboard(page, page_problems, demo_si
 
 def test_language_switcher_works_by_keyboard(page, page_problems, demo_site):
     page.goto(demo_site.about.url)
-    english = page.get_by_role("button", name="English")
+    english = page.get_by_role("link", name="English")
 
     tab_to(page, english)
     assert focus_outline(page)["style"] != "none"
@@ -74,7 +74,7 @@ def test_language_switcher_works_by_keyboard(page, page_problems, demo_site):
 
     expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.url.endswith(demo_site.about.url)
-    expect(page.get_by_role("button", name="Français")).to_be_visible()
+    expect(page.get_by_role("link", name="Français")).to_be_visible()
     page_problems.assert_none()
 
 

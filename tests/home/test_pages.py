@@ -22,7 +22,7 @@ def test_home_page_ignores_browser_language_but_honours_the_switcher(client, hom
     english_browser = client.get("/", headers={"accept-language": "en-GB,en"})
     assert "Aller au contenu" in english_browser.content.decode()
 
-    client.post("/langue/", {"language": "en", "next": "/"})
+    client.get("/langue/en/", {"next": "/"})
     chosen = client.get("/")
     assert '<html lang="en">' in chosen.content.decode()
 
