@@ -1,6 +1,6 @@
 # Shared by .ci/run and developers (`source .ci/lib.sh`): install and start local services.
 
-DEBIAN_PACKAGES=(postgresql postgresql-contrib chromium docker-compose gettext espeak-ng nginx-light default-jre-headless)
+DEBIAN_PACKAGES=(postgresql postgresql-contrib chromium docker-compose gettext espeak-ng nginx-light)
 
 ensure_debian_packages() {
   local missing=()
