@@ -523,25 +523,26 @@ def _past_photos(edition: EditionPage, event: EventPage) -> None:
 def ensure_past_programme(
     edition: EditionPage, venues: dict[str, Venue], *, today: datetime.date
 ) -> int:
-    """A few events of an older edition, the first with its photos; returns events created."""
+    """A few events of an older edition; returns the events created."""
     rows = random.Random(edition.year).sample(PROGRAMME, PAST_EVENTS)
-    created = ensure_programme(edition, venues, today=today, rows=rows)
-    if created:
-        _past_photos(edition, EventPage.objects.child_of(edition).first().specific)
-    return created
+    return ensure_programme(edition, venues, today=today, rows=rows)
 
 
 def ensure_programmes(*, today: datetime.date) -> int:
     """Venues; the whole programme of the next edition and the latest past one, a few
-    events for the older ones. Returns the events created."""
+    events for the older ones; the first event of each past edition has its photos.
+    Returns the events created."""
     venues = ensure_venues()
     upcoming_year = next_edition_year(today=today)
     created = 0
     for edition in EditionPage.objects.filter(year__lte=upcoming_year).order_by("year"):
         if edition.year >= upcoming_year - 1:
-            created += ensure_programme(edition, venues, today=today)
+            made = ensure_programme(edition, venues, today=today)
         else:
-            created += ensure_past_programme(edition, venues, today=today)
+            made = ensure_past_programme(edition, venues, today=today)
+        if made and edition.end_date < today:
+            _past_photos(edition, EventPage.objects.child_of(edition).first().specific)
+        created += made
     return created
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from festival.models import EditionPage, Venue
 from festival.volunteers.models import Prerequisite, Shift, VolunteerRole
+from festival.volunteers.occasions import Occasion
 from festival.volunteers.services import signup_confirm, signup_create
 
 PREREQUISITES = {
@@ -104,17 +105,34 @@ def ensure_shifts(edition: EditionPage, *, now: datetime.datetime | None = None)
                 capacity=capacity,
             )
         )
-    now = now or timezone.now()
+    demo_signups_take(
+        occasion=edition,
+        people=[
+            (name, f"benevole{number}@exemple.fr", first_time, [shifts[i] for i in taken])
+            for number, (name, first_time, taken) in enumerate(VOLUNTEERS, start=1)
+        ],
+        now=now or timezone.now(),
+    )
+    return len(shifts)
+
+
+def demo_signups_take(
+    *,
+    occasion: Occasion,
+    people: list[tuple[str, str, bool, list[Shift]]],
+    now: datetime.datetime,
+) -> None:
+    """Sign ``people`` (name, e-mail, first time, shifts) up in order and confirm them, through
+    the slice's services: capacity, waitlist and schedule rules hold as for anyone."""
     # The volunteers are invented (@exemple.fr): their confirmation mails go nowhere.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-        for number, (name, first_time, taken) in enumerate(VOLUNTEERS, start=1):
+        for name, email, first_time, shifts in people:
             result = signup_create(
-                occasion=edition,
+                occasion=occasion,
                 name=name,
-                email=f"benevole{number}@exemple.fr",
-                shift_ids=[shifts[index].pk for index in taken],
+                email=email,
+                shift_ids=[shift.pk for shift in shifts],
                 first_time=first_time,
                 now=now,
             )
             signup_confirm(volunteer=result.volunteer, now=now)
-    return len(shifts)
