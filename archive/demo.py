@@ -9,13 +9,13 @@ from archive.models import (
     ArchiveCollection,
     ArchiveIndexPage,
     ArchiveItemPage,
-    ItemKind,
     ItemSource,
     Place,
     PlaceKind,
     Theme,
 )
 from media.demo import demo_image
+from media.demo_text import capitalise, place_where, place_with, with_article
 
 PLACES = [
     "la Base 11/19",
@@ -165,22 +165,25 @@ COLLECTIONS = [
     ("Fonds de l'association Mémoire 11/19", "fonds-memoire-11-19", "Le fonds de l'association."),
 ]
 
+# A title, the kind of item, and its drawing (``media.demo.DRAWINGS``). In titles, {who} is a
+# person, {of_who} « de » that person, {place} a place with its article, {where} the natural
+# "there" (« sur les terrils jumeaux »), {at_place} / {of_place} « à » / « de » it, contracted.
 SUBJECTS = [
-    ("La remonte de {who} après le poste de nuit", "memory"),
-    ("Le jour de la Sainte-Barbe à {place}", "memory"),
-    ("Photo de classe devant {place}", "photo"),
-    ("Les lavoirs du coron, {place}", "photo"),
-    ("La lampe de {who}", "object"),
-    ("Le carnet de paie de {who}", "object"),
-    ("Souvenir de la ducasse sur {place}", "memory"),
-    ("Le chevalement vu depuis {place}", "photo"),
-    ("Les jardins ouvriers près de {place}", "photo"),
-    ("Quand {who} est descendu pour la première fois", "memory"),
-    ("La grève de l'hiver à {place}", "memory"),
-    ("Le bal de la fanfare à {place}", "photo"),
-    ("Les pigeons voyageurs de {who}", "memory"),
-    ("La dernière berline sortie de {place}", "photo"),
-    ("La médaille du travail de {who}", "object"),
+    ("Après le poste de nuit, le retour {of_who}", "memory", "portrait"),
+    ("Le jour de la Sainte-Barbe {where}", "memory", "stage"),
+    ("Photo de classe devant {place}", "photo", "class"),
+    ("Le linge du coron, près {of_place}", "photo", "washing"),
+    ("La lampe {of_who}", "object", "object:lamp"),
+    ("Le carnet de paie {of_who}", "object", "object:book"),
+    ("Souvenir de la ducasse {where}", "memory", "table"),
+    ("Le chevalement vu depuis {place}", "photo", "landscape"),
+    ("Les jardins ouvriers près {of_place}", "photo", "gardens"),
+    ("À la fosse, le premier jour {of_who}", "memory", "portrait"),
+    ("La grève de l'hiver {at_place}", "memory", "landscape"),
+    ("Le bal de la fanfare {at_place}", "photo", "stage"),
+    ("Les pigeons voyageurs {of_who}", "memory", "object:pigeon"),
+    ("La dernière berline, exposée {where}", "photo", "cart"),
+    ("La médaille du travail {of_who}", "object", "object:medal"),
 ]
 
 WHO = [
@@ -195,6 +198,22 @@ WHO = [
     "tante Irène",
     "Lucien, l'accordéoniste",
 ]
+
+# What each drawing shows, for its text alternative.
+MOTIF_DESCRIPTIONS = {
+    "portrait": "portrait en silhouette",
+    "stage": "la fanfare sur une estrade, le public devant",
+    "class": "deux rangs d'enfants devant l'école",
+    "washing": "du linge étendu entre les maisons du coron",
+    "object:lamp": "une lampe de mineur posée sur une table",
+    "object:book": "un carnet ouvert sur une table",
+    "table": "une grande table dressée dans la rue, les voisins autour",
+    "landscape": "un chevalement et les terrils au-dessus des maisons de la cité",
+    "gardens": "des rangs de poireaux et une cabane de jardin",
+    "object:pigeon": "un pigeon voyageur",
+    "cart": "une berline sur ses rails devant un chevalement",
+    "object:medal": "une médaille et son ruban",
+}
 
 SENTENCES = [
     "On entendait la sirène de la fosse depuis toute la cité.",
@@ -294,16 +313,18 @@ def ensure_archive_index(home: Page) -> ArchiveIndexPage:
     return index
 
 
-def _contract(text: str) -> str:
-    """French contractions the templates produce: « de les » is « des », « à le » is « au »."""
-    for loose, contracted in (
-        ("de les ", "des "),
-        ("de le ", "du "),
-        ("à les ", "aux "),
-        ("à le ", "au "),
-    ):
-        text = text.replace(loose, contracted)
-    return text[0].upper() + text[1:]
+def _title(subject: str, *, place: str, who: str) -> str:
+    """The subject written out, articles and prepositions agreed (« aux terrils »)."""
+    return capitalise(
+        subject.format(
+            who=who,
+            of_who=place_with("de", who),
+            place=with_article(place),
+            where=place_where(place),
+            at_place=place_with("à", place),
+            of_place=place_with("de", place),
+        )
+    )
 
 
 def _date_for(rng: random.Random) -> tuple[str, int, int]:
@@ -327,24 +348,23 @@ def ensure_items(index: ArchiveIndexPage, *, count: int = 200) -> Iterator[Archi
     previous: ArchiveItemPage | None = None
     for number in range(1, count + 1):
         slug = f"souvenir-{number:03d}"
-        subject, kind = rng.choice(SUBJECTS)
+        subject, kind, motif = rng.choice(SUBJECTS)
         place = rng.choice(PLACES)
         who = rng.choice(WHO)
         date_label, year_start, year_end = _date_for(rng)
         paragraphs = rng.sample(SENTENCES, 4)
         item = ArchiveItemPage.objects.filter(slug=slug).first()
         if item is None:
-            title = _contract(subject.format(place=place, who=who))
-            cover = None
-            if kind in (ItemKind.PHOTO, ItemKind.OBJECT) or number % 3 == 0:
-                cover = demo_image(
-                    title=title,
-                    alt_text=f"{title} : vue d'un terril et des maisons de la cité.",
-                    seed=number,
-                    sepia=year_start < 1975,
-                    credit=rng.choice(CONTRIBUTORS),
-                    date_taken=date_label,
-                )
+            title = _title(subject, place=place, who=who)
+            cover = demo_image(
+                title=title,
+                alt_text=f"{title} : {MOTIF_DESCRIPTIONS[motif]}.",
+                seed=number,
+                sepia=year_start < 1975,
+                credit=rng.choice(CONTRIBUTORS),
+                date_taken=date_label,
+                motif=motif,
+            )
             item = index.add_child(
                 instance=ArchiveItemPage(
                     title=title,

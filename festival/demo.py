@@ -1,24 +1,40 @@
-"""Demo content of the festival: every edition of the Gohelliades since 1984."""
+"""Demo content of the festival: every edition of the Gohelliades since 1984, dated from
+the day the demo is loaded.
+
+The next edition (the second weekend of June still to come) is upcoming, with its whole
+programme and open volunteer shifts; the editions before it are past, the latest with its
+whole programme, the older ones with a few events and their photos. Every edition has its
+poster (its year and theme). ``demo_edition_move_to`` moves the next edition onto a given
+day, to show the site as during the festival (``manage.py demo_festival_now``)."""
 
 import datetime
+import random
 from collections.abc import Iterator
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
 from festival.models import (
     EditionPage,
+    EventGalleryImage,
     EventOccurrence,
     EventPage,
     EventPerformer,
     FestivalIndexPage,
+    Shift,
     Venue,
 )
+from festival.selectors import current_edition
+from festival.services import shift_local
+from festival.volunteers.demo import ensure_shifts
 from media.demo import demo_image
+from media.demo_text import capitalise, place_where
 
 FIRST_YEAR = 1984
-LAST_YEAR = 2026
+# Older editions show this many events of their programme, one with a few photos.
+PAST_EVENTS = 3
 
 THEMES = [
     "La mine racontée par ceux qui l'ont vécue",
@@ -35,11 +51,74 @@ THEMES = [
     "La base 11/19, lieu de culture",
 ]
 
+# One line per theme, so that past editions do not all say the same thing.
+THEME_STORIES = [
+    "Les anciens du fond ont pris la parole devant leurs petits-enfants.",
+    "On a gravi les terrils jumeaux en famille, du lever au coucher du soleil.",
+    "Les ateliers ont montré les gestes des mineurs et ceux des artisans de la cité.",
+    "Les rues de la cité se sont couvertes de guirlandes et de tables partagées.",
+    "Les trieuses, les lampistes et les épouses de mineurs ont raconté leur carreau.",
+    "Une troupe d'habitants a joué sur le carreau de la fosse la vie d'une famille de mineurs.",
+    "Les photographes ont saisi les chevalements sous toutes les lumières.",
+    "Polonais, Marocains, Italiens et Algériens ont partagé leurs chants et leurs recettes.",
+    "L'harmonie municipale a mené le défilé de la ducasse jusqu'à la place de la République.",
+    "Les habitants ont ouvert leurs maisons et leurs jardins aux visiteurs.",
+    "On a parlé du charbon d'hier et du soleil de demain, sur les toits de la commune.",
+    "La Base 11/19 a accueilli des artistes venus de tout le bassin minier.",
+]
 
-def _second_saturday_of_june(year: int) -> datetime.date:
+
+def edition_dates(year: int) -> tuple[datetime.date, datetime.date]:
+    """Friday to Sunday around the second Saturday of June, the festival's weekend."""
     first = datetime.date(year, 6, 1)
-    first_saturday = first + datetime.timedelta(days=(5 - first.weekday()) % 7)
-    return first_saturday + datetime.timedelta(days=7)
+    saturday = first + datetime.timedelta(days=(5 - first.weekday()) % 7 + 7)
+    return saturday - datetime.timedelta(days=1), saturday + datetime.timedelta(days=1)
+
+
+def next_edition_year(*, today: datetime.date) -> int:
+    """The year of the first edition that has not begun on ``today``."""
+    return today.year if edition_dates(today.year)[0] > today else today.year + 1
+
+
+def _ordinal(year: int) -> str:
+    number = year - FIRST_YEAR + 1
+    return "1re" if number == 1 else f"{number}e"
+
+
+def _intro(year: int, theme: str, *, upcoming: bool) -> str:
+    start, end = edition_dates(year)
+    if upcoming:
+        return (
+            f"<p>Du vendredi {start.day} au dimanche {end.day} juin {year}, la Base 11/19, "
+            f"les terrils jumeaux et les cités de Loos-en-Gohelle accueillent la "
+            f"{_ordinal(year)} édition des Gohelliades, sur le thème « {theme} ». Habitants, "
+            "associations et artistes invités y font vivre la mémoire de la mine : concerts, "
+            "balades, ateliers, théâtre et grandes tablées.</p>"
+        )
+    story = THEME_STORIES[(year - FIRST_YEAR) % len(THEME_STORIES)]
+    return (
+        f"<p>En juin {year}, la {_ordinal(year)} édition des Gohelliades avait pour thème "
+        f"« {theme} ». {story}</p>"
+    )
+
+
+VOLUNTEER_CALL = (
+    "<p>Accueillir le public, servir à la buvette, guider une balade sur les terrils : "
+    "rejoignez l'équipe des bénévoles, pour un créneau ou pour tout le week-end. Aucune "
+    "expérience n'est demandée, on vous accompagne.</p>"
+)
+
+
+def _poster(year: int, theme: str):
+    return demo_image(
+        title=f"Affiche des Gohelliades {year}",
+        alt_text=f"Affiche des Gohelliades {year} : « {theme} », au-dessus des terrils et "
+        "d'un chevalement.",
+        seed=10_000 + year,
+        credit="Ville de Loos-en-Gohelle",
+        date_taken=str(year),
+        poster=(str(year), theme),
+    )
 
 
 def ensure_festival_index(home: Page) -> FestivalIndexPage:
@@ -60,44 +139,38 @@ def ensure_festival_index(home: Page) -> FestivalIndexPage:
     return index
 
 
-def ensure_editions(index: FestivalIndexPage) -> Iterator[EditionPage]:
-    """Create each missing edition, yielding as it goes so the caller can show progress."""
-    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+def ensure_editions(index: FestivalIndexPage, *, today: datetime.date) -> Iterator[EditionPage]:
+    """Create each missing edition up to the next one, yielding as it goes (for progress)."""
+    upcoming_year = next_edition_year(today=today)
+    for year in range(FIRST_YEAR, upcoming_year + 1):
         edition = EditionPage.objects.filter(year=year).first()
+        theme = THEMES[(year - FIRST_YEAR) % len(THEMES)]
         if edition is None:
-            saturday = _second_saturday_of_june(year)
-            theme = THEMES[(year - FIRST_YEAR) % len(THEMES)]
-            recent = year >= LAST_YEAR - 1
+            start, end = edition_dates(year)
+            upcoming = year == upcoming_year
             edition = index.add_child(
                 instance=EditionPage(
                     title=f"Gohelliades {year}",
                     slug=str(year),
                     year=year,
-                    start_date=saturday - datetime.timedelta(days=1),
-                    end_date=saturday + datetime.timedelta(days=1),
+                    start_date=start,
+                    end_date=end,
                     theme=theme,
-                    intro=(
-                        f"<p>Trois jours à la Base 11/19, sur les terrils jumeaux et dans les "
-                        f"cités : « {theme} ». Des habitants, des associations et des artistes "
-                        f"invités font vivre la mémoire minière de Loos-en-Gohelle.</p>"
-                        if recent
-                        else f"<p>Édition {year} : « {theme} ».</p>"
-                    ),
-                    image=demo_image(
-                        title=f"Affiche des Gohelliades {year}",
-                        alt_text=f"Illustration de l'édition {year} : terrils et chevalement "
-                        "au-dessus des maisons de la cité.",
-                        seed=10_000 + year,
-                        sepia=year < 2000,
-                        credit="Ville de Loos-en-Gohelle",
-                        date_taken=str(year),
-                    )
-                    if recent or year % 5 == 0
-                    else None,
+                    intro=_intro(year, theme, upcoming=upcoming),
+                    volunteer_call=VOLUNTEER_CALL if upcoming else "",
+                    image=_poster(year, theme),
                 )
             )
             edition.save_revision().publish()
+        elif edition.image_id is None:
+            # A demo loaded before editions had posters: give it one.
+            edition.image = _poster(year, theme)
+            edition.save_revision().publish()
         yield edition
+
+
+def edition_count(*, today: datetime.date) -> int:
+    return next_edition_year(today=today) - FIRST_YEAR + 1
 
 
 # Real places of Loos-en-Gohelle; positions are approximate (to the street), for the demo map.
@@ -290,13 +363,54 @@ PROGRAMME = [
     ),
 ]
 
+# name, kind, and how a sentence names them after « avec »
 PERFORMERS = [
-    ("Harmonie municipale de Loos-en-Gohelle", "association"),
-    ("Les habitants de la cité des Provinces", "resident"),
-    ("Compagnie du Carreau", "artist"),
-    ("Club de randonnée de la Gohelle", "association"),
-    ("Chorale Sainte-Barbe", "association"),
+    ("Harmonie municipale de Loos-en-Gohelle", "association", "l'harmonie municipale"),
+    (
+        "Les habitants de la cité des Provinces",
+        "resident",
+        "les habitants de la cité des Provinces",
+    ),
+    ("Compagnie du Carreau", "artist", "la compagnie du Carreau"),
+    ("Club de randonnée de la Gohelle", "association", "le club de randonnée de la Gohelle"),
+    ("Chorale Sainte-Barbe", "association", "la chorale Sainte-Barbe"),
 ]
+
+# What each kind of event is, in a few lines: {where} is the venue with its preposition,
+# {with_whom} the performer.
+CATEGORY_TEXTS = {
+    "concert": "Airs de fanfare, chansons de la mine et valses de la ducasse {where}, avec "
+    "{with_whom}. Les enfants sont les bienvenus devant la scène.",
+    "walk": "Départ {where}, en petit groupe, avec {with_whom}. Prévoyez de bonnes chaussures "
+    "et de l'eau : on s'arrête souvent pour écouter un souvenir.",
+    "screening": "Une projection en plein air {where}, présentée avec {with_whom}. Apportez "
+    "un coussin, les bancs sont en bois.",
+    "workshop": "Un atelier {where}, en petits groupes, avec {with_whom}. Tout le matériel est "
+    "fourni et chacun repart avec ce qu'il a fabriqué.",
+    "feast": "Chacun apporte un plat, on s'installe {where} à la grande table, avec "
+    "{with_whom}. Le café est offert.",
+    "theatre": "Une pièce écrite à partir des souvenirs confiés à l'archive, jouée {where} "
+    "avec {with_whom}.",
+    "exhibition": "Photographies, objets prêtés par les familles et récits à écouter : une "
+    "exposition {where}, préparée avec {with_whom}.",
+    "talk": "Des habitants racontent {where} un projet mené avec la ville, dix minutes "
+    "chacun, puis la salle pose ses questions. Avec {with_whom}.",
+    "land_art": "On dessine {where} avec les pierres de schiste, le bois et la terre, avec "
+    "{with_whom}. Ouvert à tous, sans inscription.",
+}
+
+# The drawing of each kind of event (``media.demo.DRAWINGS``), so cards differ at a glance.
+CATEGORY_MOTIFS = {
+    "concert": "stage",
+    "walk": "walkers",
+    "screening": "screen",
+    "workshop": "workshop",
+    "feast": "table",
+    "theatre": "stage",
+    "exhibition": "frames",
+    "talk": "lectern",
+    "land_art": "stones",
+}
 
 
 def ensure_venues() -> dict[str, Venue]:
@@ -307,67 +421,165 @@ def ensure_venues() -> dict[str, Venue]:
     return venues
 
 
-def ensure_programme(edition: EditionPage, venues: dict[str, Venue]) -> int:
-    """About thirty events over the edition's three days; returns how many were created."""
+def _event(
+    edition: EditionPage, row: tuple, *, n: int, venues: dict[str, Venue], past: bool
+) -> EventPage:
+    title, category, audience, venue_slug, day, hour, minute, minutes, price = row
+    start = timezone.make_aware(
+        datetime.datetime.combine(
+            edition.start_date + datetime.timedelta(days=day), datetime.time(hour, minute)
+        )
+    )
+    venue = venues[venue_slug]
+    where = place_where(venue.name)
+    performer_name, performer_kind, with_whom = PERFORMERS[n % len(PERFORMERS)]
+    summary = f"{title}, {where}" + (
+        f", aux Gohelliades {edition.year}."
+        if past
+        else f" : un rendez-vous des Gohelliades {edition.year}."
+    )
+    text = CATEGORY_TEXTS[category].format(where=where, with_whom=with_whom)
+    event = EventPage(
+        title=title,
+        slug=slugify(title),
+        category=category,
+        audience=audience,
+        summary=summary,
+        body=f"<p>{capitalise(text)}</p>",
+        venue=venue,
+        is_free=not price,
+        price=price,
+        booking_required=bool(price) or category == "workshop",
+        booking_details="Accueil de la Base 11/19, 03 21 00 00 00"
+        if price or category == "workshop"
+        else "",
+        capacity=30 if category == "workshop" else None,
+        wheelchair_access=venue.wheelchair_accessible,
+        sign_language=n % 7 == 0,
+        audio_description=n % 11 == 0,
+        quiet_space=category == "concert" and n % 2 == 0,
+        image=demo_image(
+            title=f"Gohelliades {edition.year} — {title}",
+            alt_text=f"{title} : dessin de la scène, {where}.",
+            seed=edition.year * 100 + n,
+            sepia=edition.year < 1995,
+            credit="Ville de Loos-en-Gohelle",
+            date_taken=str(edition.year),
+            motif=CATEGORY_MOTIFS[category],
+        ),
+    )
+    event.occurrences = [
+        EventOccurrence(start=start, end=start + datetime.timedelta(minutes=minutes))
+    ]
+    event.performers = [EventPerformer(name=performer_name, kind=performer_kind)]
+    return event
+
+
+def ensure_programme(
+    edition: EditionPage,
+    venues: dict[str, Venue],
+    *,
+    today: datetime.date,
+    rows: list[tuple] | None = None,
+) -> int:
+    """The events of ``rows`` (the whole programme by default: about thirty over three
+    days) under an edition that has none; returns how many were created."""
     if EventPage.objects.child_of(edition).exists():
         return 0
-    friday = edition.start_date
+    rows = PROGRAMME if rows is None else rows
+    past = edition.end_date < today
     created = 0
-    for n, row in enumerate(PROGRAMME):
-        title, category, audience, venue_slug, day, hour, minute, minutes, price = row
-        start = timezone.make_aware(
-            datetime.datetime.combine(
-                friday + datetime.timedelta(days=day), datetime.time(hour, minute)
-            )
-        )
-        venue = venues[venue_slug]
-        performer_name, performer_kind = PERFORMERS[n % len(PERFORMERS)]
-        event = EventPage(
-            title=title,
-            slug=slugify(title),
-            category=category,
-            audience=audience,
-            summary=f"{title} : un rendez-vous des Gohelliades {edition.year} à {venue.name}.",
-            body=f"<p>{title}, avec {performer_name}. Un moment pour partager la mémoire "
-            "minière de Loos-en-Gohelle.</p>",
-            venue=venue,
-            is_free=not price,
-            price=price,
-            booking_required=bool(price) or category == "workshop",
-            booking_details="Accueil de la Base 11/19, 03 21 00 00 00"
-            if price or category == "workshop"
-            else "",
-            capacity=30 if category == "workshop" else None,
-            wheelchair_access=venue.wheelchair_accessible,
-            sign_language=n % 7 == 0,
-            audio_description=n % 11 == 0,
-            quiet_space=category == "concert" and n % 2 == 0,
-            # A few gaps left on purpose, so the admin list of gaps has something to show.
-            image=demo_image(
-                title=f"Gohelliades {edition.year} — {title}",
-                alt_text=f"{title} : affiche illustrée, terrils et chevalement.",
-                seed=edition.year * 100 + n,
-                sepia=False,
-                credit="Ville de Loos-en-Gohelle",
-                date_taken=str(edition.year),
-            )
-            if n % 6 != 5
-            else None,
-        )
-        event.occurrences = [
-            EventOccurrence(start=start, end=start + datetime.timedelta(minutes=minutes))
-        ]
-        event.performers = [EventPerformer(name=performer_name, kind=performer_kind)]
+    for n, row in enumerate(rows):
+        event = _event(edition, row, n=PROGRAMME.index(row), venues=venues, past=past)
+        # A few gaps left on purpose in the next edition, so the admin list of gaps has
+        # something to show.
+        if rows is PROGRAMME and n % 6 == 5 and not past:
+            event.image = None
         edition.add_child(instance=event)
         event.save_revision().publish()
         created += 1
     return created
 
 
-def ensure_recent_programmes(*, years: int = 2) -> int:
-    """Venues, and a full programme for the last ``years`` editions; returns events created."""
+def _past_photos(edition: EditionPage, event: EventPage) -> None:
+    """Two photos of a past event, shown in its gallery."""
+    for number, motif in enumerate(("landscape", CATEGORY_MOTIFS[event.category]), start=1):
+        EventGalleryImage.objects.create(
+            event=event,
+            image=demo_image(
+                title=f"Gohelliades {edition.year} — {event.title}, photo {number}",
+                alt_text=f"{event.title}, pendant les Gohelliades {edition.year}.",
+                seed=500_000 + edition.year * 10 + number,
+                sepia=edition.year < 1995,
+                credit="Club photo de Loos",
+                date_taken=str(edition.year),
+                motif=motif,
+            ),
+            caption=f"{event.title}, juin {edition.year}.",
+            sort_order=number,
+        )
+
+
+def ensure_past_programme(
+    edition: EditionPage, venues: dict[str, Venue], *, today: datetime.date
+) -> int:
+    """A few events of an older edition; returns the events created."""
+    rows = random.Random(edition.year).sample(PROGRAMME, PAST_EVENTS)
+    return ensure_programme(edition, venues, today=today, rows=rows)
+
+
+def ensure_programmes(*, today: datetime.date) -> int:
+    """Venues; the whole programme of the next edition and the latest past one, a few
+    events for the older ones; the first event of each past edition has its photos.
+    Returns the events created."""
     venues = ensure_venues()
+    upcoming_year = next_edition_year(today=today)
     created = 0
-    for edition in EditionPage.objects.filter(year__gt=LAST_YEAR - years):
-        created += ensure_programme(edition, venues)
+    for edition in EditionPage.objects.filter(year__lte=upcoming_year).order_by("year"):
+        if edition.year >= upcoming_year - 1:
+            made = ensure_programme(edition, venues, today=today)
+        else:
+            made = ensure_past_programme(edition, venues, today=today)
+        if made and edition.end_date < today:
+            _past_photos(edition, EventPage.objects.child_of(edition).first().specific)
+        created += made
     return created
+
+
+def ensure_next_edition_shifts(*, today: datetime.date, now: datetime.datetime | None = None):
+    """The volunteer shifts of the next edition, with a few sign-ups; returns the edition."""
+    edition = EditionPage.objects.get(year=next_edition_year(today=today))
+    ensure_shifts(edition, now=now)
+    return edition
+
+
+@transaction.atomic
+def demo_edition_move_to(*, day: datetime.date) -> tuple[EditionPage | None, int]:
+    """Move the edition under way or coming next so that ``day`` is its second day: its
+    dates, its events' occurrences and its volunteer shifts, at the same local times.
+
+    Shows the site as during the festival ("en ce moment / à suivre", shifts under way).
+    Returns the edition and the days it moved (0 when it already runs so: safe to repeat)."""
+    edition = current_edition(today=day)
+    if edition is None:
+        return None, 0
+    days = (day - (edition.start_date + datetime.timedelta(days=1))).days
+    if days == 0:
+        return edition, 0
+    delta = datetime.timedelta(days=days)
+    for occurrence in EventOccurrence.objects.filter(event__in=EventPage.objects.child_of(edition)):
+        occurrence.start = shift_local(occurrence.start, days=days)
+        occurrence.end = shift_local(occurrence.end, days=days)
+        occurrence.save(update_fields=["start", "end"])
+    for shift in Shift.objects.filter(edition=edition):
+        shift.start = shift_local(shift.start, days=days)
+        shift.end = shift_local(shift.end, days=days)
+        shift.save(update_fields=["start", "end"])
+    # The published revisions must carry the new dates, or the next publication would undo them.
+    for event in EventPage.objects.child_of(edition).live().specific():
+        event.save_revision().publish()
+    edition = EditionPage.objects.get(pk=edition.pk)
+    edition.start_date += delta
+    edition.end_date += delta
+    edition.save_revision().publish()
+    return edition, days

@@ -1,21 +1,19 @@
 """Demo volunteers: roles with their prerequisites, the shifts of an edition, a few sign-ups.
 
-Enough for a coordinator's dashboard to show full shifts, a waitlist, short shifts and
-first-timers to pair. Idempotent: an edition that has shifts is left as it is."""
+Enough for a coordinator's dashboard to show a full shift with its waitlist, shifts nearly
+full, short shifts and first-timers to pair, and for a visitor to find places open. Sign-ups
+go through the slice's services, so they obey its rules. Idempotent: an edition that has
+shifts is left as it is."""
 
 import datetime
 
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from festival.models import EditionPage, Venue
-from festival.volunteers.models import (
-    Prerequisite,
-    Shift,
-    Signup,
-    SignupStatus,
-    Volunteer,
-    VolunteerRole,
-)
+from festival.volunteers.models import Prerequisite, Shift, VolunteerRole
+from festival.volunteers.occasions import Occasion
+from festival.volunteers.services import signup_confirm, signup_create
 
 PREREQUISITES = {
     "adult": "J'ai 18 ans ou plus",
@@ -52,16 +50,18 @@ SHIFTS = [
     ("Montage et démontage", "base-11-19", 2, 18, 4, 8),
 ]
 
-# (name, first time, shifts taken by index in SHIFTS)
+# (name, first time, shifts taken by index in SHIFTS), signed up in this order through the
+# slice's rules: the terril guides of Saturday morning (6) end full with Hugo waiting, the
+# Friday evening bar (2) and Saturday's welcome (4) have one place left.
 VOLUNTEERS = [
     ("Jeannine Kowalski", False, [0, 2]),
-    ("Marcel Dubois", False, [4, 7]),
+    ("Marcel Dubois", False, [6, 8]),
     ("Léa Martin", True, [4]),
-    ("Karim Benali", False, [6, 8]),
-    ("Chantal Lefebvre", False, [10]),
+    ("Karim Benali", False, [2, 6]),
+    ("Chantal Lefebvre", False, [2, 9]),
     ("Tom Wiart", True, [10]),
-    ("Sylvie Nowak", False, [5, 12]),
-    ("Hugo Delattre", True, [7]),
+    ("Sylvie Nowak", False, [4, 12]),
+    ("Hugo Delattre", True, [6]),
 ]
 
 
@@ -81,8 +81,9 @@ def ensure_roles() -> dict[str, VolunteerRole]:
     return roles
 
 
-def ensure_shifts(edition: EditionPage) -> int:
-    """Shifts over the edition's days and a few volunteers; returns the shifts created."""
+def ensure_shifts(edition: EditionPage, *, now: datetime.datetime | None = None) -> int:
+    """Shifts over the edition's days and a few volunteers signed up through the slice's
+    services (holds, waitlist, confirmation); returns the shifts created."""
     if edition.shifts.exists():
         return 0
     roles = ensure_roles()
@@ -104,24 +105,34 @@ def ensure_shifts(edition: EditionPage) -> int:
                 capacity=capacity,
             )
         )
-    now = timezone.now()
-    for number, (name, first_time, taken) in enumerate(VOLUNTEERS, start=1):
-        volunteer = Volunteer.objects.create(
-            edition=edition,
-            name=name,
-            email=f"benevole{number}@exemple.fr",
-            first_time=first_time,
-            consented_at=now,
-        )
-        for index in taken:
-            shift = shifts[index]
-            holding = shift.signups.filter(status=SignupStatus.CONFIRMED).count()
-            Signup.objects.create(
-                volunteer=volunteer,
-                shift=shift,
-                status=SignupStatus.CONFIRMED
-                if holding < shift.capacity
-                else SignupStatus.WAITLISTED,
-                email_confirmed_at=now,
-            )
+    demo_signups_take(
+        occasion=edition,
+        people=[
+            (name, f"benevole{number}@exemple.fr", first_time, [shifts[i] for i in taken])
+            for number, (name, first_time, taken) in enumerate(VOLUNTEERS, start=1)
+        ],
+        now=now or timezone.now(),
+    )
     return len(shifts)
+
+
+def demo_signups_take(
+    *,
+    occasion: Occasion,
+    people: list[tuple[str, str, bool, list[Shift]]],
+    now: datetime.datetime,
+) -> None:
+    """Sign ``people`` (name, e-mail, first time, shifts) up in order and confirm them, through
+    the slice's services: capacity, waitlist and schedule rules hold as for anyone."""
+    # The volunteers are invented (@exemple.fr): their confirmation mails go nowhere.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        for name, email, first_time, shifts in people:
+            result = signup_create(
+                occasion=occasion,
+                name=name,
+                email=email,
+                shift_ids=[shift.pk for shift in shifts],
+                first_time=first_time,
+                now=now,
+            )
+            signup_confirm(volunteer=result.volunteer, now=now)

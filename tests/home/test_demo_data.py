@@ -1,9 +1,13 @@
+import datetime
 import io
 import re
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import models
 from django.http import HttpRequest
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from festival.models import EditionPage, Shift, SignupStatus
@@ -11,26 +15,55 @@ from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
+# The day the demo is loaded in these tests: the June 2026 edition is over.
+LOADED_ON = datetime.date(2026, 12, 2)
+
+# French never writes « à Le », « de Les », nor a place's common noun without its article.
+LOOSE_ARTICLE = re.compile(
+    r"\b(?:à|À|de|De) (?:Le|Les)\b"
+    r"|\b(?:à|de) (?:Église|Cité|Place|Rue|École|Salle|Fosse|Terrils?|Carreau)\b"
+)
+OUR_APPS = {"home", "festival", "archive", "projects", "talks", "media", "wagtailcore"}
+TEXT_FIELDS = (models.CharField, models.TextField, RichTextField, StreamField)
+
+
+def _demo_texts():
+    """Every text field of every row our apps hold: pages, snippets, images, the rest."""
+    for model in apps.get_models():
+        if model._meta.app_label not in OUR_APPS or model._meta.proxy:
+            continue
+        fields = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, TEXT_FIELDS) and not f.choices and f.name != "slug"
+        ]
+        if not fields:
+            continue
+        for row in model._default_manager.values_list(*fields):
+            for value in row:
+                if value:
+                    yield model._meta.label, str(value)
+
 
 def test_load_demo_data_builds_a_french_site_once(client):
-    call_command("load_demo_data", items=6, verbosity=0)
+    call_command("load_demo_data", items=6, date=LOADED_ON, verbosity=0)
     pages_after_first_run = Page.objects.count()
 
-    call_command("load_demo_data", items=6, verbosity=0)
+    call_command("load_demo_data", items=6, date=LOADED_ON, verbosity=0)
 
     assert Page.objects.count() == pages_after_first_run
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
     html = client.get("/").content.decode()
-    assert "Les Gohelliades 2026" in html
+    assert "Les Gohelliades 2027" in html
     for path in ("/a-propos/", "/mentions-legales/", "/confidentialite/", "/accessibilite/"):
         assert client.get(path).status_code == 200
 
 
 def test_demo_volunteers_show_on_the_coordinators_dashboard(admin_client):
-    call_command("load_demo_data", items=1, verbosity=0)
-    call_command("load_demo_data", items=1, verbosity=0)
+    call_command("load_demo_data", items=1, date=LOADED_ON, verbosity=0)
+    call_command("load_demo_data", items=1, date=LOADED_ON, verbosity=0)
 
-    edition = EditionPage.objects.get(year=2026)
+    edition = EditionPage.objects.get(year=2027)
     shifts = Shift.objects.filter(edition=edition)
     assert shifts.count() == 14
     assert shifts.filter(signups__status=SignupStatus.WAITLISTED).exists()
@@ -69,3 +102,17 @@ def test_site_addresses_printed_by_make_run_all_answer(client):
     for path in paths:
         assert client.get(path, follow=True).status_code == 200, path
     assert "identifiant « admin », mot de passe « gohelle-1984 »" in printed
+
+
+def test_demo_text_agrees_articles_and_prepositions():
+    call_command("load_demo_data", items=40, date=LOADED_ON, verbosity=0)
+
+    texts = list(_demo_texts())
+    loose = [
+        (label, LOOSE_ARTICLE.search(text).group())
+        for label, text in texts
+        if LOOSE_ARTICLE.search(text)
+    ]
+
+    assert len(texts) > 1000
+    assert loose == []

@@ -1,20 +1,20 @@
+import datetime
 import logging
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from rich.progress import Progress
 
 from archive.demo import ensure_archive_index, ensure_items
 from archive.transcripts.demo import ORAL_HISTORIES, ensure_oral_histories
 from festival.demo import (
-    FIRST_YEAR,
-    LAST_YEAR,
+    edition_count,
     ensure_editions,
     ensure_festival_index,
-    ensure_recent_programmes,
+    ensure_next_edition_shifts,
+    ensure_programmes,
 )
-from festival.models import EditionPage
-from festival.volunteers.demo import ensure_shifts
 from home.demo import ensure_demo_admin, ensure_home_page, ensure_standard_pages
 from projects.demo import PROJECTS, ensure_projects
 from talks.demo import EVENINGS, ensure_evenings, ensure_journalist
@@ -27,24 +27,36 @@ class Command(BaseCommand):
         parser.add_argument(
             "--items", type=int, default=200, help="Nombre d'éléments d'archive (200)."
         )
+        parser.add_argument(
+            "--date",
+            type=datetime.date.fromisoformat,
+            default=None,
+            help="Le jour où la démo se place, AAAA-MM-JJ (aujourd'hui) : la prochaine "
+            "édition du festival vient après lui, les précédentes sont passées.",
+        )
 
-    def handle(self, *args, items: int, **options):
+    def handle(self, *args, items: int, date: datetime.date | None = None, **options):
         if not settings.DEMO_DATA_ALLOWED:
             raise CommandError(
                 "Les données de démonstration sont interdites avec ces réglages (production)."
             )
         # One line per published page would drown the progress bars.
         logging.getLogger("wagtail").setLevel(logging.WARNING)
+        if date is None:
+            now = timezone.now()
+            date = timezone.localdate(now)
+        else:
+            now = timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
         home = ensure_home_page()
         ensure_standard_pages(home)
         festival_index = ensure_festival_index(home)
         archive_index = ensure_archive_index(home)
         with Progress(disable=options["verbosity"] == 0) as progress:
-            editions = progress.add_task("Éditions du festival", total=LAST_YEAR - FIRST_YEAR + 1)
-            for _edition in ensure_editions(festival_index):
+            editions = progress.add_task("Éditions du festival", total=edition_count(today=date))
+            for _edition in ensure_editions(festival_index, today=date):
                 progress.advance(editions)
-            ensure_recent_programmes(years=2)
-            ensure_shifts(EditionPage.objects.get(year=LAST_YEAR))
+            ensure_programmes(today=date)
+            ensure_next_edition_shifts(today=date, now=now)
             archive = progress.add_task("Éléments d'archive", total=items)
             for _item in ensure_items(archive_index, count=items):
                 progress.advance(archive)
@@ -52,11 +64,11 @@ class Command(BaseCommand):
             for _item in ensure_oral_histories(archive_index, say=progress.console.print):
                 progress.advance(oral)
             projects = progress.add_task("Projets fifty-fifty", total=len(PROJECTS))
-            ensure_projects()
+            ensure_projects(now=now)
             progress.advance(projects, len(PROJECTS))
             # After the projects and the archive: the talks tell the one, are recorded in the other.
             evenings = progress.add_task("Soirées Ch'ti TAIDx", total=EVENINGS)
-            for _evening in ensure_evenings():
+            for _evening in ensure_evenings(now=now):
                 progress.advance(evenings)
         home.volunteer_page = home.volunteer_page or festival_index
         home.contribute_page = home.contribute_page or archive_index
@@ -65,7 +77,7 @@ class Command(BaseCommand):
         journalist = ensure_journalist(password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Démo prête : {LAST_YEAR - FIRST_YEAR + 1} éditions, {items} éléments "
+                f"Démo prête : {edition_count(today=date)} éditions, {items} éléments "
                 f"d'archive, {len(PROJECTS)} projets fifty-fifty, {EVENINGS} soirées Ch'ti TAIDx. "
                 f"Administration : identifiant « {username} », "
                 f"mot de passe « {password} » (et « {journalist.username} », l'accompagnement "
