@@ -74,14 +74,14 @@ STANDARD_PAGES = {
     ),
     "accessibilite": (
         "Déclaration d'accessibilité",
-        "Ce site vise la conformité au RGAA 4.1 (WCAG 2.1 niveau AA).",
+        "La Ville de Loos-en-Gohelle s'engage à rendre ce site accessible à toutes et à tous, "
+        "conformément à l'article 47 de la loi du 11 février 2005.",
         [
-            ("heading", "État de conformité"),
             (
                 "paragraph",
-                "<p>Le site est testé automatiquement à chaque modification (axe-core) et "
-                "utilisable au clavier. Signalez-nous toute difficulté : nous vous répondrons "
-                "et vous fournirons le contenu sous une autre forme.</p>",
+                "<p>Cette déclaration s'applique au site des mémoires et du festival. Ce qui "
+                "suit est tenu à jour à partir des vérifications que le site passe à chaque "
+                "modification.</p>",
             ),
         ],
     ),
