@@ -313,7 +313,7 @@ def ensure_archive_index(home: Page) -> ArchiveIndexPage:
     return index
 
 
-def _title(subject: str, *, place: str, who: str) -> str:
+def item_title(subject: str, *, place: str, who: str) -> str:
     """The subject written out, articles and prepositions agreed (« aux terrils »)."""
     return capitalise(
         subject.format(
@@ -355,7 +355,7 @@ def ensure_items(index: ArchiveIndexPage, *, count: int = 200) -> Iterator[Archi
         paragraphs = rng.sample(SENTENCES, 4)
         item = ArchiveItemPage.objects.filter(slug=slug).first()
         if item is None:
-            title = _title(subject, place=place, who=who)
+            title = item_title(subject, place=place, who=who)
             cover = demo_image(
                 title=title,
                 alt_text=f"{title} : {MOTIF_DESCRIPTIONS[motif]}.",

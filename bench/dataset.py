@@ -42,18 +42,19 @@ from archive.demo import (
     ensure_collections,
     ensure_places,
     ensure_themes,
+    item_title,
 )
 from archive.models import ArchiveItemPage, ItemKind
 from archive.transcripts.demo import wav_file
 from archive.transcripts.models import Interview, Segment, Tape
 from archive.transcripts.services import transcript_import
 from festival.demo import (
-    FIRST_YEAR,
-    LAST_YEAR,
+    edition_count,
     ensure_editions,
     ensure_festival_index,
     ensure_programme,
     ensure_venues,
+    next_edition_year,
 )
 from festival.models import EditionPage, EventPage
 from festival.volunteers.demo import ensure_shifts
@@ -89,7 +90,7 @@ class Dataset:
 def _programme_years(items: int) -> int:
     """Editions with a full programme: the last two in the quick run, all forty at 100,000."""
     if items >= 100_000:
-        return LAST_YEAR - FIRST_YEAR + 1
+        return edition_count(today=timezone.localdate())
     if items >= 10_000:
         return 10
     return 2
@@ -158,14 +159,17 @@ def dataset_build(
     home.contribute_page = archive_index
     home.save_revision().publish()
     with Progress(disable=not progress) as bar:
-        task = bar.add_task("Éditions et programmes", total=LAST_YEAR - FIRST_YEAR + 1)
-        for _edition in ensure_editions(festival_index):
+        # The festival as the demo builds it: the next edition ahead of today, the rest past.
+        today = timezone.localdate()
+        upcoming = next_edition_year(today=today)
+        task = bar.add_task("Éditions et programmes", total=edition_count(today=today))
+        for _edition in ensure_editions(festival_index, today=today):
             bar.advance(task)
         venues = ensure_venues()
         years = _programme_years(items) if programmes is None else programmes
-        for edition in EditionPage.objects.filter(year__gt=LAST_YEAR - years):
-            ensure_programme(edition, venues)
-        last = EditionPage.objects.get(year=LAST_YEAR)
+        for edition in EditionPage.objects.filter(year__gt=upcoming - years):
+            ensure_programme(edition, venues, today=today)
+        last = EditionPage.objects.get(year=upcoming)
         ensure_shifts(last)
         now = timezone.now()
         Volunteer.objects.bulk_create(
@@ -200,10 +204,9 @@ def dataset_build(
         for number in range(1, items + 1):
             with transaction.atomic():
                 oral = number % ORAL_EVERY == 1
-                subject, kind = rng.choice(SUBJECTS)
+                subject, kind, _motif = rng.choice(SUBJECTS)
                 place = rng.choice(PLACES)
-                title = subject.format(place=place, who=rng.choice(WHO))
-                title = title[0].upper() + title[1:]
+                title = item_title(subject, place=place, who=rng.choice(WHO))
                 year = rng.randint(1930, 2005)
                 paragraphs = rng.sample(SENTENCES, 4)
                 cover = None
@@ -247,7 +250,7 @@ def dataset_urls() -> dict[str, str]:
     item = ArchiveItemPage.objects.live().exclude(kind=ItemKind.ORAL_HISTORY)
     item = item.filter(cover_image__isnull=False).order_by("pk").first()
     oral = ArchiveItemPage.objects.live().filter(kind=ItemKind.ORAL_HISTORY).first()
-    edition = EditionPage.objects.filter(year=LAST_YEAR).first()
+    edition = EditionPage.objects.order_by("-year").first()
     event = EventPage.objects.live().descendant_of(edition).order_by("pk").first()
     index = ArchiveItemPage.objects.live().first().get_parent()
     return {

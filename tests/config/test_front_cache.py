@@ -19,16 +19,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
-from wagtail.models import Page
 
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
 from tests.factories.home import site_with_home
+from tests.migrated_rows import migrated_rows_restore, migrated_rows_serialize
 
 TEMPLATES = Path(settings.BASE_DIR) / "deploy/nginx/templates"
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
@@ -124,23 +119,12 @@ def keep_migrated_rows(django_db_setup, django_db_blocker):
     Module-wide: pytest-django sets the live server's ``transactional_db`` up before any
     fixture of ours, so its flush is undone only after the module's last test."""
     with django_db_blocker.unblock():
-        rows = connection.creation.serialize_db_to_string() if Page.objects.exists() else None
+        rows = migrated_rows_serialize()
     yield
     if rows is None:
         return  # another transactional test emptied them first; it restores them itself
     with django_db_blocker.unblock():
-        if not Page.objects.exists():
-            # The flush re-created content types: empty every table before putting rows back.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connection.creation.deserialize_db_from_string(rows)
-            # Rows came back with their ids: move PostgreSQL's sequences past them.
-            reset = connection.ops.sequence_reset_sql(
-                no_style(), apps.get_models(include_auto_created=True)
-            )
-            with connection.cursor() as cursor:
-                for statement in reset:
-                    cursor.execute(statement)
-            ContentType.objects.clear_cache()
+        migrated_rows_restore(rows)
 
 
 @pytest.fixture

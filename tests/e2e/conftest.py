@@ -26,15 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connection
 from django.test.testcases import _MediaFilesHandler
 from playwright.sync_api import Browser, Page, sync_playwright
 from wagtail.models import Collection
-from wagtail.models import Page as WagtailPage
 
 from home.demo import STANDARD_PAGES
 from home.models import FooterSettings, HomePage, StandardPage
@@ -43,6 +38,7 @@ from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFact
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
 from tests.factories.home import StandardPageFactory, site_with_home
 from tests.factories.media import CustomImageFactory
+from tests.migrated_rows import migrated_rows_restore, sequences_move_past_existing_rows
 from tests.search.conftest import opensearch_engine, opensearch_node  # noqa: F401 - the real engine
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
@@ -82,7 +78,7 @@ def migrated_rows(django_db_setup, django_db_blocker) -> Iterator[str]:
     """
     with django_db_blocker.unblock():
         rows = connection.creation.serialize_db_to_string()
-        _move_sequences_past_existing_rows()  # in case a run was interrupted mid-restore
+        sequences_move_past_existing_rows()  # in case a run was interrupted mid-restore
     if '"model": "wagtailcore.page"' not in rows:
         pytest.fail(
             "La base de test réutilisée a été vidée par une session interrompue : "
@@ -90,32 +86,13 @@ def migrated_rows(django_db_setup, django_db_blocker) -> Iterator[str]:
         )
     yield rows
     with django_db_blocker.unblock():
-        _restore_rows(rows)
-
-
-def _move_sequences_past_existing_rows() -> None:
-    """Rows put back with their ids leave PostgreSQL's sequences behind; as loaddata does."""
-    models = [model for config in apps.get_app_configs() for model in config.get_models()]
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), models):
-            cursor.execute(statement)
-
-
-def _restore_rows(rows: str) -> None:
-    if WagtailPage.objects.exists():
-        return
-    # The last flush re-created content types and permissions: start from truly empty tables.
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(rows)
-    _move_sequences_past_existing_rows()
-    # Content types are back under their first ids; forget the ones cached since.
-    ContentType.objects.clear_cache()
+        migrated_rows_restore(rows)
 
 
 @pytest.fixture
 def migrated_db(transactional_db, migrated_rows: str) -> None:
     """A transactional database holding what migrations made, as a fresh install has."""
-    _restore_rows(migrated_rows)
+    migrated_rows_restore(migrated_rows)
 
 
 @pytest.fixture

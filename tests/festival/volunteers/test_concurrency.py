@@ -8,11 +8,8 @@ import threading
 from collections import Counter
 
 import pytest
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -21,6 +18,7 @@ from festival.volunteers import services
 from festival.volunteers.models import HOLDING_STATUSES
 from tests.factories.festival import paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
+from tests.migrated_rows import migrated_rows_restore, migrated_rows_serialize
 
 # They need real row locks: the marker skips them on SQLite (tests/conftest.py).
 pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
@@ -34,23 +32,12 @@ def keep_migrated_rows(django_db_blocker):
 
     Requested before ``transactional_db`` so that its teardown (the flush) runs first."""
     with django_db_blocker.unblock():
-        rows = connection.creation.serialize_db_to_string() if Page.objects.exists() else None
+        rows = migrated_rows_serialize()
     yield
     if rows is None:
         return  # another transactional test emptied them first; it restores them itself
     with django_db_blocker.unblock():
-        if not Page.objects.exists():
-            # The flush re-created content types: empty every table before putting rows back.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connection.creation.deserialize_db_from_string(rows)
-            # Rows came back with their ids: move PostgreSQL's sequences past them.
-            reset = connection.ops.sequence_reset_sql(
-                no_style(), apps.get_models(include_auto_created=True)
-            )
-            with connection.cursor() as cursor:
-                for statement in reset:
-                    cursor.execute(statement)
-            ContentType.objects.clear_cache()
+        migrated_rows_restore(rows)
 
 
 @pytest.fixture
