@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from archive.demo import PLACES, SUBJECTS, WHO, _title, ensure_archive_index, ensure_items
+from archive.demo import PLACES, SUBJECTS, WHO, ensure_archive_index, ensure_items, item_title
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ LOOSE = re.compile(r"\b(?:à|À|de|De) (?:Le|Les|le|les)\b")
 
 @pytest.mark.parametrize(("subject", "kind", "motif"), SUBJECTS)
 def test_demo_titles_agree_articles_and_prepositions(subject, kind, motif):
-    titles = [_title(subject, place=place, who=who) for place in PLACES for who in WHO]
+    titles = [item_title(subject, place=place, who=who) for place in PLACES for who in WHO]
 
     assert [title for title in titles if LOOSE.search(title)] == []
     assert all(title[0].isupper() for title in titles)
