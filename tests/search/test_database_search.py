@@ -66,15 +66,6 @@ def test_database_index_holds_no_personal_data(archive):
     assert "example.org" not in stored
 
 
-def test_search_page_shows_results_and_the_database_notice(archive, client):
-    response = client.get("/recherche/", {"q": "mineurs"})
-
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert MINER["title"] in page
-    assert "directement de la base de données" in page
-
-
 def test_search_api_rejects_a_bad_parameter_with_a_400(archive, client):
     response = client.get("/api/search/", {"decade": "soixante"})
 
