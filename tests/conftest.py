@@ -1,5 +1,6 @@
 import shutil
 import sqlite3
+from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db import connection
 from search import fallback
 from tests import environment
 from tests.factories.home import site_with_home
+from tests.migrated_rows import migrated_rows_restore, sequences_move_past_existing_rows
 
 
 def pytest_collection_modifyitems(config, items):
@@ -90,3 +92,32 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """The rows migrations create (Wagtail's root page, locale, collection, default site...).
+
+    Live-server tests are transactional: Django empties every table after each of them.
+    Django's own serialized rollback cannot bring these rows back here: Playwright's event loop
+    gives the test another context, hence another connection object, than the one Django
+    serialized at set-up. So we keep them ourselves, put them back before each browser test
+    and once more at the end, for the next ``--reuse-db`` run's ordinary tests.
+    """
+    with django_db_blocker.unblock():
+        rows = connection.creation.serialize_db_to_string()
+        sequences_move_past_existing_rows()  # in case a run was interrupted mid-restore
+    if '"model": "wagtailcore.page"' not in rows:
+        pytest.fail(
+            "La base de test réutilisée a été vidée par une session interrompue : "
+            "relancez une fois avec --create-db."
+        )
+    yield rows
+    with django_db_blocker.unblock():
+        migrated_rows_restore(rows)
+
+
+@pytest.fixture
+def migrated_db(transactional_db, migrated_rows: str) -> None:
+    """A transactional database holding what migrations made, as a fresh install has."""
+    migrated_rows_restore(migrated_rows)

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.test.testcases import _MediaFilesHandler
 from playwright.sync_api import Browser, Page, sync_playwright
 from wagtail.models import Collection
@@ -38,7 +37,6 @@ from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFact
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
 from tests.factories.home import StandardPageFactory, site_with_home
 from tests.factories.media import CustomImageFactory
-from tests.migrated_rows import migrated_rows_restore, sequences_move_past_existing_rows
 from tests.search.conftest import opensearch_engine, opensearch_node  # noqa: F401 - the real engine
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
@@ -64,35 +62,6 @@ def browser() -> Iterator[Browser]:
         environment.record_used("navigateur", f"chromium {browser.version}")
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="session")
-def migrated_rows(django_db_setup, django_db_blocker) -> Iterator[str]:
-    """The rows migrations create (Wagtail's root page, locale, collection, default site...).
-
-    Live-server tests are transactional: Django empties every table after each of them.
-    Django's own serialized rollback cannot bring these rows back here: Playwright's event loop
-    gives the test another context, hence another connection object, than the one Django
-    serialized at set-up. So we keep them ourselves, put them back before each browser test
-    and once more at the end, for the next ``--reuse-db`` run's ordinary tests.
-    """
-    with django_db_blocker.unblock():
-        rows = connection.creation.serialize_db_to_string()
-        sequences_move_past_existing_rows()  # in case a run was interrupted mid-restore
-    if '"model": "wagtailcore.page"' not in rows:
-        pytest.fail(
-            "La base de test réutilisée a été vidée par une session interrompue : "
-            "relancez une fois avec --create-db."
-        )
-    yield rows
-    with django_db_blocker.unblock():
-        migrated_rows_restore(rows)
-
-
-@pytest.fixture
-def migrated_db(transactional_db, migrated_rows: str) -> None:
-    """A transactional database holding what migrations made, as a fresh install has."""
-    migrated_rows_restore(migrated_rows)
 
 
 @pytest.fixture

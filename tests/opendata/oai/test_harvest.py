@@ -10,7 +10,7 @@ from archive.models import ArchiveItemPage
 from tests.archive.test_public_channels import _contributed_and_published, _withdrawn
 from tests.factories.archive import ArchiveItemPageFactory, ThemeFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -28,7 +28,7 @@ def _harvester(live_server) -> Sickle:
 
 
 def test_a_harvester_gets_every_public_item_then_sees_a_withdrawal(
-    live_server, archive_index, editor, settings
+    live_server, migrated_db, archive_index, editor, settings
 ):
     settings.OAI_PAGE_SIZE = 2
     published = []
