@@ -346,6 +346,8 @@ def index_rebuild(*, progress: Progress | None = None) -> RebuildReport:
         if client is not None:
             client.indices.put_settings(index=name, settings=documents.live_settings())
             client.indices.refresh(index=name)
+            # Its shards ready before the alias points at it: no search meets a 503 meanwhile.
+            client.cluster.health(index=name, wait_for_status="yellow", timeout="30s")
     except BaseException:
         if client is not None:
             client.options(ignore_status=404).indices.delete(index=name)
