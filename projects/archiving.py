@@ -10,7 +10,6 @@ service publishes on the town's behalf, the revision saved with the team member'
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -27,7 +26,8 @@ from archive.models import (
 from archive.models.pages import PublicationRefused
 from media.collections import PUBLIC, photo_collection
 from media.models import CustomImage
-from projects.models import Project, ProjectPhoto, ProjectStatus, UpdateStatus
+from projects.models import Project, ProjectPhoto, ProjectStatus
+from projects.photos import PUBLIC_PHOTOS
 
 # Stored on the item, like its other words: content in French, not an interface string.
 ARCHIVE_CREDIT = "Les porteurs du projet et la ville de Loos-en-Gohelle"
@@ -131,7 +131,7 @@ def _photos_to_show(project: Project) -> list[ProjectPhoto]:
     photos = []
     for photo in (
         project.photos.filter(image__isnull=False)
-        .filter(Q(update__isnull=True) | Q(update__status=UpdateStatus.PUBLISHED))
+        .filter(PUBLIC_PHOTOS)
         .select_related("image")
         .order_by("position", "pk")
     ):

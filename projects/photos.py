@@ -110,6 +110,10 @@ def project_photos_retry() -> int:
     return waiting
 
 
+# The photos a public project shows: the proposal's, and those of its published updates.
+PUBLIC_PHOTOS = models.Q(update__isnull=True) | models.Q(update__status=UpdateStatus.PUBLISHED)
+
+
 def photos_shown_publicly(*, kind: str, ids: set[int]) -> set[int]:
     """The images among ``ids`` that a public project's pages show: the photos sent with the
     proposal (the search's thumbnail) and those of its published updates. Registered with
@@ -119,7 +123,7 @@ def photos_shown_publicly(*, kind: str, ids: set[int]) -> set[int]:
         return set()
     return set(
         ProjectPhoto.objects.filter(image__in=ids, project__in=Project.objects.for_the_public())
-        .filter(models.Q(update__isnull=True) | models.Q(update__status=UpdateStatus.PUBLISHED))
+        .filter(PUBLIC_PHOTOS)
         .values_list("image_id", flat=True)
     )
 
