@@ -23,7 +23,7 @@ from django.conf import settings
 
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
 from tests.factories.home import site_with_home
-from tests.migrated_rows import migrated_rows_restore, migrated_rows_serialize
+from tests.migrated_rows import migrated_rows_restore
 
 TEMPLATES = Path(settings.BASE_DIR) / "deploy/nginx/templates"
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
@@ -112,19 +112,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def keep_migrated_rows(django_db_setup, django_db_blocker):
+def keep_migrated_rows(migrated_rows, django_db_blocker):
     """Put back the rows migrations made (root page, locale, site…) once the live server's
     transactional test has emptied the tables, for the next ``--reuse-db`` run.
 
     Module-wide: pytest-django sets the live server's ``transactional_db`` up before any
     fixture of ours, so its flush is undone only after the module's last test."""
-    with django_db_blocker.unblock():
-        rows = migrated_rows_serialize()
     yield
-    if rows is None:
-        return  # another transactional test emptied them first; it restores them itself
     with django_db_blocker.unblock():
-        migrated_rows_restore(rows)
+        migrated_rows_restore(migrated_rows)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from festival.volunteers import services
 from festival.volunteers.models import HOLDING_STATUSES
 from tests.factories.festival import paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
-from tests.migrated_rows import migrated_rows_restore, migrated_rows_serialize
+from tests.migrated_rows import migrated_rows_restore
 
 # They need real row locks: the marker skips them on SQLite (tests/conftest.py).
 pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
@@ -27,17 +27,13 @@ YEAR = timezone.localdate().year + 1
 
 
 @pytest.fixture
-def keep_migrated_rows(django_db_blocker):
+def keep_migrated_rows(migrated_rows, django_db_blocker):
     """Put back the rows migrations made once the transactional test has emptied the tables.
 
     Requested before ``transactional_db`` so that its teardown (the flush) runs first."""
-    with django_db_blocker.unblock():
-        rows = migrated_rows_serialize()
     yield
-    if rows is None:
-        return  # another transactional test emptied them first; it restores them itself
     with django_db_blocker.unblock():
-        migrated_rows_restore(rows)
+        migrated_rows_restore(migrated_rows)
 
 
 @pytest.fixture
