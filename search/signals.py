@@ -1,13 +1,15 @@
 """Keep the indices in line with what editors do, after their transaction commits.
 
-Publishing, unpublishing, moving, deleting, any write to an item's transcript, a
+Publishing, unpublishing, deleting, any write to an item's transcript, a
 contribution of a live item saved or deleted (its consent may rule the item out), and a
 fifty-fifty project saved (its state, its consent, a withdrawal) or one of its decisions,
 agreement versions or photos written: each schedules ``sync_object``, which looks at the
 object as the public sees it now and indexes or removes it, with its transcript segments. A
 page made private or public again (a view restriction added, changed or deleted) schedules
-``sync_subtree``: the page and everything under it. Nothing here may break an editor's save:
-scheduling errors are logged, engine errors are retried later.
+``sync_subtree``: the page and everything under it; so does a page moved (one by one or with
+Wagtail's bulk move), which may reach or leave a private parent. Wagtail's bulk unpublish
+(with the pages below), publish and delete send the page signals for each page. Nothing here
+may break an editor's save: scheduling errors are logged, engine errors are retried later.
 """
 
 import logging
@@ -51,8 +53,9 @@ def _on_change(sender, instance, **kwargs):
 
 
 def _on_move(sender, instance, **kwargs):
-    # A move can change a URL or the edition an event belongs to.
-    _on_change(sender, instance.specific_deferred, **kwargs)
+    # A move changes the URL, and may change the privacy (a private parent left or reached)
+    # or the edition, of the page and of every page under it: an edition moved with its events.
+    schedule_subtree_sync(page_id=instance.pk)
 
 
 def _on_transcript_change(sender, page_id, **kwargs):
