@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from archive.contributions.selectors import files_contributed
 from archive.models.pages import ArchiveItemPage
 from archive.models.snippets import ArchiveCollection, Place, Theme
 
@@ -123,12 +124,17 @@ def collection_for_edition(*, year: int, title: str, slug: str) -> ArchiveCollec
 def files_held_back(*, kind: str, ids: set[int]) -> set[int]:
     """The photos (``kind="image"``) or recordings (``"media_file"``) among ``ids`` that
     archive items use while none of those items is public: their files are not served
-    (``media.visibility``), like the items. Photos and recordings no item uses are not ours
-    to judge."""
+    (``media.visibility``), like the items. A resident's photo or recording is held back
+    wherever it is filed (a photo moved by hand or in bulk out of the private collections,
+    into the root or the public one) until a public item shows it, and always when its
+    contribution rules out the web. Other files no item uses are not ours to judge."""
     if not ids:
         return set()
-    # owner id -> the items using it
-    users: dict[int, set[int]] = {}
+    if kind not in ("image", "media_file"):
+        return set()
+    contributed = files_contributed(kind=kind, ids=ids)
+    # owner id -> the items using it; a resident's file no item uses is held back too
+    users: dict[int, set[int]] = {file_id: set() for file_id in contributed}
     if kind == "image":
         pairs = [
             *ArchiveItemPage.objects.filter(cover_image__in=ids).values_list("cover_image", "pk"),
@@ -136,15 +142,13 @@ def files_held_back(*, kind: str, ids: set[int]) -> set[int]:
                 "gallery_images__image", "pk"
             ),
         ]
-    elif kind == "media_file":
+    else:
         pairs = [
             *ArchiveItemPage.objects.filter(media_file__in=ids).values_list("media_file", "pk"),
             *ArchiveItemPage.objects.filter(interview__tapes__media_file__in=ids).values_list(
                 "interview__tapes__media_file", "pk"
             ),
         ]
-    else:
-        return set()
     for owner_id, item_id in pairs:
         users.setdefault(owner_id, set()).add(item_id)
     shown = set(
@@ -152,7 +156,8 @@ def files_held_back(*, kind: str, ids: set[int]) -> set[int]:
         .filter(pk__in={item for items in users.values() for item in items})
         .values_list("pk", flat=True)
     )
-    return {owner_id for owner_id, items in users.items() if not items & shown}
+    held = {owner_id for owner_id, items in users.items() if not items & shown}
+    return held | {file_id for file_id, web in contributed.items() if not web}
 
 
 def files_seen_by_editors(*, user, kind: str, ids: set[int]) -> set[int]:

@@ -5,7 +5,11 @@ before handing out a file of the bucket (``auth_request``).
 Never served: a photo (its original or any rendition) in a private collection — awaiting
 moderation or research only —, and a photo or recording that the apps above say is held back
 (the archive: used only by items the public may not see: a draft, an embargo, a private page, a
-refused consent…). Everything else — the site's own images, posters, files no row owns — is
+refused consent…, and a resident's file until a public item shows it; the fifty-fifty: a
+project's photo no public page shows). The apps judge by what owns the file, not by its
+collection: a held-back photo moved into the root or the public collection, by hand or with the
+admin's bulk « Ajouter à la collection », stays held back. Everything else — the site's own
+images (a superuser's upload into the root collection too), posters, files no row owns — is
 served as it is. The apps register what they hold back from their ``ready()``
 (``held_back_provider``), what they show although it waits in a private collection (a public
 project's photos: ``shown_provider``) and which of the town's team may see a held-back file in

@@ -13,15 +13,19 @@ class ProjectsConfig(AppConfig):
         from projects.links import project_private_links  # noqa: PLC0415 -- reads the models
 
         private_links_provider(project_private_links)
-        # A public project's photos are served; the team sees every project's in the admin.
+        # A public project's photos are served, the others nowhere, whatever their collection;
+        # the team sees every project's in the admin.
         from media.visibility import (  # noqa: PLC0415 -- reads the models
             admin_viewer_provider,
+            held_back_provider,
             shown_provider,
         )
         from projects.photos import (  # noqa: PLC0415 -- reads the models
+            photos_held_back,
             photos_seen_by_team,
             photos_shown_publicly,
         )
 
         shown_provider(photos_shown_publicly)
+        held_back_provider(photos_held_back)
         admin_viewer_provider(photos_seen_by_team)

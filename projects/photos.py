@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.db import models
 
+from archive.selectors import public_items
 from media.collections import PENDING, photo_collection
 from media.models import CustomImage
 from media.services import image_create, image_stored_files
@@ -126,6 +127,21 @@ def photos_shown_publicly(*, kind: str, ids: set[int]) -> set[int]:
         .filter(PUBLIC_PHOTOS)
         .values_list("image_id", flat=True)
     )
+
+
+def photos_held_back(*, kind: str, ids: set[int]) -> set[int]:
+    """The projects' photos among ``ids`` that neither a public project's page nor its public
+    archive item shows: held back wherever they are filed
+    (``media.visibility.held_back_provider``), so that moving one out of the moderators'
+    private collection, by hand or in bulk, never hands it out."""
+    if kind != "image" or not ids:
+        return set()
+    photos = ProjectPhoto.objects.filter(image__in=ids)
+    archived = photos.filter(project__archive_item__in=public_items()).values_list(
+        "image_id", flat=True
+    )
+    ours = set(photos.values_list("image_id", flat=True))
+    return ours - photos_shown_publicly(kind=kind, ids=ours) - set(archived)
 
 
 def photos_seen_by_team(*, user, kind: str, ids: set[int]) -> set[int]:

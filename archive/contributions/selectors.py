@@ -32,6 +32,21 @@ def items_not_for_the_web() -> QuerySet:
     )
 
 
+def files_contributed(*, kind: str, ids: set[int]) -> dict[int, bool]:
+    """The residents' photos (``kind="image"``) or recordings (``"media_file"``) among
+    ``ids``, each with whether its contribution allows the web: what the archive holds back
+    wherever the file is filed."""
+    rows = ContributionFile.objects.filter(**{f"{kind}__in": ids})
+    refused = set(
+        rows.filter(contribution__in=Contribution.objects.filter(NOT_FOR_THE_WEB)).values_list(
+            f"{kind}_id", flat=True
+        )
+    )
+    return {
+        file_id: file_id not in refused for file_id in rows.values_list(f"{kind}_id", flat=True)
+    }
+
+
 def contributions_not_for_the_web(*, item_id: int) -> QuerySet[Contribution]:
     """The contributions of an item whose consent rules out the public site."""
     return Contribution.objects.filter(NOT_FOR_THE_WEB, item_id=item_id)
