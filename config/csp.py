@@ -7,11 +7,20 @@ widget (``wagtail/admin/widgets/chooser.py``), date and time fields and inline p
 same in their templates — its bundled scripts insert ``<style>`` elements and the HTML of
 chooser modals, scripts included, and its uploader previews photos from ``blob:`` addresses.
 Under the public policy the page editor loses its choosers, dates and inline panels
-(tests/e2e/test_csp.py shows it). A nonce in ``script-src`` makes browsers ignore
-``'unsafe-inline'``, so the admin's policy allows inline code and has no nonce; everything
-else stays as tight as on the public site. The admin is reached only by signed-in editors;
-the public pages, where what visitors send is shown, keep the strict policy — and so does the
-admin's preview of them, framed by the admin.
+(tests/e2e/test_csp.py shows it). Measured with ``script-src 'self'`` on the admin pages editors
+use: the dashboard, the image library and uploader, the places, contributions, corrections,
+programme, fifty-fifty and TAIDx screens run no inline code today, but the page explorer and
+the additions' list (``initDateChooser`` of their date filters, ``widgets/date_input.html``),
+every edit form with a chooser (``widgets/chooser.py`` writes ``new XChooser(id, options)``),
+the page editor (choosers, dates, ``panels/inline_panel.html``, and ``vendor.js`` running the
+scripts of chooser modals through jQuery) and the image editor (Jcrop's inline event handlers)
+need it. Hashes cannot help: each script names its field's id and options; nonces cannot
+either: widgets are rendered without the request. The page editor's ``vendor.js`` also inserts
+``<style>`` elements, so ``style-src`` keeps ``'unsafe-inline'`` too. A nonce in
+``script-src`` makes browsers ignore ``'unsafe-inline'``, so the admin's policy allows inline
+code and has no nonce; everything else stays as tight as on the public site. The admin is
+reached only by signed-in editors; the public pages, where what visitors send is shown, keep
+the strict policy — and so does the admin's preview of them, framed by the admin.
 
 nginx caches public pages for a minute (deploy/nginx), header and nonce with them: visitors of
 that minute share a nonce, which gives an attacker nothing, since markup injected through a URL
