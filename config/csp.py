@@ -16,7 +16,10 @@ the page editor (choosers, dates, ``panels/inline_panel.html``, and ``vendor.js`
 scripts of chooser modals through jQuery) and the image editor (Jcrop's inline event handlers)
 need it. Hashes cannot help: each script names its field's id and options; nonces cannot
 either: widgets are rendered without the request. The page editor's ``vendor.js`` also inserts
-``<style>`` elements, so ``style-src`` keeps ``'unsafe-inline'`` too. A nonce in
+``<style>`` elements, so ``style-src`` keeps ``'unsafe-inline'`` too. The screens that list
+what the public sent and run no inline code (``CONTENT_SECURITY_POLICY_ADMIN_STRICT_VIEWS``:
+the contributions' queue, the transcript corrections, the fifty-fifty and TAIDx lists) get
+``script-src 'self'``. A nonce in
 ``script-src`` makes browsers ignore ``'unsafe-inline'``, so the admin's policy allows inline
 code and has no nonce; everything else stays as tight as on the public site. The admin is
 reached only by signed-in editors; the public pages, where what visitors send is shown, keep
@@ -29,6 +32,7 @@ is part of the cached page it was rendered in, and stored content is rendered wi
 
 from functools import cache
 
+from csp import constants as csp
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
@@ -76,6 +80,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 "frame-ancestors": admin_policy["frame-ancestors"],
             }
         elif is_admin_request(request):
+            match = getattr(request, "resolver_match", None)
+            if match and match.view_name in settings.CONTENT_SECURITY_POLICY_ADMIN_STRICT_VIEWS:
+                admin_policy = {**admin_policy, "script-src": [csp.SELF]}
             parts.config = default_config(admin_policy)
             parts.nonce = None
         return parts

@@ -448,6 +448,18 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "frame-ancestors": [csp.SELF],
     }
 }
+# Admin screens that list what the public sent and run no inline code (measured in the
+# browser, tests/e2e/test_csp.py): the admin's policy without 'unsafe-inline' for scripts, so a
+# resident's text that slipped past escaping could not run there. By URL name.
+CONTENT_SECURITY_POLICY_ADMIN_STRICT_VIEWS = frozenset(
+    {
+        "wagtailsnippets_archive_contribution:list",
+        "wagtailsnippets_archive_contribution:list_results",
+        "transcripts_admin:corrections",
+        "fifty_fifty:index",
+        "taidx_talks:index",
+    }
+)
 
 
 def env_size_bytes(name: str, default: str) -> int:

@@ -137,6 +137,33 @@ def test_admin_pages_have_the_admin_policy(client, django_user_model, home_page)
         assert policy["frame-ancestors"] == ["'self'"]  # the preview panel
 
 
+def test_the_lists_of_what_the_public_sent_run_no_inline_script(
+    client, django_user_model, home_page
+):
+    editor = django_user_model.objects.create_superuser("editrice", "ed@example.org", "x")
+    client.force_login(editor)
+
+    for url in (
+        "/admin/snippets/archive/contribution/",
+        "/admin/snippets/archive/contribution/results/",
+        "/admin/archive/transcriptions/corrections/",
+        "/admin/fifty-fifty/",
+        "/admin/taidx/interventions/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        policy = directives(response["Content-Security-Policy"])
+        assert policy["script-src"] == ["'self'"], url
+        assert policy["object-src"] == ["'none'"], url
+        assert policy["frame-ancestors"] == ["'self'"], url
+    # The page editor keeps Wagtail's inline scripts (its choosers, dates, inline panels).
+    edit = client.get(f"/admin/pages/{home_page.pk}/edit/")
+    assert directives(edit["Content-Security-Policy"])["script-src"] == [
+        "'self'",
+        "'unsafe-inline'",
+    ]
+
+
 @pytest.mark.django_db
 def test_the_editors_preview_keeps_the_public_policy_framed_by_the_admin_only(
     client, django_user_model, home_page

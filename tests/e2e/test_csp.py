@@ -1,5 +1,6 @@
 """The Content-Security-Policy enforced in a real browser: every kind of public page a visitor
-opens and every admin page an editor uses, with zero violations and nothing broken.
+opens and every admin page an editor uses, with zero violations and nothing broken; the
+admin's lists of what the public sent run no inline script at all.
 
 Unlike the other browser tests, this one does not bypass the policy (``bypass_csp`` is
 False here): an inline script or style without the page's nonce, or a file from an origin
@@ -227,6 +228,9 @@ def test_editor_pages_break_no_rule_of_the_admin_policy_and_still_work(
         "/admin/images/",
         "/admin/snippets/archive/place/",
         "/admin/snippets/archive/residentaddition/",
+        "/admin/archive/transcriptions/corrections/",
+        "/admin/fifty-fifty/",
+        "/admin/taidx/interventions/",
     ):
         response = page.goto(url)
         assert response.status == 200, url
@@ -270,4 +274,10 @@ def test_editor_pages_break_no_rule_of_the_admin_policy_and_still_work(
     # The admin's policy is enforced too: a script from another origin is refused.
     page.goto("/admin/")
     assert not runs(page, src="https://cdn.example.invalid/outil.js")
+    wait_for_report(page, csp_violations, "script-src-elem")
+    # The moderation queue, where residents' words are listed, runs no inline script at all.
+    csp_violations.clear()
+    page.goto("/admin/snippets/archive/contribution/")
+    expect(page.get_by_role("link", name="Le lavoir de la cité 9")).to_be_visible()
+    assert not runs(page)
     wait_for_report(page, csp_violations, "script-src-elem")
