@@ -227,6 +227,8 @@ CHANNELS = {
         in c.get(f"{w.index.url}themes/").content.decode()
     ),
     "decade list": lambda c, w, t: _shown(c.get(f"{w.index.url}decennies/1950/"), t.word),
+    # The factory's items begin in 1958 (« vers 1960 »): the timeline's year they lead to.
+    "timeline year": lambda c, w, t: _shown(c.get(f"{w.index.url}frise/1958/"), t.word),
     "related items": lambda c, w, t: _shown(c.get(w.neighbour_url), t.word),
     "sitemap": lambda c, w, t: t.slug in c.get("/sitemap.xml").content.decode(),
     # The word typed stays in the search box: the title is what a result shows.
