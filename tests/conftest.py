@@ -96,6 +96,18 @@ def archive_index(home_page):
 
 
 @pytest.fixture
+def editor(django_user_model):
+    """A superuser of the admin, as the archive's editors are."""
+    return django_user_model.objects.create_superuser("editrice", "editrice@example.org", "pw")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def festival_index(home_page):
     """The Gohelliades' index under the home page, where the editions stand."""
     return FestivalIndexPageFactory(parent=home_page)
