@@ -19,52 +19,68 @@ from media.models import MediaKind
 
 @dataclass(frozen=True)
 class BrowseKind:
-    """One way in by kind: its address under ``natures/``, its name, and what it lists.
+    """One way in by kind, whichever app gives it: its address under ``natures/``, its name,
+    what it lists (``items``, in order, paginated by the archive), how many (``count``) and
+    one entry's card.
 
-    ``filter`` narrows the archive's public items; a kind of another app gives ``items`` (what
-    it lists, in order, paginated by the archive) and ``card_template`` (one entry's card)."""
+    The archive's own kinds (``archive_kind``) also keep their ``filter`` on the public items,
+    so that one query counts them all."""
 
     slug: str
     label: str | Promise
+    items: Callable[[], QuerySet | Sequence] = field(compare=False)
+    count: Callable[[], int] = field(compare=False)
     description: str | Promise = ""
-    filter: Q | None = None
-    items: Callable[[], Sequence] | None = None
     card_template: str = "archive/includes/item_card.html"
-    count: Callable[[], int] | None = field(default=None, compare=False)
+    filter: Q | None = None
+
+
+def archive_kind(slug: str, label: Promise, description: Promise, condition: Q) -> BrowseKind:
+    """A kind of the archive's own public items, oldest first."""
+
+    def items() -> QuerySet[ArchiveItemPage]:
+        return public_items().filter(condition).order_by("date_start", "title")
+
+    def count() -> int:
+        return public_items().filter(condition).count()
+
+    return BrowseKind(
+        slug=slug, label=label, description=description, items=items, count=count, filter=condition
+    )
 
 
 # The archive's own kinds, in the order the index offers them. Videos cut across kinds (an
 # interview may be filmed), so they go by the recording, not by ``ItemKind``.
 ARCHIVE_KINDS = (
-    BrowseKind(
-        slug="temoignages-oraux",
-        label=_("Témoignages oraux"),
-        description=_("Des voix de la mine et des cités, à écouter."),
-        filter=Q(kind=ItemKind.ORAL_HISTORY),
+    archive_kind(
+        "temoignages-oraux",
+        _("Témoignages oraux"),
+        _("Des voix de la mine et des cités, à écouter."),
+        Q(kind=ItemKind.ORAL_HISTORY),
     ),
-    BrowseKind(
-        slug="photos",
-        label=_("Photos"),
-        description=_("Les photographies confiées par les habitants et les clubs."),
-        filter=Q(kind=ItemKind.PHOTO),
+    archive_kind(
+        "photos",
+        _("Photos"),
+        _("Les photographies confiées par les habitants et les clubs."),
+        Q(kind=ItemKind.PHOTO),
     ),
-    BrowseKind(
-        slug="videos",
-        label=_("Vidéos"),
-        description=_("Des films d'hier et des entretiens filmés."),
-        filter=Q(media_file__kind=MediaKind.VIDEO),
+    archive_kind(
+        "videos",
+        _("Vidéos"),
+        _("Des films d'hier et des entretiens filmés."),
+        Q(media_file__kind=MediaKind.VIDEO),
     ),
-    BrowseKind(
-        slug="documents",
-        label=_("Documents"),
-        description=_("Objets, affiches, lettres et papiers de la mine."),
-        filter=Q(kind=ItemKind.OBJECT),
+    archive_kind(
+        "documents",
+        _("Documents"),
+        _("Objets, affiches, lettres et papiers de la mine."),
+        Q(kind=ItemKind.OBJECT),
     ),
-    BrowseKind(
-        slug="souvenirs-ecrits",
-        label=_("Souvenirs écrits"),
-        description=_("Des souvenirs racontés par écrit."),
-        filter=Q(kind=ItemKind.MEMORY),
+    archive_kind(
+        "souvenirs-ecrits",
+        _("Souvenirs écrits"),
+        _("Des souvenirs racontés par écrit."),
+        Q(kind=ItemKind.MEMORY),
     ),
 )
 
@@ -72,10 +88,7 @@ _provided: list[BrowseKind] = []
 
 
 def browse_kind_provider(kind: BrowseKind) -> BrowseKind:
-    """Register another app's kind (with ``items``, ``card_template`` and ``count``) from its
-    ``ready()``; registering it twice keeps one."""
-    if kind.items is None or kind.count is None:
-        raise ValueError("A kind of another app says what it lists and how many.")
+    """Register another app's kind from its ``ready()``; registering it twice keeps one."""
     if all(known.slug != kind.slug for known in _provided):
         _provided.append(kind)
     return kind
@@ -96,14 +109,6 @@ def kinds_with_counts() -> list[tuple[BrowseKind, int]]:
         **{kind.slug: Count("pk", filter=kind.filter, distinct=True) for kind in ARCHIVE_KINDS}
     )
     return [
-        (kind, counts[kind.slug] if kind.filter is not None else kind.count())
+        (kind, counts[kind.slug] if kind.slug in counts else kind.count())
         for kind in browse_kinds()
     ]
-
-
-def items_for_kind(*, kind: BrowseKind) -> QuerySet[ArchiveItemPage] | Sequence:
-    """What the kind lists: the archive's public items of that kind, oldest first, or the
-    other app's entries as it orders them."""
-    if kind.filter is None:
-        return kind.items()
-    return public_items().filter(kind.filter).order_by("date_start", "title")

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from archive.contributions.selectors import additions_published
-from archive.kinds import browse_kind_by_slug, items_for_kind, kinds_with_counts
+from archive.kinds import browse_kind_by_slug, kinds_with_counts
 from archive.models.pages import ArchiveItemPage
 from archive.selectors import (
     collection_by_slug,
@@ -125,9 +125,7 @@ def browse_kind(request, *, index, slug: str):
     kind = browse_kind_by_slug(slug=slug)
     if kind is None:
         raise Http404
-    page_obj = Paginator(items_for_kind(kind=kind), ITEMS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page_obj = Paginator(kind.items(), ITEMS_PER_PAGE).get_page(request.GET.get("page"))
     return index.render(
         request,
         template="archive/browse_kind.html",

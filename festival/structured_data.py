@@ -8,8 +8,50 @@ from festival.models import EventOccurrence, EventPage, PerformerKind
 SHARE_IMAGE_SPEC = "fill-1200x630"
 
 
-def _absolute(request, url: str) -> str:
+def absolute_url(request, url: str) -> str:
     return request.build_absolute_uri(url) if request else url
+
+
+def event_base(*, name: str, url: str, free: bool, request) -> dict:
+    """What every event of the town says to search engines (the festival's, the Ch'ti
+    TAIDx's evenings): held in person, in French, organised by the town."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": name,
+        "url": url,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": "fr",
+        "isAccessibleForFree": free,
+        "organizer": {
+            "@type": "Organization",
+            "name": "Ville de Loos-en-Gohelle",
+            "url": absolute_url(request, "/"),
+        },
+    }
+
+
+def venue_place(venue) -> dict:
+    """A venue as a schema.org Place: its postal address, and its position when known."""
+    place = {
+        "@type": "Place",
+        "name": venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": venue.address,
+            "postalCode": venue.postcode,
+            "addressLocality": venue.town,
+            "addressCountry": "FR",
+        },
+    }
+    if venue.has_position:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(venue.latitude),
+            "longitude": float(venue.longitude),
+        }
+    return place
 
 
 def open_graph(*, page, request, image=None) -> dict:
@@ -23,11 +65,11 @@ def open_graph(*, page, request, image=None) -> dict:
         "og:locale": "fr_FR",
         "og:title": page.seo_title or page.title,
         "og:description": description[:300],
-        "og:url": _absolute(request, page.get_url(request)),
+        "og:url": absolute_url(request, page.get_url(request)),
     }
     if image is not None:
         rendition = image.get_rendition(SHARE_IMAGE_SPEC)
-        data["og:image"] = _absolute(request, rendition.url)
+        data["og:image"] = absolute_url(request, rendition.url)
         data["og:image:width"] = str(rendition.width)
         data["og:image:height"] = str(rendition.height)
         data["og:image:alt"] = image.description or image.title
@@ -38,46 +80,14 @@ def event_json_ld(
     *, event: EventPage, occurrences: list[EventOccurrence], request
 ) -> list[dict] | dict:
     """A schema.org Event per date (one object when the event is held once)."""
-    url = _absolute(request, event.get_url(request))
-    base: dict = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.title,
-        "url": url,
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "inLanguage": "fr",
-        "isAccessibleForFree": event.is_free,
-        "organizer": {
-            "@type": "Organization",
-            "name": "Ville de Loos-en-Gohelle",
-            "url": _absolute(request, "/"),
-        },
-    }
+    url = absolute_url(request, event.get_url(request))
+    base = event_base(name=event.title, url=url, free=event.is_free, request=request)
     if event.summary:
         base["description"] = event.summary
     if event.image_id:
-        base["image"] = [_absolute(request, event.image.get_rendition(SHARE_IMAGE_SPEC).url)]
+        base["image"] = [absolute_url(request, event.image.get_rendition(SHARE_IMAGE_SPEC).url)]
     if event.venue_id:
-        venue = event.venue
-        place = {
-            "@type": "Place",
-            "name": venue.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": venue.address,
-                "postalCode": venue.postcode,
-                "addressLocality": venue.town,
-                "addressCountry": "FR",
-            },
-        }
-        if venue.has_position:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(venue.latitude),
-                "longitude": float(venue.longitude),
-            }
-        base["location"] = place
+        base["location"] = venue_place(event.venue)
     offer = {"@type": "Offer", "url": event.booking_url or url, "priceCurrency": "EUR"}
     if event.is_free:
         offer["price"] = "0"

@@ -63,7 +63,7 @@ def image_decode_max_pixels() -> int:
 
 
 def audio_video_max_bytes() -> int:
-    return getattr(settings, "MEDIA_AUDIO_VIDEO_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
+    return settings.MEDIA_AUDIO_VIDEO_MAX_UPLOAD_SIZE
 
 
 @dataclass(frozen=True)

@@ -6,25 +6,20 @@ contact erased, is not mailed about."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.links import site_root
+from outbox.messages import message_from_template
 from outbox.services import mail_builder, mail_queue
 from projects.links import project_confirm_url, project_follow_url
 from projects.models import Decision, Project, ProjectContact
 
-
-def _message(*, template: str, subject: str, to: str, context: dict) -> EmailMessage:
-    return EmailMessage(
-        subject=subject,
-        body=render_to_string(f"projects/email/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-    )
+_message = partial(message_from_template, folder="projects/email")
 
 
 def _contact(project_id: int) -> ProjectContact | None:

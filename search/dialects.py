@@ -61,6 +61,11 @@ class FullTextDialect(ABC):
     def title_matches(self, cursor, groups: Groups, limit: int) -> list[tuple[str, str, str]]:
         """(title, url, kind) of the entries whose title has the words, best first."""
 
+    @abstractmethod
+    def phrase_counts(self, cursor, phrases: list[tuple[str, ...]]) -> list[int]:
+        """How many entries hold each phrase: its folded words as written (no prefix, no
+        stemming: « saint barbe » is not « sainte barbe »), one after the other; one query."""
+
 
 class SQLiteFTS5(FullTextDialect):
     MATCHING = "search_entry_fts WHERE search_entry_fts MATCH %s"
@@ -122,6 +127,14 @@ class SQLiteFTS5(FullTextDialect):
         )
         return cursor.fetchall()
 
+    def phrase_counts(self, cursor, phrases):
+        count = "(SELECT COUNT(*) FROM search_entry_fts WHERE search_entry_fts MATCH %s)"
+        cursor.execute(
+            "SELECT " + ", ".join([count] * len(phrases)),
+            [f'"{" ".join(words)}"' for words in phrases],
+        )
+        return list(cursor.fetchone())
+
 
 class PostgreSQLFullText(FullTextDialect):
     MATCHING = f"{ENTRY} WHERE search_vector @@ to_tsquery('gohelliades_fr', %s)"
@@ -180,6 +193,19 @@ class PostgreSQLFullText(FullTextDialect):
             [self.expression(groups)] * 3 + [limit],
         )
         return cursor.fetchall()
+
+    def phrase_counts(self, cursor, phrases):
+        # The stemmed index narrows the entries (« sainte » and « saint » are one stem there);
+        # the words as written decide.
+        count = (
+            f"(SELECT COUNT(*) FROM {ENTRY} WHERE search_vector @@ "  # noqa: S608
+            "to_tsquery('gohelliades_fr', %s) AND unaccent(lower(title || ' ' || body)) ~ %s)"
+        )
+        values = []
+        for words in phrases:
+            values += [" <-> ".join(words), r"\m" + r"\W+".join(words) + r"\M"]
+        cursor.execute("SELECT " + ", ".join([count] * len(phrases)), values)
+        return list(cursor.fetchone())
 
 
 DIALECTS: dict[str, FullTextDialect] = {

@@ -10,6 +10,7 @@ comes from the words of the same index (search/migrations/0005).
 
 import datetime
 import functools
+import itertools
 import math
 import re
 
@@ -244,27 +245,75 @@ def _marked_excerpt(body: str, groups, size: int = 24) -> str:
 
 def _suggestion(cursor, dialect: FullTextDialect, q: str) -> str | None:
     """``q`` with each word the index does not know replaced by the closest one it knows
-    (« minneur » -> « mineur »), if that finds more than ``q`` itself."""
-    corrections = {}
+    (« minneur » -> « mineur »), if that finds more than ``q`` itself; else, for words it
+    knows, the closest phrase the index holds (« saint barbe » -> « sainte barbe »)."""
+    corrections, neighbours = {}, {}
     for word in dict.fromkeys(typed_words(q)):
         if word in STOPWORDS or word.isdigit() or len(word) < 3:
             continue
         candidates = dialect.vocabulary_near(cursor, word)
-        if any(term.startswith(word) for term, _ in candidates):
-            continue  # known (the query matches words by their beginning)
         limit = 1 if len(word) <= 5 else 2
-        scored = [
+        scored = sorted(
             (distance, abs(len(term) - len(word)), -weight, term)
             for term, weight in candidates
-            if (distance := _edit_distance(word, term)) <= limit
-        ]
-        if scored:
-            corrections[word] = min(scored)[3]
-    if not corrections:
+            if term != word and (distance := _edit_distance(word, term)) <= limit
+        )
+        if any(term.startswith(word) for term, _ in candidates):
+            # Known (the query matches words by their beginning): only a phrase may change it.
+            neighbours[word] = [term for *_, term in scored[:PHRASE_NEIGHBOURS]]
+        elif scored:
+            corrections[word] = scored[0][3]
+    if corrections:
+        suggestion = _corrected(q, corrections)
+        typed, corrected = (_count(cursor, dialect, query_terms(text)) for text in (q, suggestion))
+        return suggestion if corrected > typed else None
+    return _phrase_suggestion(cursor, dialect, q, neighbours)
+
+
+# A phrase suggestion changes at most two words (as the engines' ``max_errors``), each into one
+# of its closest neighbours; the changes, a bounded number, are weighed in one query.
+PHRASE_NEIGHBOURS = 3
+PHRASE_CHANGES = 2
+PHRASE_CHANGES_AT_MOST = 40
+
+
+def _phrase_suggestion(cursor, dialect, q: str, neighbours: dict[str, list[str]]) -> str | None:
+    """The phrase of the index closest to the words typed: « saint barbe » -> « sainte barbe »
+    (« saint » is a word of the index too, from « Saint-Vaast »).
+
+    As the engines' phrase suggester weighs a word by its neighbours, a change is weighed by
+    the words around it: how many entries hold the changed words with the typed word before
+    and after them, against how many hold the words as typed there. So « fête de la saint
+    barbe » becomes « fête de la sainte barbe » although no entry holds the whole phrase."""
+    words = tuple(typed_words(q))
+    changeable = [i for i, word in enumerate(words) if neighbours.get(word)]
+    if len(words) < 2 or not changeable:
         return None
-    suggestion = re.sub(r"\w+", lambda m: corrections.get(fold(m.group()), m.group()), q)
-    typed, corrected = (_count(cursor, dialect, query_terms(text)) for text in (q, suggestion))
-    return suggestion if corrected > typed else None
+    changes: list[tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]] = []
+    for number in range(1, PHRASE_CHANGES + 1):
+        for positions in itertools.combinations(changeable, number):
+            first, last = max(positions[0] - 1, 0), positions[-1] + 2
+            for replacements in itertools.product(*(neighbours[words[i]] for i in positions)):
+                changed = list(words)
+                for position, replacement in zip(positions, replacements, strict=True):
+                    changed[position] = replacement
+                corrections = {words[i]: changed[i] for i in positions}
+                changes.append((words[first:last], tuple(changed[first:last]), corrections))
+    changes = changes[:PHRASE_CHANGES_AT_MOST]
+    spans = list(dict.fromkeys(span for typed, changed, _ in changes for span in (typed, changed)))
+    counts = dict(zip(spans, dialect.phrase_counts(cursor, spans), strict=True))
+    better = [
+        (counts[changed], -order, corrections)
+        for order, (typed, changed, corrections) in enumerate(changes)
+        if counts[changed] > counts[typed]
+    ]
+    # The most entries; at equal count, the fewest changes (they come in that order).
+    return _corrected(q, max(better)[2]) if better else None
+
+
+def _corrected(q: str, corrections: dict[str, str]) -> str:
+    """``q`` as typed, the corrected words replaced."""
+    return re.sub(r"\w+", lambda m: corrections.get(fold(m.group()), m.group()), q)
 
 
 def _edit_distance(a: str, b: str) -> int:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
@@ -46,9 +45,9 @@ from talks.models import (
 )
 from talks.permissions import HELPER_GROUP
 
-PARIS = ZoneInfo("Europe/Paris")
+LOCAL = timezone.get_default_timezone()  # the configured TIME_ZONE
 PAST_EVENING_SLUG = "chti-taidx-2019"
-PAST_EVENING_AT = datetime.datetime(2019, 11, 22, 19, 0, tzinfo=PARIS)
+PAST_EVENING_AT = datetime.datetime(2019, 11, 22, 19, 0, tzinfo=LOCAL)
 # The next evening is this many days after the demo is loaded; its call closes three weeks before.
 NEXT_EVENING_IN_DAYS = 40
 JOURNALIST_USERNAME = "claire.dumont"
@@ -687,8 +686,8 @@ def _build(demo: DemoEvening, *, starts_at: datetime.datetime, now: datetime.dat
 
 
 def next_evening_starts_at(*, now: datetime.datetime) -> datetime.datetime:
-    day = (now + datetime.timedelta(days=NEXT_EVENING_IN_DAYS)).astimezone(PARIS).date()
-    return datetime.datetime.combine(day, datetime.time(19, 0), tzinfo=PARIS)
+    day = (now + datetime.timedelta(days=NEXT_EVENING_IN_DAYS)).astimezone(LOCAL).date()
+    return datetime.datetime.combine(day, datetime.time(19, 0), tzinfo=LOCAL)
 
 
 def ensure_evenings(*, now: datetime.datetime | None = None) -> Iterator[Evening]:

@@ -6,26 +6,21 @@ is not mailed about."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.links import site_root
+from outbox.messages import message_from_template
 from outbox.services import mail_builder, mail_queue
 from talks.links import talk_speaker_token, talk_speaker_url
 from talks.models import RemarkStatus, Talk, TalkContact, TalkStatus, TownAnswer
 
-
-def _message(*, template: str, subject: str, to: str, context: dict) -> EmailMessage:
-    return EmailMessage(
-        subject=subject,
-        body=render_to_string(f"talks/email/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-    )
+_message = partial(message_from_template, folder="talks/email")
 
 
 def _contact(talk_id: int) -> TalkContact | None:

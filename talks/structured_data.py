@@ -3,47 +3,19 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from festival.structured_data import absolute_url, event_base, venue_place
 from talks.models import Evening, Talk
-
-
-def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if request else url
 
 
 def evening_json_ld(*, evening: Evening, talks: list[Talk], request) -> dict:
     """The evening as a free, in-person Event at its venue (or its place in words)."""
-    url = _absolute(request, reverse("talks:evening", kwargs={"slug": evening.slug}))
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": evening.title,
-        "url": url,
-        "startDate": timezone.localtime(evening.starts_at).isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "inLanguage": "fr",
-        "isAccessibleForFree": True,
-        "organizer": {
-            "@type": "Organization",
-            "name": "Ville de Loos-en-Gohelle",
-            "url": _absolute(request, "/"),
-        },
-    }
+    url = absolute_url(request, reverse("talks:evening", kwargs={"slug": evening.slug}))
+    data = event_base(name=evening.title, url=url, free=True, request=request)
+    data["startDate"] = timezone.localtime(evening.starts_at).isoformat()
     if evening.introduction:
         data["description"] = evening.introduction
     if evening.venue_id:
-        venue = evening.venue
-        data["location"] = {
-            "@type": "Place",
-            "name": venue.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": venue.address,
-                "postalCode": venue.postcode,
-                "addressLocality": venue.town,
-                "addressCountry": "FR",
-            },
-        }
+        data["location"] = venue_place(evening.venue)
     elif evening.place_label:
         data["location"] = {"@type": "Place", "name": evening.place_label}
     if talks:
@@ -51,7 +23,7 @@ def evening_json_ld(*, evening: Evening, talks: list[Talk], request) -> dict:
             {
                 "@type": "Event",
                 "name": talk.title,
-                "url": _absolute(
+                "url": absolute_url(
                     request,
                     reverse("talks:talk", kwargs={"slug": evening.slug, "talk_slug": talk.slug}),
                 ),

@@ -9,6 +9,8 @@ from django.db import connection
 
 from search import fallback
 from tests import environment
+from tests.factories.archive import ArchiveIndexPageFactory
+from tests.factories.festival import FestivalIndexPageFactory
 from tests.factories.home import site_with_home
 from tests.migrated_rows import migrated_rows_restore, sequences_move_past_existing_rows
 
@@ -83,6 +85,32 @@ def _forget_the_facet_index():
 @pytest.fixture
 def home_page(db):
     return site_with_home()
+
+
+@pytest.fixture
+def archive_index(home_page):
+    """The archive's published index under the home page (« Archives »)."""
+    index = ArchiveIndexPageFactory(parent=home_page)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A superuser of the admin, as the archive's editors are."""
+    return django_user_model.objects.create_superuser("editrice", "editrice@example.org", "pw")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def festival_index(home_page):
+    """The Gohelliades' index under the home page, where the editions stand."""
+    return FestivalIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture(autouse=True)

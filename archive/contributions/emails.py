@@ -7,9 +7,10 @@ withdrawn in between is not mailed about."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -19,19 +20,14 @@ from archive.contributions.selectors import additions_for_email, contributions_f
 from core.links import private_links_for_email, site_root
 from festival.volunteers.emails import volunteer_links
 from festival.volunteers.selectors import volunteers_for_email
+from outbox.messages import message_from_template
 from outbox.services import mail_builder, mail_queue
 
 # Sent once per contribution whatever happens (a retry, a second publication): their key.
 ONCE = ("received", "published", "declined")
 
 
-def _message(*, template: str, subject: str, to: str, context: dict) -> EmailMessage:
-    return EmailMessage(
-        subject=subject,
-        body=render_to_string(f"archive/email/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-    )
+_message = partial(message_from_template, folder="archive/email")
 
 
 def _subjects() -> dict[str, str]:

@@ -5,6 +5,7 @@ The item page shows ``ResidentAdditionForm``, so this module reads the model mod
 themselves, never the ``archive.models`` package that imports the item page."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -24,7 +25,20 @@ from media.sanitise import (
     inspect_image,
 )
 
-MAX_PHOTOS = 20
+
+def max_photos() -> int:
+    return settings.CONTRIBUTION_MAX_PHOTOS
+
+
+def upload_limits() -> dict:
+    """The limits the server applies, handed to the form's script so it can warn before
+    sending (``contribute.js`` reads them from the form's ``data-`` attributes)."""
+    return {
+        "max_photo_bytes": image_max_bytes(),
+        "max_media_bytes": audio_video_max_bytes(),
+        "max_request_bytes": settings.CONTRIBUTION_MAX_REQUEST_BYTES,
+        "max_photos": max_photos(),
+    }
 
 
 def _megabytes(size: int) -> str:
@@ -36,7 +50,7 @@ def _megabytes(size: int) -> str:
 
 
 def _photos_label() -> str:
-    return gettext("Photos (%(max)s au plus)") % {"max": MAX_PHOTOS}
+    return gettext("Photos (%(max)s au plus)") % {"max": max_photos()}
 
 
 def _photos_help() -> str:
@@ -57,7 +71,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleImageField(forms.FileField):
-    """Up to ``MAX_PHOTOS`` pictures, each checked by its content."""
+    """Up to ``max_photos()`` pictures, each checked by its content."""
 
     widget = MultipleFileInput
 
@@ -67,10 +81,10 @@ class MultipleImageField(forms.FileField):
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")
             return []
-        if len(files) > MAX_PHOTOS:
+        if len(files) > max_photos():
             raise ValidationError(
                 _("Vous avez choisi %(count)s photos : %(max)s au plus par envoi.")
-                % {"count": len(files), "max": MAX_PHOTOS},
+                % {"count": len(files), "max": max_photos()},
                 code="too_many_files",
             )
         errors = []

@@ -1,6 +1,5 @@
 """Public views of the contribution flow; the rules live in the slice's services."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,11 +9,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from archive.contributions.additions import addition_create
 from archive.contributions.forms import (
-    MAX_PHOTOS,
     ContributionEditForm,
     ContributionForm,
     LinksResendForm,
     ResidentAdditionForm,
+    upload_limits,
 )
 from archive.contributions.links import (
     contribution_from_token,
@@ -31,7 +30,6 @@ from archive.contributions.services import (
 from archive.contributions.withdrawal import contribution_withdraw
 from archive.selectors import public_items
 from core.form_protection import Verdict, public_form_guard
-from media.sanitise import audio_video_max_bytes, image_max_bytes
 
 STORAGE_DOWN_MESSAGE = _lazy(
     "Nous n'avons pas pu enregistrer vos fichiers : notre espace de stockage ne répond pas "
@@ -45,16 +43,6 @@ def _no_index(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def upload_limits() -> dict:
-    """The server's limits, handed to the form's script so it can warn before sending."""
-    return {
-        "max_photo_bytes": image_max_bytes(),
-        "max_media_bytes": audio_video_max_bytes(),
-        "max_request_bytes": settings.CONTRIBUTION_MAX_REQUEST_BYTES,
-        "max_photos": MAX_PHOTOS,
-    }
 
 
 def contribute(request):

@@ -77,39 +77,35 @@ class Place(index.Indexed, models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
-class Theme(index.Indexed, models.Model):
+class NamedGroup(index.Indexed, models.Model):
+    """What items are gathered under, by name: a theme, a collection."""
+
+    name = models.CharField(_("nom"), max_length=255)
+    slug = models.SlugField(_("adresse"), max_length=255, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(NamedGroup):
     """A subject that crosses places and times: la Sainte-Barbe, les grèves, le travail au fond."""
 
-    name = models.CharField(_("nom"), max_length=255)
-    slug = models.SlugField(_("adresse"), max_length=255, unique=True)
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
+    class Meta(NamedGroup.Meta):
         verbose_name = _("thème")
         verbose_name_plural = _("thèmes")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class ArchiveCollection(index.Indexed, models.Model):
+class ArchiveCollection(NamedGroup):
     """A body of items kept together: a festival edition, a family's or an association's fonds."""
 
-    name = models.CharField(_("nom"), max_length=255)
-    slug = models.SlugField(_("adresse"), max_length=255, unique=True)
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
+    class Meta(NamedGroup.Meta):
         verbose_name = _("collection")
         verbose_name_plural = _("collections")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name

@@ -478,6 +478,8 @@ def env_size_bytes(name: str, default: str) -> int:
 # The largest request nginx lets through (client_max_body_size: the same variable configures
 # it in docker-compose.yml); the contribution form warns before sending more than this.
 CONTRIBUTION_MAX_REQUEST_BYTES = env_size_bytes("NGINX_CLIENT_MAX_BODY_SIZE", "512m")
+# How many photos one sending of a public form (a contribution, a fifty-fifty project) holds.
+CONTRIBUTION_MAX_PHOTOS = 20
 
 # Open data (opendata/) ------------------------------------------------------------------------
 # OAI-PMH: records per page of a list, and how long a resumption token may be used.

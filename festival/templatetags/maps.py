@@ -10,6 +10,6 @@ register = template.Library()
 def map_tile_settings() -> dict[str, str]:
     """Tile URL and attribution; an empty URL means pins on a plain background (no internet)."""
     return {
-        "url": getattr(settings, "MAP_TILE_URL", ""),
-        "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+        "url": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
     }

@@ -119,3 +119,46 @@ def test_item_page_shows_gallery_credit_licence_and_citation(client, archive_ind
     assert "Marie D., « Les lavoirs », années 50" in html
     assert "Cité des Provinces" in html
     assert "Vous reconnaissez quelqu'un ?" in html
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_themes_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
+    for item in _items(archive_index, n):
+        item.themes.set([ThemeFactory()])
+        item.save()
+    with django_assert_num_queries(19):
+        assert client.get(f"{archive_index.url}themes/").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_place_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
+    place = PlaceFactory()
+    image = CustomImageFactory()
+    for item in _items(archive_index, n, cover_image=image):
+        item.places.set([place])
+        item.save()  # a parental many-to-many is written with its page
+    with django_assert_num_queries(26):
+        assert client.get(f"{archive_index.url}lieux/{place.slug}/").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_decade_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
+    _items(archive_index, n, date_label="1955", year_start=1955, year_end=1955)
+    with django_assert_num_queries(20):
+        assert client.get(f"{archive_index.url}decennies/1950/").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_collections_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
+    for _ in range(n):
+        _items(archive_index, 1, collection=ArchiveCollectionFactory())
+    with django_assert_num_queries(19):
+        assert client.get(f"{archive_index.url}collections/").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_collection_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
+    collection = ArchiveCollectionFactory()
+    _items(archive_index, n, collection=collection, cover_image=CustomImageFactory())
+    with django_assert_num_queries(27):
+        assert client.get(f"{archive_index.url}collections/{collection.slug}/").status_code == 200

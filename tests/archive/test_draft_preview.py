@@ -17,12 +17,6 @@ from tests.factories.transcripts import InterviewFactory, SegmentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def _view_draft(client, page: Page):
     return client.get(f"/admin/pages/{page.pk}/view_draft/")
 

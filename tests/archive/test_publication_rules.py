@@ -16,12 +16,6 @@ from tests.factories.media import CustomImageFactory, jpeg_with_gps_bytes, uploa
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def _approve(item, user):
     state = WorkflowState.objects.active().for_instance(item).get()
     task_state = state.current_task_state

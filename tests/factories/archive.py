@@ -104,3 +104,11 @@ def contribution_form(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def published(parent, factory=ArchiveItemPageFactory, **fields):
+    """A page published as an editor does (a revision, then publication): its
+    ``first_published_at`` and ``last_published_at`` are set, as the feeds and OAI-PMH read."""
+    page = factory(parent=parent, live=False, **fields)
+    page.save_revision().publish()
+    return page

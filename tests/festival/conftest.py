@@ -2,12 +2,7 @@ import datetime
 
 import pytest
 
-from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
-
-
-@pytest.fixture
-def festival_index(home_page):
-    return FestivalIndexPageFactory(parent=home_page)
+from tests.factories.festival import EditionPageFactory
 
 
 @pytest.fixture

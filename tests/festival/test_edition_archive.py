@@ -5,20 +5,12 @@ import pytest
 
 from tests.factories.archive import (
     ArchiveCollectionFactory,
-    ArchiveIndexPageFactory,
     ArchiveItemPageFactory,
 )
 from tests.factories.festival import EditionPageFactory
 from tests.factories.media import CustomImageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def archive_index(home_page):
-    index = ArchiveIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture

@@ -5,24 +5,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive.models import ItemKind
-from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
-from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
+from tests.factories.archive import ArchiveItemPageFactory
+from tests.factories.festival import EditionPageFactory
 from tests.factories.transcripts import recording
 from tests.factories.volunteers import ShiftFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def archive_index(home_page):
-    index = ArchiveIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    return index
-
-
-@pytest.fixture
-def festival(home_page):
-    return FestivalIndexPageFactory(parent=home_page)
 
 
 def _this_year() -> int:
@@ -36,12 +24,12 @@ def test_contribute_call_opens_the_form(client, home_page):
     assert client.get(reverse("archive:contribute")).status_code == 200
 
 
-def test_volunteer_call_opens_the_next_editions_shifts(client, festival):
-    past = EditionPageFactory(parent=festival, year=_this_year() - 1)
+def test_volunteer_call_opens_the_next_editions_shifts(client, festival_index):
+    past = EditionPageFactory(parent=festival_index, year=_this_year() - 1)
     ShiftFactory(edition=past)
-    coming = EditionPageFactory(parent=festival, year=_this_year() + 1)
+    coming = EditionPageFactory(parent=festival_index, year=_this_year() + 1)
     ShiftFactory(edition=coming)
-    later = EditionPageFactory(parent=festival, year=_this_year() + 2)
+    later = EditionPageFactory(parent=festival_index, year=_this_year() + 2)
     ShiftFactory(edition=later)
 
     html = client.get("/").content.decode()
@@ -51,9 +39,9 @@ def test_volunteer_call_opens_the_next_editions_shifts(client, festival):
     assert "<form" in client.get(signup).content.decode()
 
 
-def test_volunteer_call_skips_an_edition_without_shifts_ahead(client, festival):
-    EditionPageFactory(parent=festival, year=_this_year() + 1)  # no shift yet
-    later = EditionPageFactory(parent=festival, year=_this_year() + 2)
+def test_volunteer_call_skips_an_edition_without_shifts_ahead(client, festival_index):
+    EditionPageFactory(parent=festival_index, year=_this_year() + 1)  # no shift yet
+    later = EditionPageFactory(parent=festival_index, year=_this_year() + 2)
     ShiftFactory(edition=later)
 
     html = client.get("/").content.decode()
@@ -61,12 +49,12 @@ def test_volunteer_call_skips_an_edition_without_shifts_ahead(client, festival):
     assert f'href="{reverse("festival_volunteers:signup", args=[later.year])}"' in html
 
 
-def test_volunteer_call_falls_back_on_the_festival_page(client, festival):
-    ShiftFactory(edition=EditionPageFactory(parent=festival, year=_this_year() - 1))
+def test_volunteer_call_falls_back_on_the_festival_page(client, festival_index):
+    ShiftFactory(edition=EditionPageFactory(parent=festival_index, year=_this_year() - 1))
 
     html = client.get("/").content.decode()
 
-    assert f'href="{festival.url}">Voir les créneaux' in html
+    assert f'href="{festival_index.url}">Voir les créneaux' in html
 
 
 def test_home_page_invites_to_listen_to_an_oral_history(client, archive_index):
@@ -101,12 +89,12 @@ def test_home_page_says_nothing_of_listening_without_a_recording(client, archive
 
 @pytest.mark.parametrize("n", [1, 30])
 def test_home_page_calls_queries_do_not_grow(
-    client, archive_index, festival, django_assert_num_queries, n
+    client, archive_index, festival_index, django_assert_num_queries, n
 ):
     sound = recording()
     for _ in range(n):
         ArchiveItemPageFactory(parent=archive_index, kind=ItemKind.ORAL_HISTORY, media_file=sound)
-    edition = EditionPageFactory(parent=festival, year=_this_year() + 1)
+    edition = EditionPageFactory(parent=festival_index, year=_this_year() + 1)
     for _ in range(n):
         ShiftFactory(edition=edition)
     client.get("/")

@@ -5,7 +5,7 @@ day it appears."""
 
 import pytest
 
-from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
+from tests.factories.archive import ArchiveItemPageFactory
 from tests.factories.media import CustomImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,13 +18,6 @@ def _published_items(index, n, **fields):
         item.save_revision().publish()
         items.append(item)
     return items
-
-
-@pytest.fixture
-def archive_index(home_page):
-    index = ArchiveIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    return index
 
 
 @pytest.mark.parametrize("n", [1, 30])

@@ -8,13 +8,6 @@ from media.models import CustomImage
 from tests.factories.media import jpeg_with_gps_bytes, upload
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editrice", "e@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.django_db
 def test_admin_upload_stores_image_without_gps(admin_client):
     response = admin_client.post(

@@ -161,13 +161,6 @@ def _garbage_jpeg() -> bytes:
 DAMAGED = {"moitié de JPEG": _half_jpeg, "JPEG rempli d'octets au hasard": _garbage_jpeg}
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editrice", "e@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("damaged", DAMAGED.values(), ids=DAMAGED.keys())
 def test_public_form_refuses_a_damaged_jpeg_at_the_field(client, home_page, damaged):

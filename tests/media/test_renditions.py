@@ -29,13 +29,6 @@ def photo():
     return image_create(upload=upload(_halves_jpeg(), "halves.jpg", "image/jpeg"), title="Moitiés")
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editrice", "e@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 def _colour_at_centre(data: bytes) -> tuple:
     picture = Image.open(io.BytesIO(data)).convert("RGB")
     return picture.getpixel((picture.width // 2, picture.height // 2))

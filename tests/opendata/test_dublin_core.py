@@ -11,6 +11,7 @@ from tests.factories.archive import (
     PlaceFactory,
     ThemeFactory,
     contribution_data,
+    published,
 )
 
 pytestmark = pytest.mark.django_db
@@ -18,14 +19,8 @@ pytestmark = pytest.mark.django_db
 ROOT = "https://gohelliades.example"
 
 
-def _published(archive_index, **fields):
-    page = ArchiveItemPageFactory(parent=archive_index, live=False, **fields)
-    page.save_revision().publish()
-    return page
-
-
 def test_an_item_maps_to_dublin_core(archive_index):
-    item = _published(
+    item = published(
         archive_index,
         title="La fanfare à la fosse 11",
         summary="La fanfare des mineurs défile.",
@@ -67,7 +62,7 @@ def test_the_creator_is_the_name_the_contributor_chose_never_the_full_name(archi
 
 
 def test_only_public_items_are_mapped(archive_index):
-    _published(archive_index, title="Visible")
+    published(archive_index, title="Visible")
     ArchiveItemPageFactory(parent=archive_index, title="Brouillon", live=False)
 
     titles = [record.title[0] for record in items_dublin_core(site_url=ROOT)]
@@ -78,7 +73,7 @@ def test_only_public_items_are_mapped(archive_index):
 @pytest.mark.parametrize("n", [1, 30])
 def test_mapping_many_items_costs_the_same_queries(archive_index, django_assert_num_queries, n):
     for number in range(n):
-        item = _published(archive_index, title=f"Élément {number}")
+        item = published(archive_index, title=f"Élément {number}")
         item.themes.set([ThemeFactory()])
         item.places.set([PlaceFactory()])
 

@@ -7,9 +7,9 @@ from archive.contributions.services import contribution_create
 from tests.archive.test_public_channels import HIDDEN, HIDDEN_KINDS, VISIBLE, _world
 from tests.factories.archive import (
     ArchiveCollectionFactory,
-    ArchiveItemPageFactory,
     ThemeFactory,
     contribution_data,
+    published,
 )
 from tests.factories.festival import (
     EditionPageFactory,
@@ -21,12 +21,6 @@ from tests.factories.festival import (
 pytestmark = pytest.mark.django_db
 
 
-def _published(parent, factory=ArchiveItemPageFactory, **fields):
-    page = factory(parent=parent, live=False, **fields)
-    page.save_revision().publish()
-    return page
-
-
 def _feed(client, url):
     response = client.get(url)
     assert response.status_code == 200
@@ -35,7 +29,7 @@ def _feed(client, url):
 
 @pytest.mark.parametrize("url", ["/flux/archive.atom", "/flux/archive.rss"])
 def test_the_archive_feed_lists_new_items_from_dublin_core(client, archive_index, url):
-    item = _published(
+    item = published(
         archive_index,
         title="La fanfare à la fosse 11",
         summary="La fanfare défile.",
@@ -57,7 +51,7 @@ def test_the_archive_feed_lists_new_items_from_dublin_core(client, archive_index
 
 
 def test_the_atom_feed_is_atom(client, archive_index):
-    _published(archive_index)
+    published(archive_index)
 
     feed = _feed(client, "/flux/archive.atom")
 
@@ -78,8 +72,8 @@ def test_the_feed_names_the_contributor_as_they_chose(client, archive_index, edi
 
 def test_a_collection_feed_lists_only_its_items(client, archive_index):
     fonds = ArchiveCollectionFactory(name="Fonds Kowalski", slug="fonds-kowalski")
-    _published(archive_index, title="Dans le fonds", collection=fonds)
-    _published(archive_index, title="Ailleurs")
+    published(archive_index, title="Dans le fonds", collection=fonds)
+    published(archive_index, title="Ailleurs")
 
     feed = _feed(client, "/flux/collections/fonds-kowalski.atom")
 
@@ -92,8 +86,8 @@ def test_an_unknown_collection_feed_is_not_found(client, archive_index):
 
 
 def test_the_programme_feed_lists_the_current_editions_events_in_order(client, home_page):
-    festival = _published(home_page, FestivalIndexPageFactory)
-    edition = _published(festival, EditionPageFactory, year=2099, title="Gohelliades 2099")
+    festival = published(home_page, FestivalIndexPageFactory)
+    edition = published(festival, EditionPageFactory, year=2099, title="Gohelliades 2099")
     for title, day in (("Le bal", 14), ("La parade", 13)):
         event = EventPageFactory(parent=edition, live=False, title=title)
         event.occurrences.create(start=paris(2099, 6, day, 21), end=paris(2099, 6, day, 23))
@@ -131,7 +125,7 @@ def test_a_hidden_item_is_never_in_a_feed(
 @pytest.mark.parametrize("n", [1, 30])
 def test_the_archive_feed_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
     for number in range(n):
-        item = _published(archive_index, title=f"Souvenir {number}")
+        item = published(archive_index, title=f"Souvenir {number}")
         item.themes.set([ThemeFactory()])
         item.save_revision().publish()
 
@@ -143,8 +137,8 @@ def test_the_archive_feed_queries_do_not_grow(client, archive_index, django_asse
 
 @pytest.mark.parametrize("n", [1, 30])
 def test_the_programme_feed_queries_do_not_grow(client, home_page, django_assert_num_queries, n):
-    festival = _published(home_page, FestivalIndexPageFactory)
-    edition = _published(festival, EditionPageFactory, year=2099)
+    festival = published(home_page, FestivalIndexPageFactory)
+    edition = published(festival, EditionPageFactory, year=2099)
     for number in range(n):
         event = EventPageFactory(parent=edition, live=False, title=f"Spectacle {number}")
         event.occurrences.create(start=paris(2099, 6, 13, 21), end=paris(2099, 6, 13, 23))

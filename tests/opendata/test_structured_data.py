@@ -15,6 +15,7 @@ from tests.factories.archive import (
     PlaceFactory,
     ThemeFactory,
     contribution_data,
+    published,
 )
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
 from tests.factories.media import CustomImageFactory
@@ -59,14 +60,8 @@ def _head(client, url) -> _Head:
     return head
 
 
-def _published(parent, factory=ArchiveItemPageFactory, **fields):
-    page = factory(parent=parent, live=False, **fields)
-    page.save_revision().publish()
-    return page
-
-
 def test_a_photo_item_is_a_photograph_from_dublin_core(client, archive_index):
-    item = _published(
+    item = published(
         archive_index,
         title="La fanfare à la fosse 11",
         summary="La fanfare des mineurs défile.",
@@ -100,7 +95,7 @@ def test_a_photo_item_is_a_photograph_from_dublin_core(client, archive_index):
 
 
 def test_an_oral_history_is_an_audio_object_with_its_transcript(client, archive_index):
-    item = _published(archive_index, title="Entretien avec Lucien", kind=ItemKind.ORAL_HISTORY)
+    item = published(archive_index, title="Entretien avec Lucien", kind=ItemKind.ORAL_HISTORY)
     interview = InterviewFactory(page=item)
     TapeFactory(interview=interview, media_file=recording(title="Bande 1"))
     SegmentFactory(interview=interview, start=0, end=5_000, text="On descendait à six heures.")
@@ -116,7 +111,7 @@ def test_a_recorded_video_is_a_video_object(client, archive_index):
     video.kind = MediaKind.VIDEO
     video.mime_type = "video/mp4"
     video.save()
-    item = _published(archive_index, kind=ItemKind.ORAL_HISTORY, media_file=video)
+    item = published(archive_index, kind=ItemKind.ORAL_HISTORY, media_file=video)
 
     [data] = _head(client, item.url).json_ld
 
@@ -125,7 +120,7 @@ def test_a_recorded_video_is_a_video_object(client, archive_index):
 
 
 def test_a_memory_is_a_creative_work(client, archive_index):
-    item = _published(archive_index, kind=ItemKind.MEMORY)
+    item = published(archive_index, kind=ItemKind.MEMORY)
 
     [data] = _head(client, item.url).json_ld
 
@@ -134,7 +129,7 @@ def test_a_memory_is_a_creative_work(client, archive_index):
 
 def test_a_collection_page_is_a_collection_of_its_public_items(client, archive_index):
     fonds = ArchiveCollectionFactory(name="Fonds Kowalski", slug="fonds-kowalski")
-    item = _published(archive_index, title="Dans le fonds", collection=fonds)
+    item = published(archive_index, title="Dans le fonds", collection=fonds)
     ArchiveItemPageFactory(parent=archive_index, title="Brouillon", live=False, collection=fonds)
 
     head = _head(client, f"{archive_index.url}collections/fonds-kowalski/")
@@ -166,7 +161,7 @@ def test_the_json_ld_names_the_contributor_as_they_chose(client, archive_index, 
 
 
 def test_an_item_page_has_open_graph_and_a_description(client, archive_index):
-    item = _published(
+    item = published(
         archive_index,
         title="Le terril 74",
         summary="Le plus haut terril d'Europe.",
@@ -190,8 +185,8 @@ def test_every_public_page_has_open_graph(client, home_page, archive_index):
 
 
 def test_festival_pages_keep_their_own_open_graph_once(client, home_page):
-    festival = _published(home_page, FestivalIndexPageFactory)
-    edition = _published(festival, EditionPageFactory, year=2099, title="Gohelliades 2099")
+    festival = published(home_page, FestivalIndexPageFactory)
+    edition = published(festival, EditionPageFactory, year=2099, title="Gohelliades 2099")
 
     head = _head(client, edition.url)
 

@@ -13,7 +13,7 @@ from media.collections import PUBLIC
 from projects.archiving import ARCHIVE_CREDIT, ProjectNotArchivable, project_archive
 from projects.models import ProjectStatus
 from projects.proposals import project_withdraw
-from tests.factories.archive import ArchiveIndexPageFactory, PlaceFactory
+from tests.factories.archive import PlaceFactory
 from tests.factories.media import CustomImageFactory
 from tests.factories.projects import (
     AgreedVersionFactory,
@@ -31,13 +31,6 @@ RESIDENTS_ACCOUNT = (
     "La mairie a tenu parole, mais le broyeur est arrivé avec trois semaines de retard."
 )
 TOWN_ACCOUNT = "Le retard est le nôtre : le broyeur était en panne."
-
-
-@pytest.fixture
-def archive_index(home_page):
-    index = ArchiveIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    return index
 
 
 def completed_project(**fields):

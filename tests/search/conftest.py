@@ -16,7 +16,8 @@ Each node is started once per test session when it does not answer already (e.g.
   index prefix of its own, and leaves no index behind. ``search_node`` is its session half.
 - ``opensearch_engine`` / ``elasticsearch_engine``: one engine, for a test about that engine or
   for the browser tests, which run on one engine. A fixture that runs its tests on each engine
-  and on the database takes ``params=BACKEND_PARAMS`` and calls ``answering_backend``.
+  and on the database requests ``backend`` (or, when it must do more, takes
+  ``params=BACKENDS`` and calls ``answering_backend``).
 - A test that checks what one engine cannot do calls
   ``environment.skip_not_on_engine(node.name, "what is not covered")``.
 """
@@ -248,11 +249,18 @@ def answering_backend(request, settings) -> str:
     return "database"
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request, settings) -> str:
+    """Each engine in turn, then the database: the backend's name as the results report it,
+    "elasticsearch" or "database"."""
+    return answering_backend(request, settings)
+
+
 @pytest.fixture
 def sync(django_capture_on_commit_callbacks, backend):
     """Run what an action schedules after its commit, and let the engine show it at once.
 
-    For a test module whose ``backend`` fixture calls ``answering_backend``."""
+    With ``backend``: on the engines, the index is refreshed."""
 
     class Sync:
         def __enter__(self):

@@ -85,3 +85,15 @@ def mapped_archive(home):
     item(index, **CHURCH)
     services.index_rebuild()
     return index
+
+
+def indexed_archive(home):
+    """The church, the miner and the slag heap under a new archive index, indexed; returns
+    the index and the items by name (« church », « miner », « tip »)."""
+    index = archive_index(home)
+    items = {
+        name: item(index, **fields)
+        for name, fields in (("church", CHURCH), ("miner", MINER), ("tip", SPOIL_TIP))
+    }
+    services.index_rebuild()
+    return index, items

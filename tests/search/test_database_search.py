@@ -6,19 +6,13 @@ from django.contrib.auth import get_user_model
 from search import fallback, services
 from search.models import SearchEntry
 from search.query import SearchParams
-from tests.search.factories import CHURCH, MINER, SPOIL_TIP, archive_index, item
+from tests.search.factories import CHURCH, MINER, SPOIL_TIP, indexed_archive, item
 
 
 @pytest.fixture
 def archive(home_page, settings):
     settings.ELASTICSEARCH_URL = ""
-    index = archive_index(home_page)
-    items = {
-        name: item(index, **fields)
-        for name, fields in (("church", CHURCH), ("miner", MINER), ("tip", SPOIL_TIP))
-    }
-    services.index_rebuild()
-    return index, items
+    return indexed_archive(home_page)
 
 
 def titles(q, **filters):
@@ -109,6 +103,37 @@ def test_search_api_gives_the_database_suggestion(archive, client):
     assert data["engine"] == "database"
     assert data["count"] == 0
     assert data["suggestion"] == "mineur"
+
+
+@pytest.mark.parametrize(
+    ("q", "suggestion"),
+    [
+        ("saint barbe", "sainte barbe"),
+        # No entry holds the whole phrase: the words around the change weigh it.
+        ("Fête de la saint barbe", "Fête de la sainte barbe"),
+    ],
+)
+def test_words_known_apart_are_offered_the_phrase_the_index_holds(archive, q, suggestion):
+    # « saint » is a word of the index (« Saint-Vaast »): no single word is a typo.
+    results = fallback.search(SearchParams(q=q))
+
+    assert results.suggestion == suggestion
+
+
+@pytest.mark.parametrize("q", ["sainte barbe", "l'église Saint-Vaast", "jusqu'à Lens"])
+def test_a_phrase_the_index_holds_as_typed_is_offered_no_other(archive, q):
+    results = fallback.search(SearchParams(q=q))
+
+    assert results.count == 1
+    assert results.suggestion is None
+
+
+def test_search_page_offers_the_phrase_the_index_holds(archive, client):
+    html = client.get("/recherche/", {"q": "saint barbe"}).content.decode()
+
+    assert "Le jour de la Sainte-Barbe" in html
+    assert 'Vouliez-vous dire <a href="?q=sainte%20barbe">sainte barbe</a>' in html
+    assert titles("sainte barbe") == [CHURCH["title"]]  # what the suggestion finds
 
 
 def test_the_embedded_default_greets_no_visitor_with_an_engine_failure(archive, client):

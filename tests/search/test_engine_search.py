@@ -15,20 +15,14 @@ from search.query import SearchParams
 from tests.factories.transcripts import InterviewFactory, SegmentFactory
 from tests.search.conftest import BACKEND_PARAMS, answering_backend
 from tests.search.engine_proxy import EngineProxy
-from tests.search.factories import CHURCH, MINER, SPOIL_TIP, archive_index, item
+from tests.search.factories import CHURCH, MINER, archive_index, indexed_archive, item
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
 def archive(search_engine, home_page):
-    index = archive_index(home_page)
-    items = {
-        name: item(index, **fields)
-        for name, fields in (("church", CHURCH), ("miner", MINER), ("tip", SPOIL_TIP))
-    }
-    services.index_rebuild()
-    return index, items
+    return indexed_archive(home_page)
 
 
 def search(q="", **filters):

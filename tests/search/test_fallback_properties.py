@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search import fallback, services
+from search import fallback
 from search.analysis import query_terms
 from search.query import MARK_END, MARK_START, SearchParams
-from tests.search.factories import CHURCH, MINER, SPOIL_TIP, archive_index, item
+from tests.search.factories import indexed_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +37,7 @@ typed = st.one_of(
 @pytest.fixture
 def archive(home_page, settings):
     settings.ELASTICSEARCH_URL = ""
-    index = archive_index(home_page)
-    for fields in (CHURCH, MINER, SPOIL_TIP):
-        item(index, **fields)
-    services.index_rebuild()
+    indexed_archive(home_page)
 
 
 @PROPERTIES

@@ -11,14 +11,7 @@ from django.db import connection
 
 from search import selectors, services
 from search.query import SearchParams
-from tests.search.conftest import BACKENDS, answering_backend
 from tests.search.factories import CHURCH, LENS, MINER, SPOIL_TIP, item, mapped_archive
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, settings) -> str:
-    """The backend's name as the results report it: "elasticsearch" or "database"."""
-    return answering_backend(request, settings)
 
 
 @pytest.fixture

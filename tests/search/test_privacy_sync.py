@@ -16,16 +16,9 @@ from tests.factories.archive import ArchiveIndexPageFactory
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory, event_at, paris
 from tests.factories.media import CustomImageFactory
 from tests.factories.transcripts import InterviewFactory, SegmentFactory
-from tests.search.conftest import BACKEND_PARAMS, answering_backend
 from tests.search.factories import CHURCH, MINER, archive_index, item
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(params=BACKEND_PARAMS)
-def backend(request, settings):
-    """Which index answers: each real engine's, then the database's (no engine)."""
-    return answering_backend(request, settings)
 
 
 @pytest.fixture

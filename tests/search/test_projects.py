@@ -23,7 +23,6 @@ from tests.factories.projects import (
     ProjectContactFactory,
     ProjectFactory,
 )
-from tests.search.conftest import BACKENDS, answering_backend
 from tests.search.factories import CHURCH, archive_index, item, place
 from tests.search.test_views import (
     DATABASE_SEARCH_QUERIES,
@@ -48,12 +47,6 @@ CONTACT = {"name": "Ginette Wattebled", "email": "ginette.wattebled@exemple.fr"}
 PHONE = "06 98 76 54 32"
 NOTE = "Le président de l'association est fâché avec le service technique."
 PENDING_PROGRESS = "Nous avons trouvé un trésor sous les carrés de légumes."
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, settings) -> str:
-    """The backend's name as the results report it: "elasticsearch" or "database"."""
-    return answering_backend(request, settings)
 
 
 def garden_project(**fields) -> Project:

@@ -19,7 +19,6 @@ from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactor
 from tests.factories.media import CustomImageFactory
 from tests.factories.projects import ProjectFactory, ProjectPhotoFactory
 from tests.factories.transcripts import IndexSegmentFactory, InterviewFactory, segments
-from tests.search.conftest import BACKENDS, answering_backend
 from tests.search.factories import archive_index, item, item_at, place
 
 pytestmark = pytest.mark.django_db
@@ -38,11 +37,6 @@ REBUILD_QUERIES = 2 + 2 + 6 + 5 + 8 + 3 + 4 * 2
 # With an engine, the changes waiting for it are forgotten once the alias has switched.
 ENGINE_REBUILD_QUERIES = 1
 DOCUMENTS_PER_N = 6  # an item, an interview and its two passages, an event, a project
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, settings) -> str:
-    return answering_backend(request, settings)
 
 
 def varied_content(home_page, n: int) -> int:

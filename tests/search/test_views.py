@@ -6,7 +6,6 @@ import pytest
 from django.db import OperationalError, connection
 
 from search import engine, fallback, selectors, services
-from tests.search.conftest import BACKENDS, answering_backend
 from tests.search.factories import MINER, archive_index, item, mapped_archive
 
 # The page's own reads: the places of the « near » control, the site, its menu (pages and
@@ -16,14 +15,11 @@ PAGE_QUERIES = 5
 # match and the ranked page (one query on PostgreSQL, two on SQLite), the page's entries with
 # their places.
 DATABASE_SEARCH_QUERIES = {"postgresql": 3, "sqlite": 4}
-# Below three results the database also looks up the typed word among its own words for a
-# « did you mean » (the engines answer it within the search request).
+# Below three results the database also looks up each typed word among its own words for a
+# « did you mean » (the engines answer it within the search request)...
 DATABASE_SUGGESTION_QUERIES = 1
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request, settings) -> str:
-    return answering_backend(request, settings)
+# ...and, when the words are all known, weighs the phrases they are close to in one query.
+DATABASE_PHRASE_QUERIES = 1
 
 
 @pytest.mark.parametrize("n", [1, 30])
@@ -44,6 +40,31 @@ def test_search_page_queries_do_not_grow(backend, home_page, client, django_asse
     assert response.status_code == 200
     assert response.context["results"].engine == backend
     assert response.context["results"].count == n
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_search_page_phrase_suggestion_queries_do_not_grow(
+    home_page, client, settings, django_assert_num_queries, n
+):
+    settings.ELASTICSEARCH_URL = ""
+    engine.reset()
+    index = mapped_archive(home_page)
+    for number in range(n):
+        item(index, title=f"Le saint patron de la fosse {number}")
+    services.index_rebuild()
+    client.get("/recherche/")
+    words = 2  # « saint », « barbe »
+
+    with django_assert_num_queries(
+        PAGE_QUERIES
+        + DATABASE_SEARCH_QUERIES[connection.vendor]
+        + words * DATABASE_SUGGESTION_QUERIES
+        + DATABASE_PHRASE_QUERIES
+    ):
+        response = client.get("/recherche/", {"q": "saint barbe"})
+
+    assert response.context["results"].count == 1
+    assert response.context["results"].suggestion == "sainte barbe"
 
 
 def test_an_engine_answer_that_cannot_be_read_gives_the_database_s(

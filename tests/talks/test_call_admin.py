@@ -2,15 +2,20 @@
 who may do what (the team yes, « Accompagnement » no, visitors to the login)."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from projects.models import ProjectStatus
 from talks.call_admin import TALK_PUBLIC_FIELDS
 from talks.models import Talk, TalkOrigin, TalkStatus
-from talks.permissions import HELPER_GROUP, TEAM_GROUP
+from talks.permissions import HELPER_GROUP
 from tests.factories.projects import ProjectContactFactory
-from tests.factories.talks import EveningFactory, TalkContactFactory, TalkFactory, in_days
+from tests.factories.talks import (
+    EveningFactory,
+    TalkContactFactory,
+    TalkFactory,
+    in_days,
+    taidx_member,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,24 +28,6 @@ def _talk_url(talk) -> str:
 
 def _invite_url(evening) -> str:
     return f"/admin/taidx/appel/soirees/{evening.pk}/inviter/"
-
-
-def _member(django_user_model, username: str, group: str):
-    user = django_user_model.objects.create_user(username, f"{username}@exemple.fr", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def team_client(client, django_user_model):
-    client.force_login(_member(django_user_model, "equipe", TEAM_GROUP))
-    return client
-
-
-@pytest.fixture
-def helper_client(client, django_user_model):
-    client.force_login(_member(django_user_model, "journaliste", HELPER_GROUP))
-    return client
 
 
 # The list -----------------------------------------------------------------------------------
@@ -252,7 +239,7 @@ def test_superuser_decides(client, home_page, django_user_model):
 
 def test_menu_offers_inviting_to_the_team_only(team_client, home_page, django_user_model):
     team_menu = team_client.get("/admin/").content.decode()
-    team_client.force_login(_member(django_user_model, "journaliste", HELPER_GROUP))
+    team_client.force_login(taidx_member(group=HELPER_GROUP))
     helper_menu = team_client.get("/admin/").content.decode()
 
     assert ("taidx-interventions" in team_menu, "taidx-inviter" in team_menu) == (True, True)
@@ -266,7 +253,7 @@ def test_dashboard_lists_proposals_awaiting_a_decision_for_the_team(
     TalkFactory(title="Déjà retenue", status=TalkStatus.ACCEPTED)
 
     team_home = team_client.get("/admin/").content.decode()
-    team_client.force_login(_member(django_user_model, "journaliste", HELPER_GROUP))
+    team_client.force_login(taidx_member(group=HELPER_GROUP))
     helper_home = team_client.get("/admin/").content.decode()
 
     assert "1 proposition d'intervention Ch'ti TAIDx attend une décision" in team_home

@@ -3,12 +3,10 @@ even a superuser, changes the resident's evaluation; the « Accompagnement » he
 answer."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
 from talks.models import Evaluation, TownAnswer
-from talks.permissions import HELPER_GROUP, TEAM_GROUP
 from tests.factories.talks import (
     EvaluationFactory,
     TalkContactFactory,
@@ -23,23 +21,6 @@ INDEX_URL = "/admin/taidx/evaluations/"
 
 def detail_url(evaluation) -> str:
     return reverse("taidx_evaluations:detail", args=[evaluation.pk])
-
-
-def member_client(client, django_user_model, group: str):
-    user = django_user_model.objects.create_user(group[:8], f"{group[:4]}@exemple.fr", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def team_client(client, django_user_model):
-    return member_client(client, django_user_model, TEAM_GROUP)
-
-
-@pytest.fixture
-def helper_client(client, django_user_model):
-    return member_client(client, django_user_model, HELPER_GROUP)
 
 
 def test_index_address_is_under_the_taidx_admin():

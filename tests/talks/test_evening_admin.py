@@ -2,32 +2,12 @@
 the order of their accepted talks. The « Accompagnement » role reads, and changes nothing."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from talks.models import Evening, Guest, GuestRole, TalkStatus
-from talks.permissions import HELPER_GROUP, TEAM_GROUP
 from tests.factories.talks import EveningFactory, GuestFactory, TalkFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def member(django_user_model, username: str, group: str):
-    user = django_user_model.objects.create_user(username, f"{username}@exemple.fr", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def team_client(client, django_user_model):
-    client.force_login(member(django_user_model, "equipe", TEAM_GROUP))
-    return client
-
-
-@pytest.fixture
-def helper_client(client, django_user_model):
-    client.force_login(member(django_user_model, "journaliste", HELPER_GROUP))
-    return client
 
 
 def order_url(evening) -> str:

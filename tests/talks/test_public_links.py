@@ -7,7 +7,7 @@ from django.urls import reverse
 from archive.models import ItemSource
 from projects.models import ProjectStatus
 from talks.models import TalkStatus
-from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
+from tests.factories.archive import ArchiveItemPageFactory
 from tests.factories.projects import (
     AgreedVersionFactory,
     CompletionReportFactory,
@@ -19,13 +19,6 @@ from tests.factories.projects import (
 from tests.factories.talks import EvaluationFactory, TalkContactFactory, TalkFactory, in_days
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def archive_index(home_page):
-    index = ArchiveIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    return index
 
 
 def recording(index, **fields):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from projects.models import ProjectStatus
 from talks.models import GuestRole, TalkStatus
-from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
+from tests.factories.archive import ArchiveItemPageFactory
 from tests.factories.festival import (
     EditionPageFactory,
     EventPageFactory,
@@ -36,13 +36,6 @@ def evening_url(evening) -> str:
 
 def talk_url(talk) -> str:
     return reverse("talks:talk", kwargs={"slug": talk.evening.slug, "talk_slug": talk.slug})
-
-
-@pytest.fixture
-def archive_index(home_page):
-    index = ArchiveIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    return index
 
 
 # The evenings ---------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from tests.factories.talks import (
     TalkContactFactory,
     TalkFactory,
     TextVersionFactory,
-    taidx_member,
 )
 
 pytestmark = pytest.mark.django_db
@@ -20,18 +19,6 @@ BODY = "La ville nous a prêté un broyeur, mais il a fallu six mois pour la cl�
 
 def talk_url(talk) -> str:
     return reverse("talk_texts:talk", args=[talk.pk])
-
-
-@pytest.fixture
-def helper_client(client):
-    client.force_login(taidx_member(group=HELPER_GROUP, full_name="Claire Dumont"))
-    return client
-
-
-@pytest.fixture
-def team_client(client):
-    client.force_login(taidx_member(group=TEAM_GROUP, full_name="Marc Lefebvre"))
-    return client
 
 
 @pytest.fixture

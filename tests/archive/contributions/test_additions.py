@@ -13,12 +13,6 @@ LIST_URL = "/admin/snippets/archive/residentaddition/"
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def item(archive_index):
     item = ArchiveItemPageFactory(parent=archive_index, title="Le bal de la Sainte-Barbe")
     item.save_revision().publish()

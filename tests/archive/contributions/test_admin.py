@@ -9,12 +9,6 @@ from tests.factories.archive import ArchiveItemPageFactory, contribution_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def test_dashboard_lists_pending_contributions(editor_client, archive_index):
     contribution_create(data=contribution_data(title="La lampe de Marcel"))
 

@@ -3,8 +3,10 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.datastructures import MultiValueDict
 
 from archive.contributions.additions import addition_create, addition_review
+from archive.contributions.forms import ContributionForm
 from archive.contributions.links import contribution_status_token
 from archive.contributions.services import contribution_create
 from archive.models import Contribution, ContributionStatus, ResidentAddition
@@ -231,6 +233,20 @@ def test_contribute_form_says_the_server_upload_limits_in_words(client, archive_
     assert "Photos (20 au plus)" in html
     assert "JPEG, PNG, WebP ou HEIC, 12 Mo au plus chacune." in html
     assert "MP3, M4A, WAV, OGG, MP4, MOV ou WebM, 300 Mo au plus." in html
+
+
+def test_contribute_form_says_and_applies_the_photo_count_of_the_settings(
+    client, archive_index, settings
+):
+    settings.CONTRIBUTION_MAX_PHOTOS = 2
+
+    html = client.get("/contribuer/").content.decode()
+    photos = [upload(jpeg_with_gps_bytes(), f"photo-{n}.jpg", "image/jpeg") for n in range(3)]
+    form = ContributionForm(data=_form(), files=MultiValueDict({"photos": photos}))
+
+    assert "Photos (2 au plus)" in html
+    assert 'data-max-photos="2"' in html
+    assert form.errors["photos"] == ["Vous avez choisi 3 photos : 2 au plus par envoi."]
 
 
 @pytest.mark.parametrize(

@@ -18,12 +18,6 @@ def interview(oral_history):
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def visitor_editor_client(client, django_user_model):
     """Someone who may open the admin but not change interviews."""
     user = django_user_model.objects.create_user("benevole", "benevole@example.org", "pw")

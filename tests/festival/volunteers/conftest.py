@@ -3,20 +3,17 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
-from tests.factories.home import site_with_home
+from tests.factories.festival import EditionPageFactory
 
 # Shifts must lie ahead of the real clock to be open: the edition is always next year's.
 YEAR = timezone.now().year + 1
 
 
 @pytest.fixture
-def volunteer_edition(db):
+def volunteer_edition(festival_index):
     """Next year's Gohelliades (12 to 14 June), published under a site."""
-    home = site_with_home()
-    festival = FestivalIndexPageFactory(parent=home)
     return EditionPageFactory(
-        parent=festival,
+        parent=festival_index,
         year=YEAR,
         start_date=datetime.date(YEAR, 6, 12),
         end_date=datetime.date(YEAR, 6, 14),

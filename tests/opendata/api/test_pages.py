@@ -9,10 +9,10 @@ from archive.models import ItemKind
 from tests.archive.test_public_channels import HIDDEN, HIDDEN_KINDS, VISIBLE, _world
 from tests.factories.archive import (
     ArchiveCollectionFactory,
-    ArchiveItemPageFactory,
     PlaceFactory,
     ThemeFactory,
     contribution_data,
+    published,
 )
 from tests.factories.festival import (
     EditionPageFactory,
@@ -24,12 +24,6 @@ from tests.factories.festival import (
 pytestmark = pytest.mark.django_db
 
 
-def _published(parent, factory=ArchiveItemPageFactory, **fields):
-    page = factory(parent=parent, live=False, **fields)
-    page.save_revision().publish()
-    return page
-
-
 def _titles(response) -> list[str]:
     return [page["title"] for page in response.json()["items"]]
 
@@ -37,10 +31,10 @@ def _titles(response) -> list[str]:
 def test_the_pages_endpoint_lists_public_items_editions_and_events(
     client, home_page, archive_index
 ):
-    item = _published(archive_index, title="La fanfare à la fosse 11")
-    festival = _published(home_page, FestivalIndexPageFactory)
-    edition = _published(festival, EditionPageFactory, year=2026, title="Gohelliades 2026")
-    _published(edition, EventPageFactory, title="Le bal des mineurs")
+    item = published(archive_index, title="La fanfare à la fosse 11")
+    festival = published(home_page, FestivalIndexPageFactory)
+    edition = published(festival, EditionPageFactory, year=2026, title="Gohelliades 2026")
+    published(edition, EventPageFactory, title="Le bal des mineurs")
 
     response = client.get("/api/v2/pages/", {"order": "title"})
 
@@ -54,7 +48,7 @@ def test_the_pages_endpoint_lists_public_items_editions_and_events(
 
 
 def test_an_item_detail_shows_its_public_fields_and_dublin_core(client, archive_index):
-    item = _published(
+    item = published(
         archive_index,
         title="La fanfare à la fosse 11",
         summary="La fanfare des mineurs défile.",
@@ -86,7 +80,7 @@ def test_an_item_detail_shows_its_public_fields_and_dublin_core(client, archive_
 
 
 def test_an_item_listing_of_one_type_shows_its_summary(client, archive_index):
-    _published(archive_index, title="Le terril", summary="Le terril 74.", kind=ItemKind.MEMORY)
+    published(archive_index, title="Le terril", summary="Le terril 74.", kind=ItemKind.MEMORY)
 
     items = client.get("/api/v2/pages/", {"type": "archive.ArchiveItemPage"}).json()["items"]
 
@@ -96,8 +90,8 @@ def test_an_item_listing_of_one_type_shows_its_summary(client, archive_index):
 
 
 def test_an_event_detail_shows_its_dates_and_venue(client, home_page):
-    festival = _published(home_page, FestivalIndexPageFactory)
-    edition = _published(festival, EditionPageFactory, year=2026)
+    festival = published(home_page, FestivalIndexPageFactory)
+    edition = published(festival, EditionPageFactory, year=2026)
     event = EventPageFactory(parent=edition, live=False, title="Le bal des mineurs")
     event.occurrences.create(start=paris(2026, 6, 13, 21), end=paris(2026, 6, 13, 23))
     event.save_revision().publish()
@@ -130,7 +124,7 @@ def test_a_page_of_another_kind_is_not_in_the_api(client, home_page):
 
 
 def test_the_dublin_core_is_asked_one_item_at_a_time(client, archive_index):
-    _published(archive_index)
+    published(archive_index)
 
     response = client.get(
         "/api/v2/pages/", {"type": "archive.ArchiveItemPage", "fields": "dublin_core"}
@@ -163,7 +157,7 @@ def test_a_hidden_item_is_never_in_the_api(
 @pytest.mark.parametrize("n", [1, 30])
 def test_the_pages_listing_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
     for number in range(n):
-        item = _published(archive_index, title=f"Souvenir {number}")
+        item = published(archive_index, title=f"Souvenir {number}")
         item.themes.set([ThemeFactory()])
         item.places.set([PlaceFactory()])
         item.save_revision().publish()
@@ -181,7 +175,7 @@ def test_the_items_listing_with_every_field_queries_do_not_grow(
 ):
     collection = ArchiveCollectionFactory()
     for number in range(n):
-        item = _published(archive_index, title=f"Souvenir {number}", collection=collection)
+        item = published(archive_index, title=f"Souvenir {number}", collection=collection)
         item.themes.set([ThemeFactory()])
         item.places.set([PlaceFactory()])
         item.save_revision().publish()

@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 from archive.models import ArchiveItemPage
 from opendata.models import DeletedRecord
 from tests.archive.test_public_channels import HIDDEN, HIDDEN_KINDS, _world
-from tests.factories.archive import ArchiveItemPageFactory, ThemeFactory
+from tests.factories.archive import ArchiveItemPageFactory, ThemeFactory, published
 from tests.opendata.oai.conftest import NS
 
 pytestmark = pytest.mark.django_db
@@ -66,17 +66,11 @@ def test_a_hidden_item_never_comes_with_its_metadata(
         assert record.find("oai:error", NS).get("code") == "idDoesNotExist"
 
 
-def _published(archive_index, **fields):
-    page = ArchiveItemPageFactory(parent=archive_index, live=False, **fields)
-    page.save_revision().publish()
-    return page
-
-
 def test_an_unpublished_item_is_deleted_then_whole_again_when_republished(
     oai, archive_index, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        page = _published(archive_index)
+        page = published(archive_index)
     identifier = f"oai:testserver:item/{page.pk}"
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,7 +87,7 @@ def test_a_page_made_public_again_loses_its_tombstone(
     oai, archive_index, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        page = _published(archive_index)
+        page = published(archive_index)
         restriction = PageViewRestriction.objects.create(
             page=archive_index, restriction_type="login"
         )
@@ -109,7 +103,7 @@ def test_a_deleted_item_keeps_its_sets_and_is_dated_by_its_departure(
     oai, archive_index, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        page = _published(archive_index)
+        page = published(archive_index)
         page.themes.set([ThemeFactory(slug="la-fanfare")])
         page.save_revision().publish()
     page_id = page.pk

@@ -6,18 +6,16 @@ import pytest
 
 from archive.models import ArchiveItemPage, ItemKind
 from opendata.oai.tokens import ListState, token_make
-from tests.factories.archive import ArchiveCollectionFactory, ArchiveItemPageFactory, ThemeFactory
+from tests.factories.archive import (
+    ArchiveCollectionFactory,
+    ThemeFactory,
+    published,
+)
 from tests.opendata.oai.conftest import NS, error_code
 
 pytestmark = pytest.mark.django_db
 
 DC = "oai_dc"
-
-
-def _published(archive_index, **fields):
-    page = ArchiveItemPageFactory(parent=archive_index, live=False, **fields)
-    page.save_revision().publish()
-    return page
 
 
 def _published_at(page, moment: datetime.datetime):
@@ -37,7 +35,7 @@ def _token(root):
 
 
 def test_identify_describes_the_repository(oai, archive_index):
-    page = _published(archive_index)
+    page = published(archive_index)
     _published_at(page, datetime.datetime(2024, 5, 1, 8, 30, 15, 500, tzinfo=datetime.UTC))
 
     identify = oai(verb="Identify").find("oai:Identify", NS)
@@ -53,7 +51,7 @@ def test_identify_describes_the_repository(oai, archive_index):
 
 
 def test_post_is_answered_like_get(oai, archive_index):
-    page = _published(archive_index)
+    page = published(archive_index)
 
     root = oai(method="post", verb="ListIdentifiers", metadataPrefix=DC)
 
@@ -62,7 +60,7 @@ def test_post_is_answered_like_get(oai, archive_index):
 
 
 def test_list_metadata_formats_offers_oai_dc(oai, archive_index):
-    page = _published(archive_index)
+    page = published(archive_index)
 
     for params in ({}, {"identifier": _identifier(page)}):
         root = oai(verb="ListMetadataFormats", **params)
@@ -88,7 +86,7 @@ def test_list_sets_names_collections_themes_and_kinds(oai):
 
 def test_get_record_gives_the_item_in_dublin_core(oai, archive_index):
     collection = ArchiveCollectionFactory(slug="fonds-kowalski")
-    page = _published(
+    page = published(
         archive_index, title="La fanfare à la fosse 11", kind=ItemKind.PHOTO, collection=collection
     )
     page.themes.set([ThemeFactory(slug="la-fanfare")])
@@ -113,7 +111,7 @@ def test_get_record_gives_the_item_in_dublin_core(oai, archive_index):
 
 
 def test_a_datestamp_is_the_last_publication_to_the_second_in_utc(oai, archive_index):
-    page = _published(archive_index)
+    page = published(archive_index)
     paris = datetime.timezone(datetime.timedelta(hours=2))
     _published_at(page, datetime.datetime(2024, 5, 1, 10, 30, 15, 999, tzinfo=paris))
 
@@ -124,7 +122,7 @@ def test_a_datestamp_is_the_last_publication_to_the_second_in_utc(oai, archive_i
 
 def test_a_list_in_several_pages_carries_resumption_tokens(oai, archive_index, settings):
     settings.OAI_PAGE_SIZE = 2
-    pages = [_published(archive_index) for _ in range(5)]
+    pages = [published(archive_index) for _ in range(5)]
 
     seen, cursors = [], []
     root = oai(verb="ListRecords", metadataPrefix=DC)
@@ -141,13 +139,13 @@ def test_a_list_in_several_pages_carries_resumption_tokens(oai, archive_index, s
 
 
 def test_a_list_in_one_page_has_no_token(oai, archive_index):
-    _published(archive_index)
+    published(archive_index)
 
     assert _token(oai(verb="ListIdentifiers", metadataPrefix=DC)) is None
 
 
 def test_from_and_until_select_by_datestamp(oai, archive_index):
-    old, middle, new = (_published(archive_index) for _ in range(3))
+    old, middle, new = (published(archive_index) for _ in range(3))
     _published_at(old, datetime.datetime(2023, 1, 1, 12, tzinfo=datetime.UTC))
     _published_at(middle, datetime.datetime(2024, 6, 1, 12, 0, 0, 400_000, tzinfo=datetime.UTC))
     _published_at(new, datetime.datetime(2025, 1, 1, 12, tzinfo=datetime.UTC))
@@ -164,10 +162,10 @@ def test_from_and_until_select_by_datestamp(oai, archive_index):
 
 def test_a_set_selects_its_items(oai, archive_index):
     theme = ThemeFactory(slug="la-fanfare")
-    themed = _published(archive_index, kind=ItemKind.PHOTO)
+    themed = published(archive_index, kind=ItemKind.PHOTO)
     themed.themes.set([theme])
     themed.save_revision().publish()
-    other = _published(archive_index, kind=ItemKind.MEMORY)
+    other = published(archive_index, kind=ItemKind.MEMORY)
 
     def listed(spec):
         return _identifiers(oai(verb="ListIdentifiers", metadataPrefix=DC, set=spec))
@@ -235,7 +233,7 @@ def test_a_set_selects_its_items(oai, archive_index):
     ],
 )
 def test_bad_requests_get_the_protocols_error(oai, archive_index, params, code):
-    _published(archive_index)
+    published(archive_index)
 
     root = oai(**params)
 
@@ -251,8 +249,8 @@ def test_a_refused_request_echoes_no_arguments(oai):
 
 def test_an_altered_token_is_refused(oai, archive_index, settings):
     settings.OAI_PAGE_SIZE = 1
-    _published(archive_index)
-    _published(archive_index)
+    published(archive_index)
+    published(archive_index)
     token = _token(oai(verb="ListRecords", metadataPrefix=DC)).text
 
     root = oai(verb="ListRecords", resumptionToken=token[:-2] + "xx")
@@ -262,15 +260,15 @@ def test_an_altered_token_is_refused(oai, archive_index, settings):
 
 def test_a_token_of_another_verb_is_refused(oai, archive_index, settings):
     settings.OAI_PAGE_SIZE = 1
-    _published(archive_index)
-    _published(archive_index)
+    published(archive_index)
+    published(archive_index)
     token = _token(oai(verb="ListRecords", metadataPrefix=DC)).text
 
     assert error_code(oai(verb="ListIdentifiers", resumptionToken=token)) == "badResumptionToken"
 
 
 def test_an_expired_token_is_refused(oai, archive_index, settings):
-    _published(archive_index)
+    published(archive_index)
     token = token_make(state=ListState(verb="ListRecords", metadata_prefix=DC))
     assert error_code(oai(verb="ListRecords", resumptionToken=token)) is None
 
