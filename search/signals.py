@@ -12,7 +12,11 @@ Wagtail's bulk move), which may reach or leave a private parent. Wagtail's bulk 
 may break an editor's save: scheduling errors are logged, engine errors are retried later.
 """
 
+import contextlib
 import logging
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -22,7 +26,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from archive.models import ArchiveItemPage, Contribution, Interview
 from archive.signals import transcript_changed
 from projects.models import AgreementVersion, Decision, Project, ProjectPhoto
-from search import tasks
+from search import services, tasks
 from search.sources import SOURCES, source_for_instance
 
 logger = logging.getLogger(__name__)
@@ -38,7 +42,31 @@ def _enqueue_after_commit(task_name: str, **kwargs) -> None:
     transaction.on_commit(enqueue)
 
 
+_held = threading.local()
+
+
+@contextlib.contextmanager
+def syncs_held() -> Iterator[None]:
+    """For a bulk load (the demo): the objects' syncs are gathered, then run once per kind
+    of document at the end (one ``entries_sync`` each), not once per save."""
+    if getattr(_held, "ids", None) is not None:
+        yield  # already held by an outer block, which syncs at its end
+        return
+    _held.ids = defaultdict(set)
+    try:
+        yield
+    finally:
+        # Even when the load stops half-way: what it made is committed, hence searchable.
+        held, _held.ids = _held.ids, None
+        for doc_type, object_ids in held.items():
+            services.entries_sync(doc_type=doc_type, object_ids=object_ids)
+
+
 def schedule_sync(*, doc_type: str, object_id: int) -> None:
+    held = getattr(_held, "ids", None)
+    if held is not None:
+        held[doc_type].add(object_id)
+        return
     _enqueue_after_commit("sync_object", doc_type=doc_type, object_id=object_id)
 
 

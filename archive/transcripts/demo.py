@@ -12,11 +12,9 @@ says so."""
 
 import shutil
 import subprocess
-import sys
 import tempfile
 import tomllib
 import wave
-from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
@@ -24,6 +22,7 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from PIL import Image
 
 from archive.demo import ensure_collections, ensure_places, ensure_themes
 from archive.models import (
@@ -136,16 +135,13 @@ def speak(text: str) -> bytes:
             frames = source.readframes(source.getnframes())
     if width != 2:
         raise ValueError(f"espeak-ng a écrit des échantillons de {width} octets")
-    samples = array("h", frames)
-    if sys.byteorder == "big":
-        samples.byteswap()  # WAV samples are little-endian
-    step = rate / RATE
-    last = len(samples) - 1
-    # A three-point average before dropping samples: less hiss than plain decimation.
-    return bytes(
-        ((samples[max(0, j - 1)] + 2 * samples[j] + samples[min(last, j + 1)]) // 4 >> 8) + 128
-        for j in (int(i * step) for i in range(int(len(samples) / step)))
-    )
+    count = len(frames) // 2
+    # The samples as a one-row picture (little-endian, as WAV has them), shrunk to RATE by
+    # averaging each output sample's span: less hiss than plain decimation, and done in C by
+    # Pillow (a Python loop over every sample took seconds per recording).
+    row = Image.frombytes("I", (count, 1), frames[: count * 2], "raw", "I;16S")
+    row = row.resize((int(count * RATE / rate), 1), Image.Resampling.BOX)
+    return row.point(lambda sample: sample / 256 + 128).convert("L").tobytes()
 
 
 def _frames(ms: int) -> int:

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from config.indexing import indexing_deferred
 from festival.demo import (
     FIRST_YEAR,
     ensure_editions,
@@ -20,6 +21,8 @@ from festival.models import EditionPage, EventGalleryImage, EventOccurrence, Eve
 from festival.selectors import now_and_next
 from festival.volunteers.models import SignupStatus
 from festival.volunteers.selectors import places_left, shifts_with_places
+from tests.factories.home import site_with_home
+from tests.module_rows import module_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +38,21 @@ def _load(home_page, *, today: datetime.date = LOADED_ON) -> EditionPage:
     return ensure_next_edition_shifts(today=today, now=now)
 
 
+def _counts() -> tuple[int, int, int]:
+    return EditionPage.objects.count(), EventPage.objects.count(), Shift.objects.count()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The festival's demo loaded twice, once for the whole module (each test's changes are
+    undone after it): the counts after the first load, and the next edition the second gave."""
+    with module_rows(django_db_blocker), indexing_deferred():
+        home_page = site_with_home()
+        _load(home_page)
+        counts = _counts()
+        yield counts, _load(home_page)
+
+
 @pytest.mark.parametrize(
     ("today", "year"),
     [
@@ -47,15 +65,10 @@ def test_next_edition_year_is_the_first_not_begun(today, year):
     assert next_edition_year(today=today) == year
 
 
-def test_demo_next_edition_comes_after_the_day_it_is_loaded_once(home_page):
-    _load(home_page)
-    counts = (EditionPage.objects.count(), EventPage.objects.count(), Shift.objects.count())
+def test_demo_next_edition_comes_after_the_day_it_is_loaded_once(demo):
+    counts_after_first_load, edition = demo
 
-    edition = _load(home_page)
-
-    assert (EditionPage.objects.count(), EventPage.objects.count(), Shift.objects.count()) == (
-        counts
-    )
+    assert _counts() == counts_after_first_load
     assert edition.year == 2027
     assert edition.start_date == datetime.date(2027, 6, 11)
     assert edition.volunteer_call
@@ -65,8 +78,8 @@ def test_demo_next_edition_comes_after_the_day_it_is_loaded_once(home_page):
     assert EventPage.objects.child_of(edition).count() == 30
 
 
-def test_demo_next_edition_has_open_nearly_full_and_full_shifts(home_page):
-    edition = _load(home_page)
+def test_demo_next_edition_has_open_nearly_full_and_full_shifts(demo):
+    _counts_after_first_load, edition = demo
 
     shifts = list(shifts_with_places(occasion=edition))
     left = {shift.pk: places_left(shift) for shift in shifts}
@@ -86,9 +99,7 @@ def test_demo_next_edition_has_open_nearly_full_and_full_shifts(home_page):
     assert statuses == {SignupStatus.CONFIRMED, SignupStatus.WAITLISTED}
 
 
-def test_demo_past_editions_have_poster_theme_events_and_photos(home_page):
-    _load(home_page)
-
+def test_demo_past_editions_have_poster_theme_events_and_photos(demo):
     for edition in EditionPage.objects.filter(year__lt=2027):
         events = EventPage.objects.child_of(edition).specific()
         assert edition.theme, edition.year
@@ -100,8 +111,8 @@ def test_demo_past_editions_have_poster_theme_events_and_photos(home_page):
     assert len(set(images)) == EditionPage.objects.count()
 
 
-def test_demo_festival_now_runs_the_next_edition_on_that_day_once(home_page):
-    edition = _load(home_page)
+def test_demo_festival_now_runs_the_next_edition_on_that_day_once(demo):
+    _counts_after_first_load, edition = demo
     day = datetime.date(2026, 12, 5)
     first_shift = Shift.objects.filter(edition=edition).order_by("start").first()
     local_start = timezone.localtime(first_shift.start).time()
@@ -132,7 +143,7 @@ def test_demo_festival_now_runs_the_next_edition_on_that_day_once(home_page):
     assert EditionPage.objects.get(pk=edition.pk).start_date == edition.start_date
 
 
-def test_demo_festival_now_refuses_production_settings(settings, home_page):
+def test_demo_festival_now_refuses_production_settings(settings, demo):
     settings.DEMO_DATA_ALLOWED = False
 
     with pytest.raises(CommandError, match="interdites"):

@@ -8,6 +8,7 @@ from rich.progress import Progress
 
 from archive.demo import ensure_archive_index, ensure_items
 from archive.transcripts.demo import ORAL_HISTORIES, ensure_oral_histories
+from config.indexing import indexing_deferred
 from festival.demo import (
     edition_count,
     ensure_editions,
@@ -47,11 +48,26 @@ class Command(BaseCommand):
             date = timezone.localdate(now)
         else:
             now = timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
+        with indexing_deferred():
+            self._load(date=date, now=now, items=items, quiet=options["verbosity"] == 0)
+        username, password = ensure_demo_admin()
+        journalist = ensure_journalist(password=password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Démo prête : {edition_count(today=date)} éditions, {items} éléments "
+                f"d'archive, {len(PROJECTS)} projets fifty-fifty, {EVENINGS} soirées Ch'ti TAIDx. "
+                f"Administration : identifiant « {username} », "
+                f"mot de passe « {password} » (et « {journalist.username} », l'accompagnement "
+                "du Ch'ti TAIDx, même mot de passe)."
+            )
+        )
+
+    def _load(self, *, date: datetime.date, now: datetime.datetime, items: int, quiet: bool):
         home = ensure_home_page()
         ensure_standard_pages(home)
         festival_index = ensure_festival_index(home)
         archive_index = ensure_archive_index(home)
-        with Progress(disable=options["verbosity"] == 0) as progress:
+        with Progress(disable=quiet) as progress:
             editions = progress.add_task("Éditions du festival", total=edition_count(today=date))
             for _edition in ensure_editions(festival_index, today=date):
                 progress.advance(editions)
@@ -73,14 +89,3 @@ class Command(BaseCommand):
         home.volunteer_page = home.volunteer_page or festival_index
         home.contribute_page = home.contribute_page or archive_index
         home.save_revision().publish()
-        username, password = ensure_demo_admin()
-        journalist = ensure_journalist(password=password)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Démo prête : {edition_count(today=date)} éditions, {items} éléments "
-                f"d'archive, {len(PROJECTS)} projets fifty-fifty, {EVENINGS} soirées Ch'ti TAIDx. "
-                f"Administration : identifiant « {username} », "
-                f"mot de passe « {password} » (et « {journalist.username} », l'accompagnement "
-                "du Ch'ti TAIDx, même mot de passe)."
-            )
-        )
