@@ -1,6 +1,5 @@
 from django import template
-
-from home.site_chrome import site_chrome
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -9,16 +8,13 @@ register = template.Library()
 def main_menu(context):
     """The home page's children that editors ticked « afficher dans les menus »."""
     request = context["request"]
-    chrome = site_chrome(request=request)
+    site = Site.find_for_request(request)
     current = context.get("page")
+    items: list[Page] = []
+    if site:
+        items = list(site.root_page.get_children().live().public().in_menu().specific())
     return {
-        "menu_items": chrome.menu if chrome else [],
+        "menu_items": items,
         "current_path": current.url_path if current else "",
         "request": request,
     }
-
-
-@register.inclusion_tag("includes/footer.html", takes_context=True)
-def site_footer(context):
-    """Who runs the site, how to reach them, and the legal pages (« pied de page »)."""
-    return {"footer": site_chrome(request=context["request"])}
