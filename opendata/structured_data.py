@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from archive.models import ArchiveCollection, ArchiveItemPage, ItemKind
-from archive.transcripts.selectors import public_segments
+from archive.transcripts.selectors import public_transcript_text
 from core.links import site_root
 from media.models import MediaKind
 from opendata.api.links import public_url
@@ -106,7 +106,7 @@ def item_json_ld(*, item: ArchiveItemPage) -> dict:
         if item.media_file.duration:
             data["duration"] = f"PT{int(item.media_file.duration)}S"
     if item.kind == ItemKind.ORAL_HISTORY:
-        transcript = " ".join(segment.text for segment in public_segments(item=item))
+        transcript = public_transcript_text(item=item)
         if transcript:
             data["transcript"] = transcript
     if item.first_published_at:

@@ -1,6 +1,14 @@
 from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from archive.transcripts.selectors import player_for_item, requested_time
+from archive.transcripts.selectors import (
+    TRANSCRIPT_CACHE_SECONDS,
+    player_for_item,
+    requested_time,
+)
 
 register = template.Library()
 
@@ -14,6 +22,30 @@ def oral_history_player(context):
         return None
     at = requested_time(request.GET.get("t")) if request is not None else None
     return player_for_item(item=page, at=at)
+
+
+@register.simple_tag(takes_context=True)
+def transcript_list(context, player):
+    """The transcript's passages, rendered once per version of the transcript and of the
+    page, per language and per passage marked as the one being said."""
+    page = context.get("page")
+    interview = player.interview
+    key = ":".join(
+        str(part)
+        for part in (
+            "transcript-list",
+            interview.pk,
+            interview.updated_at.timestamp(),
+            getattr(page, "live_revision_id", None),
+            get_language(),
+            player.current_id,
+        )
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("archive/transcripts/transcript_list.html", {"player": player})
+        cache.set(key, html, timeout=TRANSCRIPT_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 -- our own template's output, escaped as it rendered
 
 
 @register.filter

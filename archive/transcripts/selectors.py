@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min, Prefetch, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 
 from archive.models import ArchiveItemPage, IndexSegment, Interview, Segment, Tape
 from archive.selectors import public_items
@@ -74,7 +75,28 @@ def public_segments(*, item: ArchiveItemPage | None = None) -> Iterator[SegmentH
         )
 
 
+# How long a transcript's text or markup is kept at most; any write to it moves the
+# interview's ``updated_at`` (``archive.handlers``), hence the key, at once.
+TRANSCRIPT_CACHE_SECONDS = 24 * 3600
+
+
+def public_transcript_text(*, item: ArchiveItemPage) -> str:
+    """The item's public transcript as one text (``public_segments``), read once per version
+    of the transcript; "" without one."""
+    updated = Interview.objects.filter(page=item).values_list("updated_at", flat=True).first()
+    if updated is None:
+        return ""
+    key = f"transcript-text:{item.pk}:{updated.timestamp()}"
+    text = cache.get(key)
+    if text is None:
+        text = " ".join(segment.text for segment in public_segments(item=item))
+        cache.set(key, text, timeout=TRANSCRIPT_CACHE_SECONDS)
+    return text
+
+
 def interview_for_item(*, item: ArchiveItemPage) -> Interview | None:
+    """The interview with its tapes and index; its segments are read only when the page's
+    transcript is not in the cache (``transcript_rows``)."""
     return (
         Interview.objects.filter(page=item)
         .prefetch_related(
@@ -84,7 +106,6 @@ def interview_for_item(*, item: ArchiveItemPage) -> Interview | None:
                 .prefetch_related("media_file__caption_tracks")
                 .order_by("sort_order", "pk"),
             ),
-            Prefetch("segments", queryset=Segment.objects.order_by("start", "pk")),
             Prefetch(
                 "index_segments",
                 queryset=IndexSegment.objects.prefetch_related("places").order_by("start", "pk"),
@@ -130,11 +151,15 @@ class PlayerRow:
 class Player:
     interview: Interview
     tapes: list[PlayerTape]
-    rows: list[PlayerRow]
     chapters: list[dict]
     start: int | None
     current_id: int | None
     kind: str = "audio"
+
+    @property
+    def rows(self) -> list["PlayerRow"]:
+        """Every segment, in one query: read when the transcript is not in the cache."""
+        return transcript_rows(interview=self.interview, current_id=self.current_id)
 
 
 def _row(segment: Segment, current_id: int | None) -> PlayerRow:
@@ -148,9 +173,27 @@ def _row(segment: Segment, current_id: int | None) -> PlayerRow:
     )
 
 
+def transcript_rows(*, interview: Interview, current_id: int | None = None) -> list[PlayerRow]:
+    """The transcript as the page shows it, segment by segment, in time order."""
+    segments = Segment.objects.filter(interview=interview).order_by("start", "pk")
+    return [_row(segment, current_id) for segment in segments]
+
+
+def current_segment_id(*, interview: Interview, at: int) -> int | None:
+    """The segment being said at ``at`` (ms), or the first one after it."""
+    return (
+        Segment.objects.filter(interview=interview)
+        .filter(Q(start__lte=at, end__gt=at) | Q(start__gte=at))
+        .order_by("start", "pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def player_for_item(*, item: ArchiveItemPage, at: int | None = None) -> Player | None:
-    """Everything the player template needs in a fixed number of queries; ``at`` (ms) marks
-    the segment being said at that time as the current one."""
+    """Everything the player template needs in a fixed number of queries, the segments
+    aside (``Player.rows``); ``at`` (ms) marks the segment being said at that time as the
+    current one."""
     interview = interview_for_item(item=item)
     if interview is None:
         return None
@@ -178,14 +221,7 @@ def player_for_item(*, item: ArchiveItemPage, at: int | None = None) -> Player |
                 duration=round(media.duration * 1000) if media.duration else None,
             )
         )
-    segments = list(interview.segments.all())
-    current_id = None
-    if at is not None:
-        for segment in segments:
-            if segment.start <= at < segment.end or segment.start >= at:
-                current_id = segment.pk
-                break
-    rows = [_row(segment, current_id) for segment in segments]
+    current_id = None if at is None else current_segment_id(interview=interview, at=at)
     chapters = []
     for chapter in interview.index_segments.all():
         chapters.append(
@@ -201,7 +237,6 @@ def player_for_item(*, item: ArchiveItemPage, at: int | None = None) -> Player |
     return Player(
         interview=interview,
         tapes=[t for t in tapes if t.media_file is not None],
-        rows=rows,
         chapters=chapters,
         start=at,
         current_id=current_id,

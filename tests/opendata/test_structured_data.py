@@ -7,6 +7,7 @@ import pytest
 
 from archive.contributions.services import contribution_create
 from archive.models import ItemKind
+from archive.transcripts.services import correction_propose, correction_review
 from media.models import MediaKind
 from tests.archive.test_public_channels import HIDDEN_KINDS, _world
 from tests.factories.archive import (
@@ -104,6 +105,17 @@ def test_an_oral_history_is_an_audio_object_with_its_transcript(client, archive_
 
     assert data["@type"] == "AudioObject"
     assert data["transcript"] == "On descendait à six heures."
+
+
+def test_an_oral_history_json_ld_follows_an_accepted_correction_at_once(client, archive_index):
+    item = _published(archive_index, kind=ItemKind.ORAL_HISTORY)
+    segment = SegmentFactory(interview=InterviewFactory(page=item), text="On descendait à six.")
+    assert _head(client, item.url).json_ld[0]["transcript"] == "On descendait à six."
+    correction = correction_propose(segment=segment, proposed_text="On descendait à sept.")
+
+    correction_review(correction=correction, accept=True)
+
+    assert _head(client, item.url).json_ld[0]["transcript"] == "On descendait à sept."
 
 
 def test_a_recorded_video_is_a_video_object(client, archive_index):

@@ -5,6 +5,7 @@ from django.utils.html import escape
 
 from archive.models import AdditionStatus, Contribution, SegmentCorrection
 from archive.transcripts.selectors import public_segments
+from archive.transcripts.services import correction_propose, correction_review, segments_shift
 from media.models import Licence
 from media.webvtt import from_webvtt
 from tests.factories.transcripts import (
@@ -159,15 +160,54 @@ def test_player_page_queries_do_not_grow(client, django_assert_num_queries, inte
     for start in range(0, count * 10_000, 60_000):
         IndexSegmentFactory(interview=interview, start=start)
     TapeFactory(interview=interview, media_file=recording(), duration=None)
-    # 28 for the player, 1 for the Ch'ti TAIDx talks it may record, 1 for the fifty-fifty
-    # project it may have become (none here).
-    # and 7 for its Dublin Core and recording in the head (JSON-LD with the transcript).
-    with django_assert_num_queries(37):
+    client.get(interview.page.url)  # the transcript is rendered once, then read from the cache
+
+    # The same 31 whatever the length: the transcript's passages (and the JSON-LD's text)
+    # come from the cache; 1 of them for the Ch'ti TAIDx talks it may record, 1 for the
+    # fifty-fifty project it may have become (none here).
+    with django_assert_num_queries(31):
         response = client.get(interview.page.url)
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('<li id="segment-') == count
     assert escape(made[-1].text) in html
+
+
+def test_player_page_opened_at_another_time_marks_its_own_segment(client, interview):
+    segments(interview, 400)
+    client.get(interview.page.url + "?t=1:02:10")
+
+    html = _html(client, interview.page.url + "?t=0:00:25")
+
+    current = interview.segments.get(start=20_000)
+    assert f'id="segment-{current.pk}" class="oh-segment is-current"' in html
+    assert html.count('aria-current="true"') == 1
+
+
+def test_an_accepted_correction_shows_at_once(client, interview):
+    segment = SegmentFactory(interview=interview, text="Le porion nous attendez.")
+    assert "Le porion nous attendez." in _html(client, interview.page.url)
+    correction = correction_propose(segment=segment, proposed_text="Le porion nous attendait.")
+
+    correction_review(correction=correction, accept=True)
+
+    html = _html(client, interview.page.url)
+    assert "Le porion nous attendait." in html
+    assert "attendez" not in html
+
+
+def test_shifted_segments_show_their_new_times_at_once(
+    client, interview, django_capture_on_commit_callbacks
+):
+    segments(interview, 3)
+    assert 'href="?t=0:20#segment-' in _html(client, interview.page.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        segments_shift(interview=interview, offset=5_000)
+
+    html = _html(client, interview.page.url)
+    assert 'href="?t=0:25#segment-' in html
+    assert 'href="?t=0:20#segment-' not in html
 
 
 @pytest.mark.parametrize(
