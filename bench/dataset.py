@@ -1,10 +1,12 @@
 """The bench's dataset: archive items at a given size, editions with programmes, volunteers.
 
-Built through the demo's own builders (home, standard pages, festival, shifts) and the
-services (images, recordings, transcripts), so it never drifts from the models. In proportion
-to the number of items: one in three carries a photo (its own image row and metadata, the
-file shared among a few so that building stays quick), one in fifty is an oral history with a
-55 KB transcript, one volunteer per item, and the programmes of more editions as it grows.
+The site's frame (home, standard pages, the festival's editions, the next edition's shifts and
+the two latest programmes) comes from the demo's own builders, so it never drifts from the
+models; the archive items and the older programmes are written in bulk (``bench.bulk``), a
+few thousand a second, so that 100,000 items take minutes. In proportion to the number of
+items: one in three carries a photo (its own image row and metadata, the file shared among a
+few), one in ten is an oral history with a few passages (one in 5,000 an hour-long one with
+a 55 KB transcript), one volunteer per item, and the programmes of more editions as it grows.
 
     .venv/bin/python -m bench.dataset --items 1000 --json out.json   (DATABASE_URL, MEDIA_ROOT)
 
@@ -28,26 +30,20 @@ if __name__ == "__main__":
     django.setup()
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.utils import timezone
 from rich.progress import Progress
 
 from archive.demo import (
-    CONTRIBUTORS,
-    PLACES,
-    SENTENCES,
-    SUBJECTS,
     WHO,
     ensure_archive_index,
     ensure_collections,
     ensure_places,
     ensure_themes,
-    item_title,
 )
 from archive.models import ArchiveItemPage, ItemKind
 from archive.transcripts.demo import wav_file
-from archive.transcripts.models import Interview, Segment, Tape
-from archive.transcripts.services import transcript_import
+from archive.transcripts.models import Segment
+from bench.bulk import CUE_MS, LONG_PASSAGES, Shared, items_bulk_create, programme_bulk_create
 from festival.demo import (
     edition_count,
     ensure_editions,
@@ -61,16 +57,9 @@ from festival.volunteers.demo import ensure_shifts
 from festival.volunteers.models import Volunteer
 from home.demo import ensure_home_page, ensure_standard_pages
 from media.demo import demo_image
-from media.models import CustomImage
 from media.services import media_file_create
 
-PHOTO_EVERY = 3
-ORAL_EVERY = 50
 SHARED_FILES = 12
-# About 55 KB of transcript, as the longest oral history measured in issue 16.
-TRANSCRIPT_BYTES = 55_000
-CUE_MS = 6_000
-SPEAKERS = ("Claire M.", "René D.")
 
 
 @dataclass
@@ -96,51 +85,11 @@ def _programme_years(items: int) -> int:
     return 2
 
 
-def _transcript(rng: random.Random) -> tuple[str, int]:
-    """A WebVTT transcript of about ``TRANSCRIPT_BYTES``, and its length in milliseconds."""
-    lines, start, size = ["WEBVTT", ""], 0, 0
-    while size < TRANSCRIPT_BYTES:
-        speaker = SPEAKERS[len(lines) % 2]
-        text = " ".join(rng.sample(SENTENCES, 2))
-        cue = f"{_timecode(start)} --> {_timecode(start + CUE_MS)}\n<v {speaker}>{text}\n"
-        lines.append(cue)
-        size += len(cue.encode())
-        start += CUE_MS
-    return "\n".join(lines), start
-
-
-def _timecode(ms: int) -> str:
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
-
-
-def _photo(rng: random.Random, *, number: int, title: str, shared: list[CustomImage]):
-    """A photo of its own (title, credit, date, alt text) on one of the shared files."""
-    source = shared[number % len(shared)]
-    image = CustomImage(
-        title=title,
-        description=f"{title} : vue d'un terril et des maisons de la cité.",
-        credit=rng.choice(CONTRIBUTORS),
-        date_taken=str(rng.randint(1930, 2005)),
-        licence=source.licence,
-        collection=source.collection,
-        width=source.width,
-        height=source.height,
-        file_size=source.file_size,
-        file_hash=source.file_hash,
-    )
-    image.file = source.file.name
-    image._clean_file_name = source.file.name
-    image.save()
-    return image
-
-
-def _interview(item: ArchiveItemPage, *, tape_file, transcript: str) -> int:
-    interview = Interview.objects.create(page=item, speakers_note=", ".join(SPEAKERS))
-    Tape.objects.create(interview=interview, title="", media_file=tape_file, sort_order=0)
-    return transcript_import(interview=interview, source=transcript).created
+def _tape_file():
+    """One silent recording, as long as the longest transcript, shared by every interview."""
+    duration = LONG_PASSAGES * CUE_MS + CUE_MS
+    upload = SimpleUploadedFile("entretien.wav", wav_file(duration=duration, clips=[]), "audio/wav")
+    return media_file_create(upload=upload, title="Entretien (silence)")
 
 
 def dataset_build(
@@ -167,8 +116,21 @@ def dataset_build(
             bar.advance(task)
         venues = ensure_venues()
         years = _programme_years(items) if programmes is None else programmes
-        for edition in EditionPage.objects.filter(year__gt=upcoming - years):
-            ensure_programme(edition, venues, today=today)
+        # The two latest (the pages measured) by the demo's own builder, the older in bulk.
+        task = bar.add_task("Programmes", total=years)
+        event_images = None
+        for edition in EditionPage.objects.filter(year__gt=upcoming - years).order_by("-year"):
+            if edition.year > upcoming - 2:
+                ensure_programme(edition, venues, today=today)
+            else:
+                event_images = event_images or [
+                    event.image
+                    for event in EventPage.objects.filter(image__isnull=False).select_related(
+                        "image"
+                    )
+                ]
+                programme_bulk_create(edition=edition, venues=venues, images=event_images)
+            bar.advance(task)
         last = EditionPage.objects.get(year=upcoming)
         ensure_shifts(last)
         now = timezone.now()
@@ -182,60 +144,31 @@ def dataset_build(
             for number in range(1, items + 1)
         )
 
-        places = ensure_places()
-        themes = [theme for theme, _words in ensure_themes()]
-        collections = ensure_collections()
-        shared = [
-            demo_image(
-                title=f"Photo partagée {n}",
-                alt_text="Vue d'un terril et des maisons de la cité.",
-                seed=n,
-                sepia=n % 2 == 0,
-            )
-            for n in range(1, SHARED_FILES + 1)
-        ]
-        transcript, duration = _transcript(rng)
-        upload = SimpleUploadedFile(
-            "entretien.wav", wav_file(duration=duration + CUE_MS, clips=[]), "audio/wav"
-        )
-        tape_file = media_file_create(upload=upload, title="Entretien (silence)")
-
-        task = bar.add_task("Éléments d'archive", total=items)
-        for number in range(1, items + 1):
-            with transaction.atomic():
-                oral = number % ORAL_EVERY == 1
-                subject, kind, _motif = rng.choice(SUBJECTS)
-                place = rng.choice(PLACES)
-                title = item_title(subject, place=place, who=rng.choice(WHO))
-                year = rng.randint(1930, 2005)
-                paragraphs = rng.sample(SENTENCES, 4)
-                cover = None
-                if not oral and number % PHOTO_EVERY == 0:
-                    cover = _photo(rng, number=number, title=title, shared=shared)
-                    built.photos += 1
-                item = archive_index.add_child(
-                    instance=ArchiveItemPage(
-                        title=title,
-                        slug=f"element-{number}",
-                        kind=ItemKind.ORAL_HISTORY if oral else kind,
-                        summary=paragraphs[0],
-                        story=[("paragraph", f"<p>{' '.join(paragraphs[1:])}</p>")],
-                        date_label=str(year),
-                        year_start=year,
-                        year_end=year,
-                        cover_image=cover,
-                        credit=rng.choice(CONTRIBUTORS),
-                        featured=number % 25 == 0,
-                    )
+        shared = Shared(
+            places=ensure_places(),
+            themes=[theme for theme, _words in ensure_themes()],
+            collections=ensure_collections(),
+            images=[
+                demo_image(
+                    title=f"Photo partagée {n}",
+                    alt_text="Vue d'un terril et des maisons de la cité.",
+                    seed=n,
+                    sepia=n % 2 == 0,
                 )
-                item.places = [places[place]]
-                item.themes = [rng.choice(themes)]
-                item.collection = collections[number % len(collections)] if number % 4 else None
-                if oral:
-                    built.segments += _interview(item, tape_file=tape_file, transcript=transcript)
-                    built.oral_histories += 1
-                item.save_revision().publish()
-            bar.advance(task)
+                for n in range(1, SHARED_FILES + 1)
+            ],
+            tape_file=_tape_file(),
+        )
+        task = bar.add_task("Éléments d'archive", total=items)
+        made = items_bulk_create(
+            parent=archive_index,
+            count=items,
+            shared=shared,
+            seed=seed,
+            advance=lambda count: bar.advance(task, count),
+        )
+        built.photos = made.photos
+        built.oral_histories = made.oral_histories
     built.items = ArchiveItemPage.objects.live().count()
     built.editions = EditionPage.objects.count()
     built.events = EventPage.objects.live().count()

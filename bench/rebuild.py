@@ -1,7 +1,8 @@
 """Benchmark of the full search rebuild beside a raw ``_bulk`` of the same documents.
 
-Builds N archive items in a throwaway database (one in ten an interview with five passages,
-places and themes on every item), then, in the same run and on the same engine:
+Builds N archive items in a throwaway database with the bench's bulk builder (one in three a
+photo, one in ten an interview with its passages, places and themes on every item), then, in
+the same run and on the same engine:
 
 - times ``search.services.index_rebuild()`` (what ``manage.py search_index rebuild`` runs:
   the database's index and a new engine index, alias switched);
@@ -39,84 +40,34 @@ from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from archive.models import (  # noqa: E402
-    ArchiveIndexPage,
-    ArchiveItemPage,
-    Interview,
-    ItemKind,
-    Place,
-    Segment,
-    Theme,
-)
+from archive.demo import ensure_collections, ensure_places, ensure_themes  # noqa: E402
+from archive.models import ArchiveIndexPage  # noqa: E402
+from bench import bulk  # noqa: E402
+from media.demo import demo_image  # noqa: E402
 from search import documents, engine, services  # noqa: E402
 from search.sources import SOURCES  # noqa: E402
 from tests.factories.home import site_with_home  # noqa: E402
 
 GOAL_RATIO = 1.5
-TEXT = (
-    "la fosse les mineurs le terril l'église Saint-Vaast la cité le coron le chevalement "
-    "la berline le galibot le porion la lampe la remonte le poste de nuit la ducasse la "
-    "fanfare la Sainte-Barbe les jardins ouvriers les pigeons voyageurs le carreau la "
-    "grève l'hiver l'école les enfants la poussière de charbon le café polonais"
-)
-WORDS = TEXT.split()
-PASSAGES_PER_INTERVIEW = 5
-
-
-def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words))
+SHARED_FILES = 4
 
 
 def build_dataset(items: int, rng: random.Random) -> None:
-    """``items`` live archive items under one index; every tenth an interview."""
+    """``items`` live archive items under one index, as ``make bench`` builds them
+    (``bench.bulk``): one in three a photo, one in ten an interview with its passages."""
     home = site_with_home()
     index = home.add_child(instance=ArchiveIndexPage(title="L'archive", slug="archive"))
-    places = Place.objects.bulk_create(
-        Place(name=f"Cité {n}", slug=f"cite-{n}", latitude=50.45, longitude=2.79) for n in range(20)
+    shared = bulk.Shared(
+        places=ensure_places(),
+        themes=[theme for theme, _words in ensure_themes()],
+        collections=ensure_collections(),
+        images=[
+            demo_image(title=f"Photo partagée {n}", alt_text="Vue d'un terril.", seed=n)
+            for n in range(1, SHARED_FILES + 1)
+        ],
+        tape_file=None,
     )
-    themes = Theme.objects.bulk_create(
-        Theme(name=f"Thème {n}", slug=f"theme-{n}") for n in range(8)
-    )
-    place_links, theme_links, passages = [], [], []
-    for number in range(items):
-        oral = number % 10 == 0
-        year = rng.randint(1920, 1990)
-        page = index.add_child(
-            instance=ArchiveItemPage(
-                title=f"{_text(rng, 4).capitalize()} {number}",
-                slug=f"souvenir-{number}",
-                kind=ItemKind.ORAL_HISTORY if oral else ItemKind.MEMORY,
-                summary=_text(rng, 120),
-                date_label=str(year),
-                year_start=year,
-                year_end=year,
-            )
-        )
-        place_links.append(
-            ArchiveItemPage.places.through(
-                archiveitempage_id=page.pk, place_id=rng.choice(places).pk
-            )
-        )
-        theme_links.append(
-            ArchiveItemPage.themes.through(
-                archiveitempage_id=page.pk, theme_id=rng.choice(themes).pk
-            )
-        )
-        if oral:
-            interview = Interview.objects.create(page=page)
-            passages += [
-                Segment(
-                    interview=interview,
-                    start=i * 10_000,
-                    end=i * 10_000 + 9_000,
-                    speaker="Marcel",
-                    text=_text(rng, 60),
-                )
-                for i in range(PASSAGES_PER_INTERVIEW)
-            ]
-    ArchiveItemPage.places.through.objects.bulk_create(place_links)
-    ArchiveItemPage.themes.through.objects.bulk_create(theme_links)
-    Segment.objects.bulk_create(passages, batch_size=1000)
+    bulk.items_bulk_create(parent=index, count=items, shared=shared, seed=rng.randrange(10**6))
 
 
 def _timed_rebuild() -> tuple[services.RebuildReport, float]:

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZE = 1_000
+REBUILD_QUICK_SIZES = (1_000, 10_000)
 PAGES = (
     "home",
     "archive_item",
@@ -252,7 +253,12 @@ def _rebuild(size: int, work: Path) -> dict:
         subprocess.run(  # noqa: S603 -- our own interpreter and module
             [sys.executable, "-c", call, "--items", str(size), "--json", str(out)],
             cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env={
+                **os.environ,
+                "PYTHONPATH": str(ROOT),
+                "ELASTICSEARCH_URL": os.environ.get("ELASTICSEARCH_URL")
+                or os.environ.get("OPENSEARCH_TEST_URL", ""),
+            },
             check=True,
             timeout=6 * 3600,
         )
@@ -296,8 +302,13 @@ def main(argv: list[str] | None = None) -> dict:
             if "uploads" in measured:
                 result["uploads"] = measured.pop("uploads")
             result["sizes"][str(size)] = measured
-            say("Reconstruction de l'index…")
-            result["sizes"][str(size)]["rebuild"] = _rebuild(size, work)
+        # The rebuild beside a raw _bulk: at 10,000 items too in the quick run (the bulk
+        # builder makes them in a minute), at every size otherwise.
+        rebuild_sizes = args.sizes or (REBUILD_QUICK_SIZES if args.quick else SIZES)
+        result["rebuild"] = {}
+        for size in rebuild_sizes:
+            say(f"Reconstruction de l'index à {size} éléments, à côté d'un _bulk brut…")
+            result["rebuild"][str(size)] = _rebuild(size, work)
     result["machine"]["load_average_after"] = os.getloadavg()
     result["seconds"] = time.monotonic() - started
     paths = report.report_write(result, folder=args.out)

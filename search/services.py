@@ -5,7 +5,6 @@ public. The database is written first: it is local and always there. The engine 
 absent (nothing to do), or down (the change is kept in ``PendingSync`` and retried).
 """
 
-import json
 import logging
 import time
 from collections import deque
@@ -13,6 +12,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+import orjson
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -55,7 +55,7 @@ def _entries_delete(*, doc_types: list[str]) -> None:
 
 
 def _entries_insert(data: list[SearchData]) -> None:
-    """Two bulk inserts (the entries, then their facet values), whatever the number."""
+    """Two inserts (the entries, then their facet values), whatever the number."""
     entries = SearchEntry.objects.bulk_create(
         SearchEntry(
             doc_id=item.doc_id,
@@ -76,11 +76,28 @@ def _entries_insert(data: list[SearchData]) -> None:
         )
         for item in data
     )
-    SearchFacetValue.objects.bulk_create(
-        SearchFacetValue(entry=entry, facet=facet, value=value[:255])
+    # Plain rows, not model objects: an entry has half a dozen facet values, and building an
+    # object for each cost more than inserting it.
+    rows = [
+        (entry.pk, facet, value[:255])
         for entry, item in zip(entries, data, strict=True)
         for facet, value in item.facets()
-    )
+    ]
+    if not rows:
+        return
+    fields = [SearchFacetValue._meta.get_field(name) for name in ("entry", "facet", "value")]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    table = connection.ops.quote_name(SearchFacetValue._meta.db_table)
+    # As many rows a statement as the database takes (all of them on PostgreSQL).
+    size = connection.ops.bulk_batch_size(fields, rows)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), size):
+            batch = rows[start : start + size]
+            values = ", ".join(["(%s, %s, %s)"] * len(batch))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values}",  # noqa: S608 -- names from the model
+                [value for row in batch for value in row],
+            )
 
 
 # The engine's index -----------------------------------------------------------------------
@@ -433,10 +450,10 @@ class BulkSender:
 
 
 def _bulk_lines(item: SearchData) -> bytes:
-    """One document as ``_bulk`` takes it: its action line, then its source."""
-    action = json.dumps({"index": {"_id": item.doc_id}})
-    source = json.dumps(_document(item), ensure_ascii=False, separators=(",", ":"))
-    return f"{action}\n{source}\n".encode()
+    """One document as ``_bulk`` takes it: its action line, then its source (orjson writes
+    UTF-8 bytes directly, several times faster than ``json``)."""
+    action = orjson.dumps({"index": {"_id": item.doc_id}})
+    return b"%b\n%b\n" % (action, orjson.dumps(_document(item)))
 
 
 def _switch_alias(client: Elasticsearch, name: str) -> None:

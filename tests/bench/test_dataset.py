@@ -22,7 +22,8 @@ def test_dataset_build_makes_items_in_proportion_festival_and_answering_pages(cl
 
     items = ArchiveItemPage.objects.live()
     assert built.items == items.count() == 6
-    # The first of every fifty is an oral history, every third a photo of its own.
+    # The first of every ten is an oral history (the first one an hour long), every third
+    # item else a photo of its own.
     assert items.filter(kind=ItemKind.ORAL_HISTORY).count() == built.oral_histories == 1
     assert items.filter(cover_image__isnull=False).count() == built.photos == 2
     assert CustomImage.objects.filter(title__in=items.values("title")).count() == 2

@@ -126,3 +126,23 @@ def test_report_row_shows_a_page_that_never_answered_in_time_as_zero():
     row = next(row for row in report_rows(slow) if row.figure.endswith("req/s"))
 
     assert row.cells()[3:] == ["0×", "≥ 1.5× le plancher", "**non**"]
+
+
+def test_report_rows_give_the_rebuild_its_ratio_to_the_raw_bulk_at_each_size():
+    measured = {
+        "documents": 15_000,
+        "rebuild": {"seconds": 10.0, "documents_per_second": 1_500.0},
+        "raw_bulk": {"seconds": 5.0, "documents_per_second": 3_000.0},
+        "ratio": 2.0,
+    }
+    result = {**RESULT, "rebuild": {"10000": measured, "1000": {**measured, "ratio": 1.2}}}
+
+    rows = {row.figure: row for row in report_rows(result)}
+
+    slow = rows["reconstruction (10000) : documents/s"]
+    assert (slow.measured, slow.reference) == (
+        "1500 doc/s (15000 documents)",
+        "_bulk brut 3000 doc/s",
+    )
+    assert (slow.ratio, slow.met) == (2.0, False)
+    assert rows["reconstruction (1000) : documents/s"].met is True
