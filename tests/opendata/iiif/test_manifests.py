@@ -283,12 +283,24 @@ def test_item_without_picture_nor_recording_has_no_manifest(client, archive_inde
     assert client.get(_manifest_url(item)).status_code == 404
 
 
-def test_item_page_links_its_manifest(client, archive_index):
-    item = _photo_item(archive_index)
+@pytest.mark.parametrize("build", [_photo_item, _oral_history, _recorded_talk])
+def test_item_page_links_its_manifest_with_the_iiif_logo(client, archive_index, build):
+    item = build(archive_index)
 
     html = client.get(item.url).content.decode()
 
-    assert f'href="/iiif/item/{item.pk}/manifest.json" rel="alternate"' in html
+    start = html.index(f'<a href="/iiif/item/{item.pk}/manifest.json" rel="alternate"')
+    link = html[start : html.index("</a>", start)]
+    assert 'type="application/ld+json"' in link
+    assert "<svg" in link and 'aria-hidden="true"' in link  # the IIIF logo, then its words
+    assert link.endswith("Manifeste IIIF")
+    assert client.get(f"/iiif/item/{item.pk}/manifest.json").status_code == 200
+
+
+def test_item_page_without_picture_nor_recording_has_no_manifest_link(client, archive_index):
+    item = ArchiveItemPageFactory(parent=archive_index)
+
+    assert "/manifest.json" not in client.get(item.url).content.decode()
 
 
 @pytest.mark.parametrize("n", [1, 30])
