@@ -70,22 +70,33 @@ def test_the_feed_names_the_contributor_as_they_chose(client, archive_index, edi
     assert "jeannine.dupont@example.org" not in content
 
 
-def test_a_collection_feed_lists_only_its_items(client, archive_index):
+@pytest.mark.parametrize(("extension", "version"), [("atom", "atom10"), ("rss", "rss20")])
+def test_a_collection_feed_lists_only_its_items(client, archive_index, extension, version):
     fonds = ArchiveCollectionFactory(name="Fonds Kowalski", slug="fonds-kowalski")
     published(archive_index, title="Dans le fonds", collection=fonds)
     published(archive_index, title="Ailleurs")
 
-    feed = _feed(client, "/flux/collections/fonds-kowalski.atom")
+    feed = _feed(client, f"/flux/collections/fonds-kowalski.{extension}")
 
+    assert feed.version == version
     assert feed.feed.title == "Gohelliades — collection « Fonds Kowalski »"
     assert [entry.title for entry in feed.entries] == ["Dans le fonds"]
 
 
 def test_an_unknown_collection_feed_is_not_found(client, archive_index):
     assert client.get("/flux/collections/inconnue.atom").status_code == 404
+    assert client.get("/flux/collections/inconnue.rss").status_code == 404
 
 
-def test_the_programme_feed_lists_the_current_editions_events_in_order(client, home_page):
+def test_without_a_published_edition_the_programme_feed_is_not_found(client, home_page):
+    assert client.get("/flux/programme.atom").status_code == 404
+    assert client.get("/flux/programme.rss").status_code == 404
+
+
+@pytest.mark.parametrize(("extension", "version"), [("atom", "atom10"), ("rss", "rss20")])
+def test_the_programme_feed_lists_the_current_editions_events_in_order(
+    client, home_page, extension, version
+):
     festival = published(home_page, FestivalIndexPageFactory)
     edition = published(festival, EditionPageFactory, year=2099, title="Gohelliades 2099")
     for title, day in (("Le bal", 14), ("La parade", 13)):
@@ -94,8 +105,9 @@ def test_the_programme_feed_lists_the_current_editions_events_in_order(client, h
         event.save_revision().publish()
     EventPageFactory(parent=edition, live=False, title="Brouillon")
 
-    feed = _feed(client, "/flux/programme.atom")
+    feed = _feed(client, f"/flux/programme.{extension}")
 
+    assert feed.version == version
     assert feed.feed.title == "Programme des Gohelliades 2099"
     assert [entry.title for entry in feed.entries] == ["La parade", "Le bal"]
     assert feed.entries[0].link == f"http://testserver{edition.url}la-parade/"

@@ -108,7 +108,7 @@ def test_an_oral_history_is_an_audio_object_with_its_transcript(client, archive_
 
 
 def test_an_oral_history_json_ld_follows_an_accepted_correction_at_once(client, archive_index):
-    item = _published(archive_index, kind=ItemKind.ORAL_HISTORY)
+    item = published(archive_index, kind=ItemKind.ORAL_HISTORY)
     segment = SegmentFactory(interview=InterviewFactory(page=item), text="On descendait à six.")
     assert _head(client, item.url).json_ld[0]["transcript"] == "On descendait à six."
     correction = correction_propose(segment=segment, proposed_text="On descendait à sept.")

@@ -3,6 +3,9 @@ import json
 import pytest
 from iiif_prezi3 import Collection, Manifest
 
+# What Presentation 3 lets a Collection say of the Manifests and Collections it lists.
+REFERENCE_KEYS = {"id", "type", "label", "thumbnail"}
+
 
 def presentation_valid(data: dict) -> dict:
     """Re-read ``data`` with iiif-prezi3's models, generated from the Presentation 3 JSON
@@ -18,6 +21,14 @@ def presentation_valid(data: dict) -> dict:
         for canvas in data["items"]:
             assert ("width" in canvas) == ("height" in canvas)
             assert "width" in canvas or "duration" in canvas
+    else:
+        # A Collection has items (maybe none), each a Manifest or Collection named by id, type
+        # and label; the models keep a reference's unknown keys, so we refuse them here.
+        assert isinstance(data["items"], list), "a Collection has the items property"
+        for reference in data["items"]:
+            assert reference["type"] in {"Manifest", "Collection"}
+            assert {"id", "type", "label"} <= reference.keys() <= REFERENCE_KEYS
+            assert reference["id"].startswith(("http://", "https://"))
     return data
 
 

@@ -2,9 +2,10 @@ import pytest
 from django.urls import reverse
 
 from archive.models import ItemKind
-from media.models import Licence
+from media.models import Licence, MediaFile, MediaKind
 from tests.factories.archive import ArchiveCollectionFactory, ArchiveItemPageFactory
 from tests.factories.media import CustomImageFactory
+from tests.factories.talks import TalkFactory
 from tests.factories.transcripts import (
     IndexSegmentFactory,
     InterviewFactory,
@@ -157,6 +158,44 @@ def test_oral_history_chapters_are_ranges(client, archive_index, valid):
     ]
 
 
+def _recorded_talk(archive_index):
+    """A Ch'ti TAIDx talk as the archive keeps it: one film, its transcript, no tapes."""
+    film = MediaFile.objects.create(
+        title="Soirée TAIDx",
+        kind=MediaKind.VIDEO,
+        file="audio_video/taidx.mp4",
+        mime_type="video/mp4",
+        duration=754.5,
+    )
+    item = ArchiveItemPageFactory(
+        parent=archive_index,
+        title="Notre jardin et la mairie",
+        kind=ItemKind.ORAL_HISTORY,
+        media_file=film,
+    )
+    interview = InterviewFactory(page=item)
+    SegmentFactory(interview=interview, start=0, end=4_000, text="Bonsoir à tous.")
+    IndexSegmentFactory(interview=interview, start=0, end=None, title="Le jardin")
+    TalkFactory(recording=item, title="Notre jardin et la mairie")
+    return item
+
+
+def test_talk_manifest_paints_its_film_on_one_video_canvas(client, archive_index, valid):
+    item = _recorded_talk(archive_index)
+
+    data = valid(client.get(_manifest_url(item)).json())
+
+    [canvas] = data["items"]
+    assert canvas["duration"] == 754.5
+    [painting] = canvas["items"][0]["items"]
+    assert painting["target"] == f"{canvas['id']}#t=0,754.5"
+    assert (painting["body"]["type"], painting["body"]["format"]) == ("Video", "video/mp4")
+    assert painting["body"]["id"] == f"{ROOT}/media/audio_video/taidx.mp4"
+    [transcript] = canvas["annotations"]
+    assert [a["body"]["value"] for a in transcript["items"]] == ["Bonsoir à tous."]
+    assert [r["items"][0]["id"] for r in data["structures"]] == [f"{canvas['id']}#t=0,754.5"]
+
+
 def test_collection_lists_the_manifests_of_its_public_items(client, archive_index, valid):
     collection = ArchiveCollectionFactory(name="Fonds Dupont", slug="fonds-dupont")
     shown = _photo_item(archive_index, collection=collection)
@@ -177,18 +216,91 @@ def test_collection_lists_the_manifests_of_its_public_items(client, archive_inde
     ]
 
 
+def test_collection_of_every_manifest_type_is_valid(client, archive_index, valid):
+    collection = ArchiveCollectionFactory(slug="fonds-mixte")
+    kinds = [
+        _photo_item(archive_index, collection=collection),
+        _oral_history(archive_index),
+        _recorded_talk(archive_index),
+    ]
+    for item in kinds[1:]:
+        item.collection = collection
+        item.save_revision().publish()
+
+    data = valid(client.get(reverse("iiif:collection", args=["fonds-mixte"])).json())
+
+    assert len(data["items"]) == 3
+    for reference in data["items"]:
+        valid(client.get(reference["id"].removeprefix(ROOT)).json())
+
+
+def test_collection_with_nothing_public_to_view_is_an_empty_valid_collection(
+    client, archive_index, valid
+):
+    collection = ArchiveCollectionFactory(slug="fonds-vide")
+    _photo_item(archive_index, collection=collection, live=False)
+
+    data = valid(client.get(reverse("iiif:collection", args=["fonds-vide"])).json())
+
+    assert data["items"] == []
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"type": "Manifest", "label": {"fr": ["Sans adresse"]}},
+        {"id": "http://testserver/m.json", "type": "Manifest"},
+        {"id": "http://testserver/m.json", "type": "Canvas", "label": {"fr": ["Toile"]}},
+        {"id": "http://testserver/m.json", "type": "Manifest", "label": {"fr": ["x"]}, "lable": 1},
+    ],
+)
+def test_presentation_check_refuses_a_collection_with_a_bad_reference(valid, broken):
+    collection = {
+        "@context": "http://iiif.io/api/presentation/3/context.json",
+        "id": "http://testserver/iiif/collection/fonds.json",
+        "type": "Collection",
+        "label": {"fr": ["Fonds"]},
+        "items": [broken],
+    }
+
+    with pytest.raises((AssertionError, ValueError)):
+        valid(collection)
+
+
+def test_presentation_check_refuses_a_manifest_with_a_misspelt_property(
+    client, archive_index, valid
+):
+    data = client.get(_manifest_url(_photo_item(archive_index))).json()
+    data["sumary"] = {"fr": ["Une faute de frappe"]}
+
+    with pytest.raises((AssertionError, ValueError)):
+        valid(data)
+
+
 def test_item_without_picture_nor_recording_has_no_manifest(client, archive_index):
     item = ArchiveItemPageFactory(parent=archive_index)
 
     assert client.get(_manifest_url(item)).status_code == 404
 
 
-def test_item_page_links_its_manifest(client, archive_index):
-    item = _photo_item(archive_index)
+@pytest.mark.parametrize("build", [_photo_item, _oral_history, _recorded_talk])
+def test_item_page_links_its_manifest_with_the_iiif_logo(client, archive_index, build):
+    item = build(archive_index)
 
     html = client.get(item.url).content.decode()
 
-    assert f'href="/iiif/item/{item.pk}/manifest.json" rel="alternate"' in html
+    start = html.index(f'<a href="/iiif/item/{item.pk}/manifest.json" rel="alternate"')
+    link = html[start : html.index("</a>", start)]
+    assert 'type="application/ld+json"' in link
+    assert "<svg" in link and 'aria-hidden="true"' in link  # the IIIF logo, then its words
+    assert link.endswith("Manifeste IIIF")
+    assert client.get(f"/iiif/item/{item.pk}/manifest.json").status_code == 200
+
+
+def test_item_page_without_picture_nor_recording_has_no_manifest_link(client, archive_index):
+    item = ArchiveItemPageFactory(parent=archive_index)
+
+    assert "/manifest.json" not in client.get(item.url).content.decode()
 
 
 @pytest.mark.parametrize("n", [1, 30])

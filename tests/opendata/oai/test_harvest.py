@@ -1,5 +1,6 @@
 """A real harvester (Sickle) over a live server: it gets every public item across the
-resumption tokens, then sees a contributor's withdrawal as a deletion."""
+resumption tokens, then sees a contributor's withdrawal as a deletion; every answer it receives
+passes the OAI-PMH and ``oai_dc`` schemas first."""
 
 import pytest
 from django.db import connection
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from archive.models import ArchiveItemPage
 from tests.archive.test_public_channels import _contributed_and_published, _withdrawn
 from tests.factories.archive import ArchiveItemPageFactory, ThemeFactory
+from tests.opendata.oai.conftest import validated
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,8 +25,20 @@ def _rows_put_back(django_db_blocker):
             connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
-def _harvester(live_server) -> Sickle:
-    return Sickle(f"{live_server.url}/oai/", max_retries=0)
+class _SchemaCheckingSickle(Sickle):
+    """Sickle as a portal runs it; each HTTP answer is validated before Sickle reads it."""
+
+    checked = 0
+
+    def _request(self, kwargs):
+        response = super()._request(kwargs)
+        validated(response.content)
+        self.checked += 1
+        return response
+
+
+def _harvester(live_server) -> _SchemaCheckingSickle:
+    return _SchemaCheckingSickle(f"{live_server.url}/oai/", max_retries=0)
 
 
 def test_a_harvester_gets_every_public_item_then_sees_a_withdrawal(
@@ -66,3 +80,5 @@ def test_a_harvester_gets_every_public_item_then_sees_a_withdrawal(
         identifier=f"oai:testserver:item/{contributed.pk}", metadataPrefix="oai_dc"
     )
     assert record.deleted is True
+    # Three pages of records, three of identifiers (the deletion among them), one record.
+    assert harvester.checked == 7
