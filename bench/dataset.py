@@ -104,9 +104,6 @@ def dataset_build(
     ensure_standard_pages(home)
     festival_index = ensure_festival_index(home)
     archive_index = ensure_archive_index(home)
-    home.volunteer_page = festival_index
-    home.contribute_page = archive_index
-    home.save_revision().publish()
     with Progress(disable=not progress) as bar:
         # The festival as the demo builds it: the next edition ahead of today, the rest past.
         today = timezone.localdate()

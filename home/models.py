@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -25,33 +25,18 @@ class HomePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Each call leads straight to its action (``home.selectors``): only its words are edited.
     contribute_text = models.TextField(
         _("appel à contribuer"),
         blank=True,
         default="Une photo de la fosse, un souvenir de la cité, la voix d'un mineur : "
         "confiez-les à la mémoire commune.",
     )
-    contribute_page = models.ForeignKey(
-        Page,
-        verbose_name=_("page « contribuer »"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     volunteer_text = models.TextField(
         _("appel aux bénévoles"),
         blank=True,
         default="Accueil, buvette, balades sur les terrils : le festival vit grâce à celles "
         "et ceux qui donnent quelques heures.",
-    )
-    volunteer_page = models.ForeignKey(
-        Page,
-        verbose_name=_("page « devenir bénévole »"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     max_count = 1
@@ -64,14 +49,9 @@ class HomePage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("hero_image"),
-        MultiFieldPanel(
-            [FieldPanel("contribute_text"), FieldPanel("contribute_page")],
-            heading=_("Appel à contribuer"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("volunteer_text"), FieldPanel("volunteer_page")],
-            heading=_("Appel aux bénévoles"),
-        ),
+        # The calls lead to their actions, found by ``home.selectors``: only their text is edited.
+        FieldPanel("contribute_text"),
+        FieldPanel("volunteer_text"),
     ]
 
     class Meta:

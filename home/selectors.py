@@ -10,16 +10,40 @@ from django.utils import timezone
 from archive.models.pages import ArchiveItemPage, ItemKind
 from archive.selectors import featured_items, public_items
 from festival.models import EditionPage, FestivalIndexPage
-from festival.selectors import current_edition, published_editions
+from festival.selectors import (
+    current_edition,
+    edition_is_running,
+    now_and_next,
+    published_editions,
+)
 
 
 def home_page_highlights() -> dict[str, Any]:
+    edition = current_edition()
     return {
-        "current_edition": current_edition(),
+        "current_edition": edition,
+        **festival_now_and_next(edition=edition),
         "featured_items": featured_items(limit=6),
         "listening_item": listening_item(),
         "contribute_url": contribute_url(),
         "volunteer_url": volunteer_url(),
+    }
+
+
+def festival_now_and_next(
+    *, edition: EditionPage | None, now: datetime.datetime | None = None
+) -> dict[str, Any]:
+    """While ``edition`` runs, what is on and what comes next (« en ce moment / à suivre »),
+    each card with its star for « Mon programme », as on the programme; nothing otherwise."""
+    now = now or timezone.now()
+    if edition is None or not edition_is_running(edition=edition, now=now):
+        return {"running": False}
+    happening_now, coming_next = now_and_next(edition=edition, now=now)
+    return {
+        "running": True,
+        "happening_now": happening_now,
+        "coming_next": coming_next,
+        "stars": True,
     }
 
 

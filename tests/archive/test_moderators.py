@@ -25,6 +25,7 @@ from archive.models import (
     Withdrawal,
 )
 from archive.moderators import ARCHIVE_WORKFLOW, MODERATORS_GROUP
+from home.groups import EDITORS_GROUP
 from media.collections import PENDING, PUBLIC, RESEARCH_ONLY
 from media.models import CustomImage
 from tests.archive.helpers import describe_photos
@@ -49,15 +50,15 @@ def moderator(django_user_model):
     return _member(django_user_model, "moderatrice", MODERATORS_GROUP)
 
 
-@pytest.fixture(params=["Coordinateurs bénévoles", "Editors"], ids=["coordinator", "editor"])
+@pytest.fixture(params=["Coordinateurs bénévoles", EDITORS_GROUP], ids=["coordinator", "editor"])
 def outsider(request, django_user_model):
-    """A volunteer coordinator, or a festival editor (Wagtail's « Editors » group)."""
+    """A volunteer coordinator, or a festival editor (« Rédacteurs », Wagtail's « Editors »)."""
     return _member(django_user_model, "autre", request.param)
 
 
 @pytest.fixture
 def festival_editor(django_user_model):
-    return _member(django_user_model, "editeur", "Editors")
+    return _member(django_user_model, "editeur", EDITORS_GROUP)
 
 
 @pytest.fixture

@@ -1,18 +1,21 @@
 """A first visit, in a real browser at phone and desktop sizes: every call to act of the home
 page is one click from its action (the contribution form; next edition's shifts, then a
-sign-up), and the archive opens on its oral histories by kind. Each page is axe-clean."""
+sign-up), and the archive opens on its oral histories by kind. Each page is axe-clean. The
+pages of a first visit fit a phone (390 px) and a desktop (1280 px) without scrolling sideways;
+each is shot at both sizes in test-results/e2e/ (``first-visit-<page>-<size>.png``)."""
 
 import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from archive.models import ItemKind
 from festival.models import FestivalIndexPage
 from tests.factories.archive import ArchiveItemPageFactory
-from tests.factories.festival import EditionPageFactory, paris
+from tests.factories.festival import EditionPageFactory, VenueFactory, event_at, paris
 from tests.factories.transcripts import recording
 from tests.factories.volunteers import ShiftFactory, VolunteerRoleFactory
 
@@ -122,4 +125,42 @@ def test_home_invites_to_listen_to_an_oral_history(page, page_problems, first_vi
     expect(page).to_have_url(re.compile(r"/la-voix-du-galibot/#media-title$"))
     expect(page.locator("audio")).to_be_attached()
     assert_axe_clean(page)
+    page_problems.assert_none()
+
+
+@VIEWPORTS
+def test_first_visit_pages_fit_the_screen_without_scrolling_sideways(
+    page, page_problems, first_visit, viewport, settings
+):
+    settings.MAP_TILE_URL = ""  # the project's own base, no tile server
+    demo_site, edition, _, oral_history = first_visit
+    event_at(
+        edition=edition,
+        start=paris(YEAR, 6, 13, 15, 30),
+        title="Le grand récit du 11/19, joué par les habitants de la cité",
+        venue=VenueFactory(name="Base 11/19", slug="base-11-19"),
+    )
+    archive = demo_site.items[0].get_parent()
+    pages = {
+        "home": "/",
+        "archive": archive.url,
+        "item": demo_site.items[0].url,
+        "oral-history": oral_history.url,
+        "timeline": f"{archive.url}frise/",
+        "map": f"{archive.url}lieux/",
+        "edition": edition.url,
+        "programme": f"{edition.url}programme/",
+        "shifts": reverse("festival_volunteers:signup", args=[YEAR]),
+    }
+    size = "phone" if viewport == PHONE else "desktop"
+    too_wide = {}
+    for name, url in pages.items():
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > viewport["width"]:
+            too_wide[name] = width
+        save_screenshot(page, f"first-visit-{name}-{size}")
+
+    assert too_wide == {}, f"pages wider than {viewport['width']} px: {too_wide}"
     page_problems.assert_none()

@@ -1,11 +1,14 @@
 """« Mon programme » in a real browser: a visitor stars two events without an account, finds
-them on their own page and takes them away as an iCal file; the programme a day at a time
+them on their own page and takes them away as an iCal file; while the festival runs, the home
+page's « en ce moment / à suivre » cards star into the same list; the programme a day at a time
 still works without JavaScript."""
 
+import datetime
 import re
 
 import icalendar
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.browser import (
@@ -98,6 +101,50 @@ def test_visitor_stars_two_events_and_takes_mon_programme_away(
     page.goto(festival.url + "mon-programme/")
     expect(page.locator(".programme-item__title")).to_have_count(2)
     page.wait_for_load_state("networkidle")
+    page_problems.assert_none()
+
+
+@pytest.fixture
+def festival_today(demo_site):
+    """The demo edition running today: a show under way and a walk this evening."""
+    edition = demo_site.edition
+    today = timezone.localdate()
+    edition.start_date, edition.end_date = today - datetime.timedelta(days=1), today
+    edition.save_revision().publish()
+    edition.refresh_from_db()
+    now = timezone.now()
+    base = VenueFactory(name="Base 11/19", slug="base-11-19")
+    hour = datetime.timedelta(hours=1)
+    event_at(
+        edition=edition, start=now - hour, duration=3 * hour, title="Le grand récit", venue=base
+    )
+    event_at(edition=edition, start=now + hour, title="Balade sur les terrils", venue=base)
+    return edition
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_visitor_stars_an_event_from_the_home_pages_now_next_cards(
+    page, page_problems, festival_today, viewport
+):
+    page.goto("/")
+    now_next = page.get_by_role("region", name="Pendant le festival")
+    expect(now_next.get_by_role("link", name="Le grand récit")).to_be_visible()
+
+    star = now_next.get_by_role("button", name="Dans mon programme : Balade sur les terrils")
+    star.click()
+
+    expect(star).to_have_attribute("aria-pressed", "true")
+    my_programme = page.get_by_role("link", name=re.compile(r"^Mon programme\s*1$"))
+    expect(my_programme).to_be_visible()
+    assert_axe_clean(page)
+    save_screenshot(page, f"home-now-next-stars-{viewport['width']}")
+    # The same list as the programme's: starred there too, and on « Mon programme ».
+    page.goto(festival_today.url + "programme/")
+    expect(
+        page.get_by_role("button", name="Dans mon programme : Balade sur les terrils").first
+    ).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("link", name=re.compile(r"^Mon programme\s*1$")).click()
+    expect(page.locator(".programme-item__title")).to_have_text(["Balade sur les terrils"])
     page_problems.assert_none()
 
 

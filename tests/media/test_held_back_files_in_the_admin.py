@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from archive.moderators import MODERATORS_GROUP
+from home.groups import EDITORS_GROUP
 from media.collections import PENDING, RESEARCH_ONLY, photo_collection
 from projects.admin import TEAM_GROUP
 from projects.models import ProjectStatus, UpdateStatus
@@ -92,7 +93,7 @@ def test_a_draft_recording_is_heard_by_its_editors_only(client, django_user_mode
     assert not _sent(client, tape.file.url)
 
     client.logout()
-    _signed_in(client, django_user_model, "Editors")
+    _signed_in(client, django_user_model, EDITORS_GROUP)
     assert _sent(client, tape.file.url)
 
 

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from home.groups import EDITORS_GROUP
 from projects.admin import TEAM_GROUP
 
 
@@ -22,8 +23,8 @@ def team_client(client, team_member):
     return client
 
 
-@pytest.fixture(params=["Coordinateurs bénévoles", "Editors"], ids=["coordinator", "editor"])
+@pytest.fixture(params=["Coordinateurs bénévoles", EDITORS_GROUP], ids=["coordinator", "editor"])
 def outsider_client(request, client, django_user_model):
-    """A volunteer coordinator, or a festival editor (Wagtail's « Editors » group)."""
+    """A volunteer coordinator, or a festival editor (« Rédacteurs », Wagtail's « Editors »)."""
     client.force_login(member(django_user_model, "autre", request.param))
     return client

@@ -136,6 +136,20 @@ def test_search_page_offers_the_phrase_the_index_holds(archive, client):
     assert titles("sainte barbe") == [CHURCH["title"]]  # what the suggestion finds
 
 
+def test_search_page_offers_the_nearest_word_for_chevalment(archive_index, client, settings):
+    """Issue 15's typo: « chevalment » finds nothing, the page offers « chevalement »."""
+    settings.ELASTICSEARCH_URL = ""
+    item(archive_index, title="Le chevalement du 11/19", summary="Il domine la cité.")
+    services.index_rebuild()
+
+    typo = client.get("/recherche/", {"q": "chevalment"}).content.decode()
+    offered = client.get("/recherche/", {"q": "chevalement"}).content.decode()
+
+    assert 'Vouliez-vous dire <a href="?q=chevalement">chevalement</a>' in typo
+    assert "Le chevalement du 11/19" not in typo
+    assert "Le chevalement du 11/19" in offered
+
+
 def test_the_embedded_default_greets_no_visitor_with_an_engine_failure(archive, client):
     """No engine is configured: the database's search is the search, nothing failed."""
     page = client.get("/recherche/", {"q": "mineurs"})

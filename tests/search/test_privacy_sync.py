@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from archive.models import Contribution
+from home.groups import PUBLISHERS_GROUP
 from search import services
 from search.models import SearchEntry
 from tests.factories.archive import ArchiveIndexPageFactory
@@ -60,7 +61,7 @@ def _restrict(page, restriction_type: str) -> PageViewRestriction:
         page=page, restriction_type=restriction_type, password="grisou"
     )
     if restriction_type == PageViewRestriction.GROUPS:
-        restriction.groups.set([Group.objects.get_or_create(name="Moderators")[0]])
+        restriction.groups.set([Group.objects.get(name=PUBLISHERS_GROUP)])
     return restriction
 
 
@@ -120,7 +121,7 @@ def test_privacy_set_in_the_admin_reaches_the_index(archive, backend, sync, clie
     _, church, _ = archive
     client.force_login(admin_user)
     url = f"/admin/pages/{church.pk}/privacy/"
-    moderators = Group.objects.get_or_create(name="Moderators")[0]
+    moderators = Group.objects.get(name=PUBLISHERS_GROUP)
 
     with sync:
         client.post(url, {"restriction_type": "password", "password": "grisou"})

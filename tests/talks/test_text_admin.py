@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from home.groups import EDITORS_GROUP
 from talks.models import Remark, RemarkKind, RemarkStatus
 from talks.permissions import HELPER_GROUP, TEAM_GROUP
 from tests.factories.talks import (
@@ -23,9 +24,9 @@ def talk_url(talk) -> str:
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    """A festival editor (Wagtail's « Editors » group): in the admin, not in the Ch'ti TAIDx."""
+    """A festival editor (« Rédacteurs »): in the admin, not in the Ch'ti TAIDx."""
     user = django_user_model.objects.create_user("redacteur", "r@exemple.fr", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     client.force_login(user)
     return client
 
@@ -136,7 +137,7 @@ def test_version_page_shows_what_changed(team_client, home_page):
 
 def test_menu_offers_the_texts_to_both_groups_only(client, home_page, django_user_model):
     shown = []
-    for group in (TEAM_GROUP, HELPER_GROUP, "Editors"):
+    for group in (TEAM_GROUP, HELPER_GROUP, EDITORS_GROUP):
         user = django_user_model.objects.create_user(f"u-{group}", "u@exemple.fr", "pw")
         user.groups.add(Group.objects.get(name=group))
         client.force_login(user)

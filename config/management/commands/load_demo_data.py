@@ -86,6 +86,3 @@ class Command(BaseCommand):
             evenings = progress.add_task("Soirées Ch'ti TAIDx", total=EVENINGS)
             for _evening in ensure_evenings(now=now):
                 progress.advance(evenings)
-        home.volunteer_page = home.volunteer_page or festival_index
-        home.contribute_page = home.contribute_page or archive_index
-        home.save_revision().publish()

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from festival.models import Signup, SignupStatus
+from home.groups import EDITORS_GROUP
 from tests.factories.festival import paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerFactory
 
@@ -46,7 +47,7 @@ def test_dashboard_shows_short_shifts_and_first_timers(coordinator_client, volun
 
 def test_dashboard_refused_without_coordinator_permission(client, django_user_model):
     user = django_user_model.objects.create_user(username="editeur", password="pw")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     client.force_login(user)
 
     response = client.get(reverse("festival_volunteers_admin:dashboard"))
@@ -55,7 +56,7 @@ def test_dashboard_refused_without_coordinator_permission(client, django_user_mo
 
 
 @pytest.mark.parametrize(
-    ("group", "shown"), [("Coordinateurs bénévoles", True), ("Editors", False)]
+    ("group", "shown"), [("Coordinateurs bénévoles", True), (EDITORS_GROUP, False)]
 )
 def test_dashboard_menu_item_shown_to_coordinators_only(client, django_user_model, group, shown):
     user = django_user_model.objects.create_user(username="quelquun", password="pw")
