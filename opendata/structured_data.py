@@ -24,9 +24,9 @@ SITE_NAME = "Gohelliades — Loos-en-Gohelle"
 def page_description(page) -> str:
     """The page's summary in one or two sentences: its own, else its summary or intro."""
     for attribute in ("search_description", "summary", "theme", "intro", "description"):
-        text = strip_tags(str(getattr(page, attribute, "") or "")).strip()
+        text = short_description(str(getattr(page, attribute, "") or ""))
         if text:
-            return Truncator(" ".join(text.split())).chars(300)
+            return text
     return ""
 
 
@@ -34,16 +34,31 @@ def _share_image(page):
     return getattr(page, "cover_image", None) or getattr(page, "image", None)
 
 
-def open_graph(*, page) -> dict[str, str]:
-    """Open Graph properties of a public page (``og:title``, ``og:image``…)."""
-    data = {
-        "og:type": "article" if isinstance(page, ArchiveItemPage) else "website",
+def short_description(text: str) -> str:
+    """A description for a page's head: plain text on one line, 300 characters at most."""
+    return Truncator(" ".join(strip_tags(text).split())).chars(300)
+
+
+def open_graph_of(*, title: str, description: str, path: str, kind: str = "website") -> dict:
+    """The Open Graph properties every public page has, Wagtail's or not (a project, a talk)."""
+    return {
+        "og:type": kind,
         "og:site_name": SITE_NAME,
         "og:locale": "fr_FR",
-        "og:title": page.seo_title or page.title,
-        "og:description": page_description(page),
-        "og:url": public_url(page.url),
+        "og:title": title,
+        "og:description": description,
+        "og:url": public_url(path),
     }
+
+
+def open_graph(*, page) -> dict[str, str]:
+    """Open Graph properties of a public page (``og:title``, ``og:image``…)."""
+    data = open_graph_of(
+        title=page.seo_title or page.title,
+        description=page_description(page),
+        path=page.url,
+        kind="article" if isinstance(page, ArchiveItemPage) else "website",
+    )
     image = _share_image(page)
     if image is not None:
         rendition = image.get_rendition(SHARE_IMAGE_SPEC)

@@ -15,7 +15,9 @@ from opendata.structured_data import (
     collection_json_ld,
     item_json_ld,
     open_graph,
+    open_graph_of,
     page_description,
+    short_description,
 )
 
 register = template.Library()
@@ -77,4 +79,19 @@ def opendata_head(context) -> dict:
         "open_graph": None if context.get("open_graph") else open_graph(page=page),
         "feeds": feeds,
         "json_ld": json_ld,
+    }
+
+
+@register.inclusion_tag("opendata/head.html", takes_context=True)
+def view_head(context, *, title: str, description: str = "") -> dict:
+    """The head of a public page that is not a Wagtail page (the fifty-fifty's, the Ch'ti
+    TAIDx's): its meta description and Open Graph, as ``opendata_head`` gives a page's."""
+    description = short_description(str(description))
+    return {
+        "description": description,
+        "open_graph": open_graph_of(
+            title=str(title), description=description, path=context["request"].path
+        ),
+        "feeds": [],
+        "json_ld": None,
     }

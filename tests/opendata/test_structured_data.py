@@ -4,11 +4,13 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 
 from archive.contributions.services import contribution_create
 from archive.models import ItemKind
 from archive.transcripts.services import correction_propose, correction_review
 from media.models import MediaKind
+from projects.models import ProjectStatus
 from tests.archive.test_public_channels import HIDDEN_KINDS, _world
 from tests.factories.archive import (
     ArchiveCollectionFactory,
@@ -20,6 +22,8 @@ from tests.factories.archive import (
 )
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory
 from tests.factories.media import CustomImageFactory
+from tests.factories.projects import AgreedVersionFactory
+from tests.factories.talks import TalkFactory
 from tests.factories.transcripts import InterviewFactory, SegmentFactory, TapeFactory, recording
 
 pytestmark = pytest.mark.django_db
@@ -194,6 +198,45 @@ def test_every_public_page_has_open_graph(client, home_page, archive_index):
         meta = _head(client, url).meta
         assert len(meta["og:title"]) == 1
         assert meta["og:site_name"] == ["Gohelliades — Loos-en-Gohelle"]
+
+
+def test_fifty_fifty_and_taidx_pages_have_a_description_and_open_graph_once(client, home_page):
+    project = AgreedVersionFactory(
+        project__status=ProjectStatus.RUNNING,
+        project__title="Le jardin de la cité 5",
+        project__need="Des bacs de culture <b>au pied</b> des corons.",
+    ).project
+    talk = TalkFactory(title="Notre jardin et la mairie", summary="Ce que la ville a donné.")
+    pages = {
+        reverse("projects:list"): ("Projets fifty-fifty", None),
+        reverse("projects:tally"): ("Le bilan des projets fifty-fifty", None),
+        reverse("projects:detail", kwargs={"slug": project.slug}): (
+            "Le jardin de la cité 5",
+            "Des bacs de culture au pied des corons.",
+        ),
+        reverse("talks:list"): ("Ch'ti TAIDx", None),
+        reverse("talks:changes_asked"): ("Ce qui doit changer — Ch'ti TAIDx", None),
+        reverse("talks:evening", kwargs={"slug": talk.evening.slug}): (
+            talk.evening.title,
+            talk.evening.introduction,
+        ),
+        reverse("talks:talk", kwargs={"slug": talk.evening.slug, "talk_slug": talk.slug}): (
+            "Notre jardin et la mairie",
+            "Ce que la ville a donné.",
+        ),
+    }
+
+    for path, (title, description) in pages.items():
+        meta = _head(client, path).meta
+        assert meta["og:title"] == [title], path
+        assert meta["og:url"] == [f"http://testserver{path}"], path
+        assert meta["og:site_name"] == ["Gohelliades — Loos-en-Gohelle"], path
+        [text] = meta["description"]
+        assert meta["og:description"] == [text], path
+        if description:
+            assert text == description, path
+        else:
+            assert text, path
 
 
 def test_festival_pages_keep_their_own_open_graph_once(client, home_page):

@@ -303,6 +303,21 @@ def test_item_page_without_picture_nor_recording_has_no_manifest_link(client, ar
     assert "/manifest.json" not in client.get(item.url).content.decode()
 
 
+def test_oral_history_heard_nowhere_has_no_manifest_link(client, archive_index):
+    """A transcript without any tape the public may hear: no viewer has anything to open."""
+    item = ArchiveItemPageFactory(
+        parent=archive_index, title="Entretien sans bande", kind=ItemKind.ORAL_HISTORY
+    )
+    interview = InterviewFactory(page=item)
+    SegmentFactory(interview=interview, start=0, end=1_500, text="On descendait à six heures.")
+
+    html = client.get(item.url).content.decode()
+
+    assert "On descendait à six heures." in html
+    assert "/manifest.json" not in html
+    assert client.get(_manifest_url(item)).status_code == 404
+
+
 @pytest.mark.parametrize("n", [1, 30])
 def test_manifest_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
     item = _photo_item(archive_index)
@@ -310,7 +325,8 @@ def test_manifest_queries_do_not_grow(client, archive_index, django_assert_num_q
         item.gallery_images.create(image=CustomImageFactory())
     item.save_revision().publish()
 
-    with django_assert_num_queries(14):
+    # Which of the pictures a contribution or a project holds back: read once for them all.
+    with django_assert_num_queries(19):
         client.get(_manifest_url(item))
 
 
@@ -324,7 +340,7 @@ def test_oral_history_manifest_queries_do_not_grow(
         SegmentFactory(interview=interview, start=k * 100, end=k * 100 + 50)
         IndexSegmentFactory(interview=interview, start=k * 100)
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(18):
         client.get(_manifest_url(item))
 
 
