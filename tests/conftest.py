@@ -12,7 +12,26 @@ from tests import environment
 from tests.factories.archive import ArchiveIndexPageFactory
 from tests.factories.festival import FestivalIndexPageFactory
 from tests.factories.home import site_with_home
+from tests.live_server import (
+    live_server_drain,
+    live_server_open,
+    live_server_serves_one_request_at_a_time,
+)
 from tests.migrated_rows import migrated_rows_restore, sequences_move_past_existing_rows
+
+live_server_serves_one_request_at_a_time()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_requests(request):
+    """A test with the live server: its requests served, and none left running when it ends
+    (set up first, so torn down after the browser closes)."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    live_server_open()
+    yield
+    live_server_drain()
 
 
 def pytest_collection_modifyitems(config, items):
