@@ -33,18 +33,13 @@ def jpeg_with_gps_bytes(
     """A JPEG as a phone writes it: GPS position, camera model, owner, orientation tag."""
 
     image = Image.new("RGB", size, colour)
-    exif = Image.Exif()
-    exif[ExifTags.Base.Make] = "PhoneMaker"
-    exif[ExifTags.Base.Model] = "Pocket 12"
-    exif[ExifTags.Base.Artist] = "Jeannine Dupont"
-    exif[ExifTags.Base.Orientation] = orientation
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
-    gps[ExifTags.GPS.GPSLatitude] = GPS_LATITUDE
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = GPS_LONGITUDE
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif, comment=b"Jeannine Dupont, 12 rue des Ecoles")
+    image.save(
+        buffer,
+        "JPEG",
+        exif=phone_exif(orientation=orientation),
+        comment=b"Jeannine Dupont, 12 rue des Ecoles",
+    )
     return buffer.getvalue()
 
 
@@ -91,3 +86,18 @@ def wav_bytes(*, seconds: float = 0.5, rate: int = 8000) -> bytes:
 def upload(content: bytes, name: str, content_type: str = "application/octet-stream"):
 
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def phone_exif(*, orientation: int = 1) -> Image.Exif:
+    """What a phone writes into a photo: camera, owner, orientation and GPS position."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    exif[ExifTags.Base.Model] = "Pocket 12"
+    exif[ExifTags.Base.Artist] = "Jeannine Dupont"
+    exif[ExifTags.Base.Orientation] = orientation
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = GPS_LATITUDE
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = GPS_LONGITUDE
+    return exif

@@ -17,7 +17,7 @@ from PIL import ExifTags, Image, ImageDraw
 from archive.models import ItemKind
 from media.models import CustomImage
 from tests.factories.archive import ArchiveItemPageFactory
-from tests.factories.media import GPS_LATITUDE, GPS_LONGITUDE
+from tests.factories.media import phone_exif
 
 VERSION = "3.0"
 LEVEL = 1
@@ -33,15 +33,8 @@ def _validator_test_image() -> bytes:
         for y, colour in enumerate(column):
             box = (x * SQUARE, y * SQUARE, (x + 1) * SQUARE - 1, (y + 1) * SQUARE - 1)
             draw.rectangle(box, fill=colour)
-    exif = Image.Exif()
-    exif[ExifTags.Base.Artist] = "Jeannine Dupont"
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
-    gps[ExifTags.GPS.GPSLatitude] = GPS_LATITUDE
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = GPS_LONGITUDE
     buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=95, exif=exif)
+    picture.save(buffer, "JPEG", quality=95, exif=phone_exif())
     return buffer.getvalue()
 
 
