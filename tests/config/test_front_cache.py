@@ -124,7 +124,7 @@ def keep_migrated_rows(migrated_rows, django_db_blocker):
 
 
 @pytest.fixture
-def nginx(keep_migrated_rows, live_server, tmp_path) -> Iterator[int]:
+def nginx(keep_migrated_rows, migrated_db, live_server, tmp_path) -> Iterator[int]:
     """The production nginx configuration running in front of the live server: its port."""
     if NGINX is None or shutil.which("openssl") is None:
         pytest.skip("nginx et openssl sont nécessaires pour essayer la configuration")
