@@ -8,6 +8,7 @@ from archive.transcripts.selectors import (
     TRANSCRIPT_CACHE_SECONDS,
     player_for_item,
     requested_time,
+    transcript_cache_key,
 )
 
 register = template.Library()
@@ -30,16 +31,11 @@ def transcript_list(context, player):
     page, per language and per passage marked as the one being said."""
     page = context.get("page")
     interview = player.interview
-    key = ":".join(
-        str(part)
-        for part in (
-            "transcript-list",
-            interview.pk,
-            interview.updated_at.timestamp(),
-            getattr(page, "live_revision_id", None),
-            get_language(),
-            player.current_id,
-        )
+    key = transcript_cache_key(
+        "transcript-list",
+        interview_id=interview.pk,
+        updated_at=interview.updated_at,
+        parts=(getattr(page, "live_revision_id", None), get_language(), player.current_id),
     )
     html = cache.get(key)
     if html is None:

@@ -80,13 +80,20 @@ def public_segments(*, item: ArchiveItemPage | None = None) -> Iterator[SegmentH
 TRANSCRIPT_CACHE_SECONDS = 24 * 3600
 
 
+def transcript_cache_key(name: str, *, interview_id: int, updated_at, parts=()) -> str:
+    """The one key shape for what is kept of a transcript (its text, its rendered list): it
+    changes with every write to it (``Interview.updated_at``, moved by ``archive.handlers``)."""
+    return ":".join(str(part) for part in (name, interview_id, updated_at.timestamp(), *parts))
+
+
 def public_transcript_text(*, item: ArchiveItemPage) -> str:
     """The item's public transcript as one text (``public_segments``), read once per version
     of the transcript; "" without one."""
-    updated = Interview.objects.filter(page=item).values_list("updated_at", flat=True).first()
-    if updated is None:
+    version = Interview.objects.filter(page=item).values_list("pk", "updated_at").first()
+    if version is None:
         return ""
-    key = f"transcript-text:{item.pk}:{updated.timestamp()}"
+    interview_id, updated_at = version
+    key = transcript_cache_key("transcript-text", interview_id=interview_id, updated_at=updated_at)
     text = cache.get(key)
     if text is None:
         text = " ".join(segment.text for segment in public_segments(item=item))
