@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.page_privacy import public_pages
 from festival.models import Audience, EditionPage, EventCategory, EventOccurrence, EventPage, Venue
 from media.models import CustomRendition
 
@@ -34,7 +35,7 @@ def current_edition(*, today: datetime.date | None = None) -> EditionPage | None
 
 
 def edition_events(*, edition: EditionPage) -> QuerySet[EventPage]:
-    return EventPage.objects.live().public().child_of(edition)
+    return public_pages(EventPage.objects.live()).child_of(edition)
 
 
 def edition_days(*, edition: EditionPage) -> list[datetime.date]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from archive.models.pages import ArchiveItemPage, ItemKind
 from archive.selectors import featured_items, public_items
+from core.page_privacy import public_pages
 from festival.models import EditionPage, FestivalIndexPage
 from festival.selectors import (
     current_edition,
@@ -69,7 +70,7 @@ def volunteer_url(*, now: datetime.datetime | None = None) -> str | None:
     edition = next_edition_with_shifts(now=now)
     if edition is not None:
         return edition.volunteer_signup_url
-    festival = FestivalIndexPage.objects.live().public().first()
+    festival = public_pages(FestivalIndexPage.objects.live()).first()
     return festival.url if festival else None
 
 

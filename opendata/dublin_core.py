@@ -12,12 +12,12 @@ import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from archive.contributions.models import Contribution
 from archive.models import ArchiveItemPage, ItemKind
+from archive.models.pages import item_relations
 from archive.selectors import public_items
 from core.links import site_root
 from media.models import Licence
@@ -151,12 +151,7 @@ def item_dublin_core(*, item: ArchiveItemPage, root: str) -> DublinCore:
 def dublin_core_items(items: QuerySet[ArchiveItemPage] | None = None) -> QuerySet:
     """Public items with everything ``item_dublin_core`` reads, in a fixed number of queries."""
     items = public_items() if items is None else items
-    return items.select_related("collection", "media_file").prefetch_related(
-        "themes",
-        "places",
-        Prefetch("contributions", queryset=Contribution.objects.order_by("pk")),
-        "festival_event_links__event",
-    )
+    return items.select_related("collection", "media_file").prefetch_related(*item_relations())
 
 
 def items_dublin_core(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from archive.models import ArchiveCollection, ArchiveIndexPage
 from archive.selectors import collection_by_slug, public_items
 from core.links import site_root
+from core.page_privacy import public_pages
 from festival.models import EditionPage, EventOccurrence, EventPage
 from festival.selectors import current_edition, edition_events
 from opendata.api.links import public_url
@@ -25,7 +26,7 @@ LATEST = 30  # entries per feed: what a reader fetches often without a heavy ans
 
 
 def _archive_url() -> str:
-    index = ArchiveIndexPage.objects.live().public().first()
+    index = public_pages(ArchiveIndexPage.objects.live()).first()
     return public_url(index.url if index else "/")
 
 

@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 from archive.models import ArchiveItemPage, IndexSegment, Segment
 from archive.selectors import public_items
 from archive.transcripts.selectors import public_segment_queryset
+from core.page_privacy import public_pages
 from festival.models import EditionPage, EventPage
 from media.timecodes import short_timecode
 from projects.models import Project, ProjectPhoto
@@ -269,8 +270,7 @@ class EventSource(Source):
 
     def queryset(self):
         return (
-            EventPage.objects.live()
-            .public()
+            public_pages(EventPage.objects.live())
             .select_related("venue", "image")
             .prefetch_related("occurrences", thumbnails("image"))
             .order_by("pk")

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -23,10 +24,12 @@ from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from archive.contributions.models import Contribution
 from archive.contributions.selectors import items_not_for_the_web
 from archive.dates import parse_fuzzy_date, year_range
 from archive.publication import item_publication_problems
 from core.blocks import BodyBlock
+from core.page_privacy import public_pages
 from media.models import Licence
 
 
@@ -166,7 +169,18 @@ def pages_for_the_public(pages: PageQuerySet) -> PageQuerySet:
 
     Publishing an item without web consent is refused (``item_publication_problems``); this
     keeps it out of every page, list and index even if it went live some other way."""
-    return pages.live().public().exclude(pk__in=items_not_for_the_web())
+    return public_pages(pages.live()).exclude(pk__in=items_not_for_the_web())
+
+
+def item_relations() -> tuple:
+    """What an item's page and its records (Dublin Core, structured data, feeds, IIIF) read of
+    its relations, to prefetch in one query each."""
+    return (
+        "themes",
+        "places",
+        Prefetch("contributions", queryset=Contribution.objects.order_by("pk")),
+        "festival_event_links__event",
+    )
 
 
 class ArchiveItemQuerySet(PageQuerySet):
@@ -314,6 +328,8 @@ class ArchiveItemPage(Page):
         # for editors go through ``serve_preview``, not here.
         if not self.allowed_on_the_web:
             raise Http404
+        # Read once for the page and its structured data (``opendata_head``) alike.
+        prefetch_related_objects([self], *item_relations())
         return super().serve(request, *args, **kwargs)
 
     @property

@@ -6,6 +6,7 @@ from django import template
 
 from archive.models.index import ArchiveIndexPage
 from archive.selectors import collection_for_edition, items_covering_year
+from core.page_privacy import public_pages
 
 register = template.Library()
 
@@ -17,7 +18,7 @@ EDITION_ITEMS = 6
 def edition_archive(edition) -> dict:
     """The archive of ``edition``'s year: a few items, the collection named after it, and the
     ways to the rest (its decade, the collection)."""
-    index = ArchiveIndexPage.objects.live().public().first()
+    index = public_pages(ArchiveIndexPage.objects.live()).first()
     if index is None:
         return {}
     return {

@@ -22,6 +22,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.page_privacy import public_pages
+
 
 def _views():
     from festival import views  # noqa: PLC0415 -- thin method: views read pages
@@ -32,7 +34,7 @@ def _views():
 class EditionQuerySet(PageQuerySet):
     def published(self) -> "EditionQuerySet":
         """Editions visitors may see, newest first, their image joined."""
-        return self.live().public().select_related("image").order_by("-year")
+        return public_pages(self.live()).select_related("image").order_by("-year")
 
 
 class FestivalIndexPage(Page):

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.page_privacy import public_pages
 from festival.models import EditionPage
 from festival.volunteers.models import HOLDING_STATUSES, Shift, Signup, SignupStatus, Volunteer
 from festival.volunteers.occasions import Occasion, occasion_lookup
@@ -21,7 +22,7 @@ OCCASIONS = ("edition", "work_day__project")
 
 def edition_for_signup(*, year: int) -> EditionPage | None:
     """The festival's occasion behind ``/benevoles/<year>/``."""
-    return EditionPage.objects.live().public().filter(year=year).first()
+    return public_pages(EditionPage.objects.live()).filter(year=year).first()
 
 
 def shifts_with_places(*, occasion: Occasion) -> QuerySet[Shift]:

@@ -1,5 +1,6 @@
 from django import template
-from wagtail.models import Page, Site
+
+from home.site_chrome import site_chrome
 
 register = template.Library()
 
@@ -8,13 +9,16 @@ register = template.Library()
 def main_menu(context):
     """The home page's children that editors ticked « afficher dans les menus »."""
     request = context["request"]
-    site = Site.find_for_request(request)
+    chrome = site_chrome(request=request)
     current = context.get("page")
-    items: list[Page] = []
-    if site:
-        items = list(site.root_page.get_children().live().public().in_menu().specific())
     return {
-        "menu_items": items,
+        "menu_items": chrome.menu if chrome else [],
         "current_path": current.url_path if current else "",
         "request": request,
     }
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    """Who runs the site, how to reach them, and the legal pages (« pied de page »)."""
+    return {"footer": site_chrome(request=context["request"])}

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from archive.models import ArchiveCollection, ArchiveItemPage, Place, Theme
 from archive.selectors import public_items
+from core.page_privacy import public_pages
 from festival.models import EditionPage, EventOccurrence, EventPage
 from media.models import CustomImage
 from media.visibility import held_back
@@ -31,8 +32,8 @@ def public_api_pages() -> QuerySet[Page]:
     """Every page the API shows, whatever its type, in one query."""
     return Page.objects.filter(
         Q(pk__in=public_items().values("pk"))
-        | Q(pk__in=EditionPage.objects.live().public().values("pk"))
-        | Q(pk__in=EventPage.objects.live().public().values("pk"))
+        | Q(pk__in=public_pages(EditionPage.objects.live()).values("pk"))
+        | Q(pk__in=public_pages(EventPage.objects.live()).values("pk"))
     )
 
 

@@ -150,7 +150,7 @@ def test_my_programme_queries_do_not_grow(client, edition, django_assert_num_que
     url = edition.url + f"mon-programme/?e={_ids(*starred)}"
     client.get(url)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get(url)
 
     assert len(_titles(response.content.decode())) == n

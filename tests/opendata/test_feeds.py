@@ -141,7 +141,7 @@ def test_the_archive_feed_queries_do_not_grow(client, archive_index, django_asse
         item.themes.set([ThemeFactory()])
         item.save_revision().publish()
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         feed = _feed(client, "/flux/archive.atom")
 
     assert len(feed.entries) == n
@@ -156,7 +156,7 @@ def test_the_programme_feed_queries_do_not_grow(client, home_page, django_assert
         event.occurrences.create(start=paris(2099, 6, 13, 21), end=paris(2099, 6, 13, 23))
         event.save_revision().publish()
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         feed = _feed(client, "/flux/programme.atom")
 
     assert len(feed.entries) == n

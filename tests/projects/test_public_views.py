@@ -164,7 +164,7 @@ def test_list_queries_do_not_grow(client, django_assert_num_queries, n):
         ProjectFactory(status=ProjectStatus.RUNNING, place=place if i % 2 else None)
     client.get("/projets/")  # the site's footer settings are created on the first view
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get("/projets/")
 
     assert response.content.decode().count('class="project-card"') == min(n, 20)
@@ -384,7 +384,7 @@ def test_detail_queries_do_not_grow(client, django_assert_num_queries, n):
     client.get(project.get_absolute_url())  # renditions are created on the first view
 
     # 12 for the project, 1 for the Ch'ti TAIDx talks that tell it (none here).
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = client.get(project.get_absolute_url())
 
     assert response.content.decode().count("<figure>") == n

@@ -138,7 +138,7 @@ def test_tally_queries_do_not_grow(client, django_assert_num_queries, n):
         ResidentsLineFactory(version=version)
     client.get("/projets/bilan/")  # the site's footer settings are created on the first view
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get("/projets/bilan/")
 
     assert response.content.decode().count('<th scope="row">20') == n

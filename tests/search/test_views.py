@@ -8,9 +8,11 @@ from django.db import OperationalError, connection
 from search import engine, fallback, selectors, services
 from tests.search.factories import MINER, archive_index, item, mapped_archive
 
-# The page's own reads: the places of the « near » control, the site, its menu (pages and
-# their view restrictions) and its footer.
-PAGE_QUERIES = 5
+# The page's own reads: the places of the « near » control, the site, and its menu and footer
+# (the footer's settings, the menu's pages): read again here because the first visit created the
+# footer's settings, which renews the cache of the menu and footer (home.site_chrome). The
+# view restrictions come from the cache (core.page_privacy).
+PAGE_QUERIES = 4
 # The database's search: its entries' generation (the facets are kept in memory), every
 # match and the ranked page (one query on PostgreSQL, two on SQLite), the page's entries with
 # their places.

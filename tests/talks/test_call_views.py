@@ -201,7 +201,7 @@ def test_hub_queries_do_not_grow(client, home_page, django_assert_num_queries, n
     client.get(_hub(talk))  # the site's footer settings are made on the first page
 
     # The talk with its evening; the site, its restrictions, the footer settings.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get(_hub(talk))
 
     assert response.status_code == 200

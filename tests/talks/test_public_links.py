@@ -171,7 +171,7 @@ def test_recording_page_queries_do_not_grow(client, archive_index, django_assert
     # 19 for the item, 1 for the project it became (none); its talks, then the projects they
     # tell with their reports, their agreed versions and their lines: four whatever their number.
     # and 5 for its Dublin Core in the head (JSON-LD, description).
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(24):
         response = client.get(item.url)
 
     content = response.content.decode()
@@ -190,7 +190,7 @@ def test_project_page_queries_do_not_grow(client, archive_index, django_assert_n
     # The project page's 13 (see tests/projects), with its public talks (evening, evaluation and
     # answer joined); their public project; their public recordings (one query, as on the
     # evening's page, see test_public_views).
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(project.get_absolute_url())
 
     assert response.content.decode().count('class="taidx-told__talk"') == n

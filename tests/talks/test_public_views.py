@@ -99,7 +99,7 @@ def test_list_queries_do_not_grow(client, django_assert_num_queries, n):
     client.get(reverse("talks:list"))  # the site's settings are made on the first view
 
     # The evenings with their venue, their public talks; three for the site's frame.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(reverse("talks:list"))
 
     assert response.content.decode().count("1 intervention<") == n
@@ -187,7 +187,7 @@ def test_evening_queries_do_not_grow(client, archive_index, django_assert_num_qu
     # The evening and venue, its guests, its talks (evening, evaluation and answer joined),
     # their public projects, their public recordings (and the archive's view restrictions it
     # reads first); five for the site's frame and the recordings' addresses.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get(evening_url(evening))
 
     assert response.content.decode().count("Écouter l'enregistrement") == n
@@ -318,7 +318,7 @@ def test_talk_queries_do_not_grow(client, archive_index, django_assert_num_queri
     # The talk (evening, venue, evaluation, answer joined), its public project, its public
     # recording (and the archive's view restrictions it reads first), its final text; four
     # for the site's frame and the recording's address.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get(talk_url(talk))
 
     assert response.status_code == 200

@@ -267,7 +267,7 @@ def test_text_page_queries_do_not_grow(client, home_page, django_assert_num_quer
     client.get(url("text", talk))  # the site's footer settings are made on the first visit
 
     # The talk, its versions, its remarks; the site, its restrictions, its footer.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(url("text", talk))
 
     assert response.status_code == 200
@@ -297,7 +297,7 @@ def test_version_page_queries_do_not_grow(client, home_page, django_assert_num_q
     client.get(url("text_version", talk, number=n))
 
     # The talk, the two versions; the site, its restrictions, its footer.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(url("text_version", talk, number=n))
 
     assert f"Version {n - 1} : il a fallu six mois." in response.content.decode()

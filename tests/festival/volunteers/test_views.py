@@ -303,7 +303,7 @@ def test_signup_page_queries_do_not_grow(client, volunteer_edition, django_asser
         shift.role.prerequisites.add(PrerequisiteFactory())
         SignupFactory(shift=shift)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(signup_url(volunteer_edition))
 
     assert response.status_code == 200

@@ -60,7 +60,7 @@ def test_the_images_listing_queries_do_not_grow(
         item.save_revision().publish()
 
     # What holds files back (contributions, projects) is read once for the whole page.
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(22):
         response = client.get("/api/v2/images/")
 
     assert response.json()["meta"]["total_count"] == n

@@ -170,7 +170,7 @@ def test_info_json_queries_do_not_grow(client, archive_index, django_assert_num_
         )
 
     # Whether a contribution or a project holds the file back: a fixed number of reads.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         client.get(f"/iiif/image/{image.pk}/info.json")
 
 
@@ -183,5 +183,5 @@ def test_tile_queries_do_not_grow(client, archive_index, django_assert_num_queri
         )
     client.get(f"/iiif/image/{image.pk}/0,0,512,512/256,/0/default.jpg")  # made once, kept
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(11):
         client.get(f"/iiif/image/{image.pk}/0,0,512,512/256,/0/default.jpg")

@@ -326,7 +326,7 @@ def test_manifest_queries_do_not_grow(client, archive_index, django_assert_num_q
     item.save_revision().publish()
 
     # Which of the pictures a contribution or a project holds back: read once for them all.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(16):
         client.get(_manifest_url(item))
 
 
@@ -340,7 +340,7 @@ def test_oral_history_manifest_queries_do_not_grow(
         SegmentFactory(interview=interview, start=k * 100, end=k * 100 + 50)
         IndexSegmentFactory(interview=interview, start=k * 100)
 
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(16):
         client.get(_manifest_url(item))
 
 
@@ -350,5 +350,5 @@ def test_collection_queries_do_not_grow(client, archive_index, django_assert_num
     for k in range(n):
         _photo_item(archive_index, f"Vue {k}", collection=collection)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(reverse("iiif:collection", args=["fonds"]))

@@ -59,5 +59,5 @@ def test_a_next_page_costs_no_count(client, archive_index, django_assert_num_que
 
     # As the first page, without the counts (the token carries the size) nor the site's root
     # (cached by the first page).
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get("/oai/", {"verb": "ListRecords", "resumptionToken": token})
