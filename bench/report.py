@@ -35,6 +35,8 @@ SEARCH_P95_MS = 100
 ENGINE_RATIO = 1.5
 FALLBACK_RATIO = 2.0
 SIGNUP_P95_MS = 200
+# Issue 16: the front cache answers a kept page at least half as fast as nginx serves a file.
+FRONT_CACHE_RATIO = 0.5
 REBUILD_RATIO = 1.5
 
 
@@ -93,6 +95,7 @@ def _page_rows(size: str, pages: dict) -> list[Row]:
                     met=None,
                 )
             )
+        rows += _front_cache_rows(size, label, page)
         if name == "oral_history":
             rows.append(
                 Row(
@@ -105,6 +108,25 @@ def _page_rows(size: str, pages: dict) -> list[Row]:
                 )
             )
     return rows
+
+
+def _front_cache_rows(size: str, label: str, page: dict) -> list[Row]:
+    cached = page.get("front_cache")
+    if not isinstance(cached, dict):
+        return []
+    files = page["nginx"]["rps"] if isinstance(page["nginx"], dict) else math.nan
+    ratio = _ratio(cached["rps"], files)
+    hit = "oui" if cached["hit"] else f"non ({cached['cache_status'] or 'aucun'})"
+    return [
+        Row(
+            figure=f"{label} ({size}) : cache frontal",
+            measured=f"{cached['rps']:.0f} req/s, p95 {cached['p95_ms']:.1f} ms, HIT vu : {hit}",
+            reference=f"nginx (fichier) {files:.0f} req/s",
+            ratio=ratio,
+            goal=f"HIT, ≥ {FRONT_CACHE_RATIO:g}× nginx (fichier)",
+            met=cached["hit"] and ratio >= FRONT_CACHE_RATIO,
+        )
+    ]
 
 
 def _search_rows(size: str, measured: dict) -> list[Row]:
@@ -155,6 +177,20 @@ def _search_rows(size: str, measured: dict) -> list[Row]:
 def _signup_rows(size: str, signups: dict) -> list[Row]:
     if not signups:
         return []
+    workers = f", {signups['workers']} processus" if signups.get("workers") else ""
+    rows = []
+    if signups.get("mails_queued") is not None:
+        # As in production, the mails are rows for the task worker, not sent in the request.
+        rows.append(
+            Row(
+                figure=f"inscriptions ({size}) : courriels de confirmation mis en file",
+                measured=f"{signups['mails_queued']} tâches en attente du worker",
+                reference=f"{signups['people']} personnes",
+                ratio=_ratio(signups["mails_queued"], signups["people"]),
+                goal="un par personne, aucun envoyé pendant la requête",
+                met=signups["mails_queued"] == signups["people"],
+            )
+        )
     return [
         Row(
             figure=f"inscriptions ({size}) : {signups['people']} à la fois pour "
@@ -166,13 +202,14 @@ def _signup_rows(size: str, signups: dict) -> list[Row]:
             met=signups["exact"] and not signups["errors"],
         ),
         Row(
-            figure=f"inscriptions ({size}) : latence ({signups['vendor']})",
+            figure=f"inscriptions ({size}) : latence ({signups['vendor']}{workers})",
             measured=f"p50 {signups['p50_ms']:.0f} ms, p95 {signups['p95_ms']:.0f} ms",
             reference=f"{SIGNUP_P95_MS} ms",
             ratio=_ratio(signups["p95_ms"], SIGNUP_P95_MS),
             goal=f"p95 < {SIGNUP_P95_MS} ms",
             met=signups["p95_ms"] < SIGNUP_P95_MS,
         ),
+        *rows,
     ]
 
 

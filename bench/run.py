@@ -9,6 +9,9 @@ and dropped here; a temporary file on SQLite) and a temporary uploads folder. Th
 by gunicorn (2 sync workers, DEBUG off) on 127.0.0.1, beside the framework's floor (the site
 ``wagtail start`` generates, served the same way) and nginx serving the same HTML as files;
 each page is loaded in turn with its references, so the machine's load weighs on all alike.
+Each page is loaded through the front cache too: nginx with the production configuration
+(``deploy/nginx/templates``, over HTTPS as anonymous visitors get it) in front of the same
+gunicorn, once a first request has let it keep the page (its ``X-Cache-Status`` is noted).
 Results: ``bench/results/<date>-<size>.json``, ``latest.md`` and ``latency.png``."""
 
 import argparse
@@ -108,10 +111,33 @@ def _site_env(database_url: str, folder: Path) -> dict:
     return env
 
 
+def _through_front_cache(url: str, *, seconds: float) -> dict:
+    """Anonymous GETs through the front cache, once a first one has let it keep the page."""
+    first = servers.https_get(url)
+    second = servers.https_get(url)
+    cached = load_measure(url, seconds=seconds)
+    return {
+        **cached.as_dict(),
+        "first": first.getheader("X-Cache-Status"),
+        "cache_status": second.getheader("X-Cache-Status"),
+        "hit": second.getheader("X-Cache-Status") == "HIT",
+        "cache_control": first.getheader("Cache-Control"),
+        "set_cookie": first.getheader("Set-Cookie") is not None,
+    }
+
+
 def measure_pages(
-    *, urls: dict, site: str, floor: str, static: str | None, html: Path, seconds: float
+    *,
+    urls: dict,
+    site: str,
+    floor: str,
+    static: str | None,
+    front: str | None,
+    html: Path,
+    seconds: float,
 ) -> dict:
-    """Each page under load, then the floor's home, then nginx serving the page's HTML."""
+    """Each page under load, then the floor's home, then nginx serving the page's HTML, then
+    the page through the front cache."""
     pages = {}
     for name in PAGES:
         path = urls.get(name)
@@ -125,6 +151,7 @@ def measure_pages(
         ours = load_measure(site + path, seconds=seconds)
         reference = load_measure(floor + "/", seconds=seconds)
         files = load_measure(f"{static}/{name}.html", seconds=seconds) if static else None
+        cached = _through_front_cache(front + path, seconds=seconds) if front else None
         pages[name] = {
             "path": path,
             "status": status,
@@ -133,10 +160,12 @@ def measure_pages(
             "site": ours.as_dict(),
             "floor": reference.as_dict(),
             "nginx": files.as_dict() if files else "absent",
+            "front_cache": cached or "absent",
         }
         say(
             f"{name:14} {ours.rps:7.1f} req/s (plancher {reference.rps:7.1f}"
             + (f", nginx {files.rps:8.0f}" if files else "")
+            + (f", cache {cached['rps']:8.0f} {cached['cache_status']}" if cached else "")
             + f")  p50 {ours.p50_ms:6.1f} ms  p95 {ours.p95_ms:6.1f} ms"
         )
     return pages
@@ -163,6 +192,10 @@ def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: 
             timeout=6 * 3600,
         )
         result["dataset"] = json.loads(dataset_json.read_text())
+        # The tasks go to the database as in production (bench/settings.py): what the build
+        # queued (search and reference indexes, mails) is done by a worker, as there.
+        say("Tâches mises en file par le jeu de données, faites par un worker…")
+        _python("django", "db_worker", "--batch", "--no-startup-delay", env=env, timeout=6 * 3600)
         if env["ELASTICSEARCH_URL"]:
             say("Index du moteur de recherche…")
             try:
@@ -186,7 +219,7 @@ def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: 
         )
         result["queries"] = json.loads((folder / "queries.json").read_text())
 
-        ports = {name: servers.free_port() for name in ("site", "floor", "nginx")}
+        ports = {name: servers.free_port() for name in ("site", "floor", "nginx", "front")}
         site, floor_url = (f"http://127.0.0.1:{ports[n]}" for n in ("site", "floor"))
         with ExitStack() as stack:
             stack.enter_context(
@@ -216,12 +249,24 @@ def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: 
                         folder=folder / "nginx", port=ports["nginx"], log=work / "nginx.log"
                     )
                 )
+            front = None
+            if servers.front_cache_available():
+                front = f"https://127.0.0.1:{ports['front']}"
+                stack.enter_context(
+                    servers.front_cache(
+                        folder=folder / "front-cache",
+                        upstream=f"127.0.0.1:{ports['site']}",
+                        https_port=ports["front"],
+                        log=work / "nginx-front-cache.log",
+                    )
+                )
             say("Pages sous charge, chacune à côté de ses références…")
             result["pages"] = measure_pages(
                 urls=urls,
                 site=site,
                 floor=floor_url,
                 static=static,
+                front=front,
                 html=folder / "nginx" / "html",
                 seconds=args.seconds,
             )
@@ -290,6 +335,7 @@ def main(argv: list[str] | None = None) -> dict:
             "load_average_before": os.getloadavg(),
             "load_tool": "wrk" if shutil.which("wrk") else "python",
             "nginx": "present" if servers.nginx_available() else "absent",
+            "front_cache": "present" if servers.front_cache_available() else "absent",
         },
         "sizes": {},
     }

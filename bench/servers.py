@@ -3,20 +3,29 @@
 - ``gunicorn``: our site, or the framework's floor, with 2 sync workers and DEBUG off;
 - ``floor_site``: the minimal site ``wagtail start`` generates from the installed Wagtail,
   migrated on SQLite in a temporary folder: what any Wagtail page costs on this machine;
-- ``nginx``: the same pages' HTML saved as files, served by nginx (when it is installed)."""
+- ``nginx``: the same pages' HTML saved as files, served by nginx (when it is installed);
+- ``front_cache``: nginx with the production configuration (``front_cache_render``: the
+  template of ``deploy/nginx/templates`` filled in for this machine, also what
+  ``tests/config/test_front_cache.py`` runs) in front of our site."""
 
+import getpass
+import http.client
 import os
+import re
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench.load import get
 
 ROOT = Path(__file__).resolve().parents[1]
+NGINX_TEMPLATES = ROOT / "deploy" / "nginx" / "templates"
 BIN = Path(sys.executable).parent
 WORKERS = 2
 FLOOR_SETTINGS = """\
@@ -146,3 +155,116 @@ def nginx(*, folder: Path, port: int, log: Path):
     return running(
         command, url=f"http://127.0.0.1:{port}/", env=dict(os.environ), cwd=folder, log=log
     )
+
+
+def _nginx_version(nginx_path: str) -> tuple[int, ...]:
+    banner = subprocess.run(  # noqa: S603 -- the installed nginx, fixed arguments
+        [nginx_path, "-v"], capture_output=True, text=True, check=True
+    ).stderr
+    return tuple(int(part) for part in re.search(r"nginx/([\d.]+)", banner).group(1).split("."))
+
+
+def front_cache_render(folder: Path, *, upstream: str, https_port: int, http_port: int) -> Path:
+    """The production template, filled in as the image's envsubst would, for this machine:
+    local ports, ``upstream`` for the site, a throw-away certificate, cache and include paths
+    in ``folder``, no object store, HTTP/2 switched on the old way when the local nginx
+    predates ``http2 on``. Returns the main configuration file to give ``nginx -c``."""
+    text = NGINX_TEMPLATES.joinpath("default.conf.template").read_text()
+    for name, value in {
+        "NGINX_SERVER_NAME": "localhost",
+        "NGINX_MEDIA_BUCKET": "media",
+        "NGINX_CLIENT_MAX_BODY_SIZE": "1m",
+    }.items():
+        text = text.replace("${" + name + "}", value)
+    if "${NGINX_" in text:
+        raise ValueError("a variable docker-compose.yml does not give nginx")
+    replacements = {
+        "server web:8000;": f"server {upstream};",
+        "minio:9000": "127.0.0.1:9",
+        "/var/cache/nginx/pages": str(folder / "cache"),
+        "/etc/nginx/conf.d/": f"{folder}/",
+        "/etc/nginx/tls/": f"{folder}/",
+        "listen 80 default_server;": f"listen 127.0.0.1:{http_port} default_server;",
+        "listen 443 ssl default_server;": f"listen 127.0.0.1:{https_port} ssl default_server;",
+        "listen [::]:80 default_server;": "",
+        "listen [::]:443 ssl default_server;": "",
+    }
+    if _nginx_version(nginx_available()) < (1, 25, 1):
+        replacements["http2 on;"] = ""
+        replacements["ssl default_server;"] = "ssl http2 default_server;"
+    for old, new in replacements.items():
+        if old not in text:
+            raise ValueError(f"the template no longer says {old!r}")
+        text = text.replace(old, new)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "default.conf").write_text(text)
+    (folder / "gohelliades-proxy.inc").write_text(
+        NGINX_TEMPLATES.joinpath("gohelliades-proxy.inc.template").read_text()
+    )
+    subprocess.run(  # noqa: S603 -- a throw-away certificate, fixed arguments
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
+            *("-subj", "/CN=localhost", "-keyout", folder / "privkey.pem"),
+            *("-out", folder / "fullchain.pem"),
+        ],
+        capture_output=True,
+        check=True,
+    )
+    temp = "\n".join(
+        f"  {kind}_temp_path {folder}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    main = folder / "nginx.conf"
+    # The workers run as whoever runs nginx (its default user could not read the folder);
+    # ignored when that is not root. One per core, as the image's own nginx.conf says.
+    main.write_text(
+        f"user {getpass.getuser()};\nworker_processes auto;\npid {folder}/nginx.pid;\n"
+        f"error_log {folder}/error.log;\nevents {{}}\n"
+        f"http {{\n  access_log off;\n{temp}\n  include {folder}/default.conf;\n}}\n"
+    )
+    return main
+
+
+def front_cache_available() -> bool:
+    return bool(nginx_available() and shutil.which("openssl"))
+
+
+def front_cache(*, folder: Path, upstream: str, https_port: int, log: Path):
+    """nginx with the production rules in front of ``upstream``, answering HTTPS on
+    ``https_port`` as it does anonymous visitors (its port 80 only redirects there)."""
+    http_port = free_port()
+    main = front_cache_render(folder, upstream=upstream, https_port=https_port, http_port=http_port)
+    command = [
+        *(nginx_available(), "-p", str(folder), "-c", str(main)),
+        *("-e", str(folder / "error.log"), "-g", "daemon off;"),
+    ]
+    return running(
+        command,
+        url=f"http://127.0.0.1:{http_port}/-/nginx-health",
+        env=dict(os.environ),
+        cwd=folder,
+        log=log,
+    )
+
+
+def https_get(url: str, *, timeout: float = 30) -> http.client.HTTPResponse:
+    """One GET to the front cache (its certificate is a throw-away one, signed by itself);
+    the answer's body is read, its headers kept."""
+    parts = urlsplit(url)
+    if parts.hostname != "127.0.0.1":
+        raise ValueError(f"Le banc ne charge que 127.0.0.1, pas {url}")
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    connection = http.client.HTTPSConnection(
+        "127.0.0.1", parts.port, context=context, timeout=timeout
+    )
+    try:
+        connection.request(
+            "GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers={}
+        )
+        response = connection.getresponse()
+        response.read()
+    finally:
+        connection.close()
+    return response

@@ -1,4 +1,5 @@
-"""Settings of the bench's processes: production-like (DEBUG off), mail kept in memory.
+"""Settings of the bench's processes: production-like (DEBUG off, tasks queued in the database
+for a worker), mail kept in memory.
 
 The database and the uploads' folder come from ``DATABASE_URL`` and ``MEDIA_ROOT``, which
 ``bench/run.py`` points at a throwaway database and a temporary folder of its own."""
@@ -10,7 +11,9 @@ SECRET_KEY = "bench-only-key-3b9e51c7d2a8"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# As in production (config/settings/production.py): a request queues its mails in the tasks
+# table and a worker sends them, so a sign-up is not timed rendering and sending its e-mail.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
 # Wagtail's and the search app's info lines, one per published page, would drown the output.
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

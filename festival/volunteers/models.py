@@ -179,6 +179,10 @@ class Volunteer(models.Model):
     # choices): applied only once the address's owner follows the confirmation link.
     pending_profile = models.JSONField(default=dict, blank=True, editable=False)
 
+    # A person, not content: an edition's « usage » in the admin need not list its volunteers,
+    # and each sign-up would otherwise queue a reference-index task for nothing.
+    wagtail_reference_index_ignore = True
+
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("email"), FieldPanel("phone")]),
         FieldRowPanel([FieldPanel("first_time"), FieldPanel("contact_next_year")]),

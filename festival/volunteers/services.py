@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,18 +53,21 @@ class SignupResult:
 # Signing up ------------------------------------------------------------------------------
 
 
-def _locked_volunteer(*, occasion: Occasion, email: str, name: str) -> Volunteer:
-    """The volunteer row for this address, created if needed, locked until commit."""
+def _locked_volunteer(
+    *, occasion: Occasion, email: str, profile: dict, now: datetime.datetime
+) -> tuple[Volunteer, bool]:
+    """The volunteer row for this address, created with ``profile`` if needed, locked until
+    commit; and whether this call created it.
+
+    Inserted first and read back locked, two round trips whether or not the address is new:
+    ``ON CONFLICT DO NOTHING`` leaves the row of someone who signed up with the same address
+    at the same instant, known by its public id not being ours."""
     lookup = {**occasion_lookup(occasion), "email": email}
-    volunteer = Volunteer.objects.select_for_update().filter(**lookup).first()
-    if volunteer is not None:
-        return volunteer
-    try:
-        with transaction.atomic():
-            return Volunteer.objects.create(**lookup, name=name)
-    except IntegrityError:
-        # The same address signed up at the same instant: use the other request's row.
-        return Volunteer.objects.select_for_update().get(**lookup)
+    candidate = Volunteer(**lookup)
+    _apply_profile(candidate, profile, now=now)
+    Volunteer.objects.bulk_create([candidate], ignore_conflicts=True)
+    volunteer = Volunteer.objects.select_for_update().get(**lookup)
+    return volunteer, volunteer.public_id == candidate.public_id
 
 
 def _lock_shifts(shift_ids: Iterable[int]) -> list[Shift]:
@@ -140,8 +143,23 @@ def signup_create(
     shift_ids = [int(pk) for pk in shift_ids]
     if not shift_ids:
         raise SignupRefused(_("Choisissez au moins un créneau."))
+    profile = {
+        "name": name,
+        "phone": phone,
+        "first_time": first_time,
+        "contact_next_year": contact_next_year,
+    }
     with transaction.atomic():
-        volunteer = _locked_volunteer(occasion=occasion, email=email, name=name)
+        # The person's own rows first; the shifts' rows, which everyone signing up for the
+        # same shift waits on, are locked last and held for as few queries as possible.
+        volunteer, created = _locked_volunteer(
+            occasion=occasion, email=email, profile=profile, now=now
+        )
+        active = [] if created else _volunteer_update(volunteer=volunteer, profile=profile, now=now)
+        # The mail is built from the rows when it leaves: queued here, it leaves only if this
+        # transaction commits, whatever is refused below.
+        emails.confirmation_mail_queue(volunteer=volunteer, site_root=site_root(base_url))
+
         shifts = _lock_shifts(shift_ids)
         if len(shifts) != len(set(shift_ids)) or not all(
             shift_belongs_to(s, occasion) for s in shifts
@@ -149,8 +167,9 @@ def signup_create(
             raise SignupRefused(_("Un des créneaux choisis n'existe plus : rechargez la page."))
         if any(s.start <= now for s in shifts):
             raise SignupRefused(_("Un des créneaux choisis a déjà commencé."))
-        _expire_holds_locked(shifts=shifts, now=now)
-        active = list(volunteer.signups.active().select_related("shift", "shift__role"))
+        if _expire_holds_locked(shifts=shifts, now=now) and active:
+            # This person's own hold may have just expired: it is no longer theirs to keep.
+            active = list(volunteer.signups.active().select_related("shift", "shift__role"))
         again = [s for s in active if s.shift_id in set(shift_ids)]
         confirmed = [s.shift for s in again if s.email_confirmed_at is not None]
         if confirmed:
@@ -163,32 +182,34 @@ def signup_create(
         shifts = [shift for shift in shifts if shift.pk not in {s.shift_id for s in again}]
         _check_schedule(new=shifts, held=[s.shift for s in active])
 
-        profile = {
-            "name": name,
-            "phone": phone or volunteer.phone,
-            "first_time": first_time,
-            "contact_next_year": contact_next_year,
-        }
-        if volunteer.signups.filter(email_confirmed_at__isnull=False).exists():
-            # Whoever knows an address must not rewrite what its owner confirmed.
-            volunteer.pending_profile = profile
-        else:
-            _apply_profile(volunteer, profile, now=now)
-        volunteer.save()
-
         counts = _holding_counts(s.pk for s in shifts)
-        signups = again
-        for shift in shifts:
-            has_place = counts.get(shift.pk, 0) < shift.capacity
-            signups.append(
-                Signup.objects.create(
-                    volunteer=volunteer,
-                    shift=shift,
-                    status=SignupStatus.PENDING if has_place else SignupStatus.WAITLISTED,
-                )
+        created_signups = [
+            Signup(
+                volunteer=volunteer,
+                shift=shift,
+                status=SignupStatus.PENDING
+                if counts.get(shift.pk, 0) < shift.capacity
+                else SignupStatus.WAITLISTED,
             )
-        emails.confirmation_mail_queue(volunteer=volunteer, site_root=site_root(base_url))
-    return SignupResult(volunteer=volunteer, signups=signups)
+            for shift in shifts
+        ]
+        Signup.objects.bulk_create(created_signups)
+    return SignupResult(volunteer=volunteer, signups=[*again, *created_signups])
+
+
+def _volunteer_update(*, volunteer: Volunteer, profile: dict, now: datetime.datetime) -> list:
+    """A known address signs up again: its new details, and its active sign-ups."""
+    active = list(volunteer.signups.active().select_related("shift", "shift__role"))
+    profile = {**profile, "phone": profile["phone"] or volunteer.phone}
+    if any(s.email_confirmed_at is not None for s in active) or (
+        volunteer.signups.filter(email_confirmed_at__isnull=False).exists()
+    ):
+        # Whoever knows an address must not rewrite what its owner confirmed.
+        volunteer.pending_profile = profile
+    else:
+        _apply_profile(volunteer, profile, now=now)
+    volunteer.save()
+    return active
 
 
 def _apply_profile(volunteer: Volunteer, profile: dict, *, now: datetime.datetime) -> None:
@@ -203,19 +224,38 @@ def signup_confirm(
 ) -> list[Signup]:
     """The e-mail link was followed: held places become confirmed, waitlist spots count.
 
-    Returns the sign-ups that changed (none when the link is used a second time)."""
+    Returns the sign-ups that changed (none when the link is used a second time).
+
+    A held place becoming confirmed still holds the same place, so only the shifts where this
+    person was waiting are locked (to hand them a freed place); the updates are conditional,
+    so a hold that expired or was cancelled meanwhile is never brought back."""
     now = now or timezone.now()
     with transaction.atomic():
-        unconfirmed = list(volunteer.signups.awaiting_confirmation().order_by("shift_id"))
-        shifts = _lock_shifts(s.shift_id for s in unconfirmed)
         if volunteer.pending_profile:
             _apply_profile(volunteer, volunteer.pending_profile, now=now)
             volunteer.save()
-        for signup in unconfirmed:
-            signup.email_confirmed_at = now
-            if signup.status == SignupStatus.PENDING:
-                signup.status = SignupStatus.CONFIRMED
-            signup.save(update_fields=["status", "email_confirmed_at"])
+        unconfirmed = list(volunteer.signups.awaiting_confirmation().order_by("shift_id"))
+        waiting = [s for s in unconfirmed if s.status == SignupStatus.WAITLISTED]
+        shifts = _lock_shifts(s.shift_id for s in waiting) if waiting else []
+        awaiting = Signup.objects.awaiting_confirmation().filter(pk__in=[s.pk for s in unconfirmed])
+        changed = awaiting.filter(status=SignupStatus.PENDING).update(
+            status=SignupStatus.CONFIRMED, email_confirmed_at=now
+        )
+        if waiting:
+            changed += awaiting.filter(status=SignupStatus.WAITLISTED).update(
+                email_confirmed_at=now
+            )
+        if changed == len(unconfirmed):
+            for signup in unconfirmed:
+                signup.email_confirmed_at = now
+                if signup.status == SignupStatus.PENDING:
+                    signup.status = SignupStatus.CONFIRMED
+        else:  # some expired or were cancelled since they were read
+            unconfirmed = list(
+                Signup.objects.filter(
+                    pk__in=[s.pk for s in unconfirmed], email_confirmed_at=now
+                ).order_by("shift_id")
+            )
         # A place may have freed while this person's waitlist spot was still unconfirmed.
         for shift in shifts:
             _promote_waitlist_locked(shift=shift, now=now, base_url=base_url)

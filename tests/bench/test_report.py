@@ -146,3 +146,33 @@ def test_report_rows_give_the_rebuild_its_ratio_to_the_raw_bulk_at_each_size():
     )
     assert (slow.ratio, slow.met) == (2.0, False)
     assert rows["reconstruction (1000) : documents/s"].met is True
+
+
+def _through_front_cache(rps: float, *, hit: bool) -> dict:
+    return {**_load(rps, p95=1.0), "hit": hit, "cache_status": "HIT" if hit else "MISS"}
+
+
+def test_report_rows_hold_each_page_through_the_front_cache_to_half_nginx_and_a_hit():
+    pages = {
+        "home": {
+            **_page(50, 20),
+            "nginx": _load(20_000),
+            "front_cache": _through_front_cache(12_000, hit=True),
+        },
+        "event": {
+            **_page(30, 20),
+            "nginx": _load(20_000),
+            "front_cache": _through_front_cache(30, hit=False),
+        },
+        "programme": {**_page(30, 20), "front_cache": "absent"},
+    }
+    result = {**RESULT, "sizes": {"1000": {"pages": pages}}}
+
+    rows = {row.figure: row for row in report_rows(result)}
+
+    home = rows["accueil (1000) : cache frontal"]
+    assert (home.ratio, home.met) == (0.6, True)
+    assert "HIT vu : oui" in home.measured
+    event = rows["événement (1000) : cache frontal"]
+    assert event.met is False and "HIT vu : non (MISS)" in event.measured
+    assert "programme d'une édition (1000) : cache frontal" not in rows

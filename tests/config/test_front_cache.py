@@ -2,11 +2,11 @@
 visitors read, and never a private one.
 
 The template is run by the nginx installed here (skipped without one), in front of the live
-server, changed only where this machine differs from production: local ports, a throw-away
-certificate, cache and include paths, no object store, and HTTP/2 switched on the old way
-when the local nginx predates ``http2 on``."""
+server, changed only where this machine differs from production (by ``front_cache_render``
+of ``bench/servers.py``, which the bench runs too): local ports, a throw-away certificate,
+cache and include paths, no object store, and HTTP/2 switched on the old way when the local
+nginx predates ``http2 on``."""
 
-import getpass
 import http.client
 import re
 import shutil
@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
+from bench.servers import front_cache_render
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
 from tests.factories.home import site_with_home
 from tests.migrated_rows import migrated_rows_restore
@@ -41,68 +42,6 @@ def test_the_front_cache_honours_the_site_and_keeps_no_session():
     assert "$cookie_sessionid" in bypass and "$cookie_messages" in bypass
     assert "$cookie_csrftoken" not in bypass
     assert "$cookie_django_language" in re.search(r"proxy_cache_key([^;]*);", location).group(1)
-
-
-def _nginx_version() -> tuple[int, ...]:
-    banner = subprocess.run(  # noqa: S603 - the installed nginx, fixed arguments
-        [NGINX, "-v"], capture_output=True, text=True, check=True
-    ).stderr
-    return tuple(int(part) for part in re.search(r"nginx/([\d.]+)", banner).group(1).split("."))
-
-
-def _render(folder: Path, *, upstream: str, https_port: int, http_port: int) -> Path:
-    """The production template, filled in as the image's envsubst would, for this machine."""
-    text = TEMPLATES.joinpath("default.conf.template").read_text()
-    for name, value in {
-        "NGINX_SERVER_NAME": "localhost",
-        "NGINX_MEDIA_BUCKET": "media",
-        "NGINX_CLIENT_MAX_BODY_SIZE": "1m",
-    }.items():
-        text = text.replace("${" + name + "}", value)
-    assert "${NGINX_" not in text, "a variable docker-compose.yml does not give nginx"
-    replacements = {
-        "server web:8000;": f"server {upstream};",
-        "minio:9000": "127.0.0.1:9",
-        "/var/cache/nginx/pages": str(folder / "cache"),
-        "/etc/nginx/conf.d/": f"{folder}/",
-        "/etc/nginx/tls/": f"{folder}/",
-        "listen 80 default_server;": f"listen 127.0.0.1:{http_port} default_server;",
-        "listen 443 ssl default_server;": f"listen 127.0.0.1:{https_port} ssl default_server;",
-        "listen [::]:80 default_server;": "",
-        "listen [::]:443 ssl default_server;": "",
-    }
-    if _nginx_version() < (1, 25, 1):
-        replacements["http2 on;"] = ""
-        replacements["ssl default_server;"] = "ssl http2 default_server;"
-    for old, new in replacements.items():
-        assert old in text, old
-        text = text.replace(old, new)
-    (folder / "default.conf").write_text(text)
-    (folder / "gohelliades-proxy.inc").write_text(
-        TEMPLATES.joinpath("gohelliades-proxy.inc.template").read_text()
-    )
-    subprocess.run(  # noqa: S603 - a throw-away certificate, fixed arguments
-        [
-            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
-            *("-subj", "/CN=localhost", "-keyout", folder / "privkey.pem"),
-            *("-out", folder / "fullchain.pem"),
-        ],
-        capture_output=True,
-        check=True,
-    )
-    temp = "\n".join(
-        f"  {kind}_temp_path {folder}/{kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    main = folder / "nginx.conf"
-    # The workers run as whoever runs the tests (nginx's default user could not read the
-    # test's folder); ignored when that is not root.
-    main.write_text(
-        f"user {getpass.getuser()};\npid {folder}/nginx.pid;\n"
-        f"error_log {folder}/error.log;\nevents {{}}\n"
-        f"http {{\n  access_log off;\n{temp}\n  include {folder}/default.conf;\n}}\n"
-    )
-    return main
 
 
 def _free_port() -> int:
@@ -129,7 +68,7 @@ def nginx(keep_migrated_rows, migrated_db, live_server, tmp_path) -> Iterator[in
     if NGINX is None or shutil.which("openssl") is None:
         pytest.skip("nginx et openssl sont nécessaires pour essayer la configuration")
     port = _free_port()
-    main = _render(
+    main = front_cache_render(
         tmp_path,
         upstream=urlsplit(live_server.url).netloc,
         https_port=port,

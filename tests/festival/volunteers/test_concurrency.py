@@ -154,3 +154,34 @@ def test_simultaneous_cancel_and_signups_keep_capacity(committed_edition):
 
     assert [r for r in results if isinstance(r, Exception)] == []
     assert Signup.objects.filter(shift=shift, status__in=HOLDING_STATUSES).count() == 2
+
+
+def test_confirming_while_holds_expire_never_gives_a_place_twice(committed_edition):
+    """A hold confirmed at the instant it expires is either confirmed or expired (and its
+    place given to the person waiting), never both."""
+    shifts = [
+        ShiftFactory(
+            edition=committed_edition,
+            capacity=1,
+            start=paris(YEAR, 6, 12, 8) + datetime.timedelta(hours=4 * n),
+            end=paris(YEAR, 6, 12, 10) + datetime.timedelta(hours=4 * n),
+        )
+        for n in range(8)
+    ]
+    holders = [
+        SignupFactory(shift=s, status=SignupStatus.PENDING, email_confirmed_at=None) for s in shifts
+    ]
+    for shift in shifts:
+        SignupFactory(shift=shift, status=SignupStatus.WAITLISTED)
+    later = timezone.now() + datetime.timedelta(hours=49)
+
+    def work(i: int):
+        if i == len(holders):
+            return services.holds_expire(now=later)
+        return services.signup_confirm(volunteer=holders[i].volunteer, now=later)
+
+    results = run_at_once(len(holders) + 1, work)
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    for shift in shifts:
+        assert shift.signups.filter(status__in=HOLDING_STATUSES).count() == 1

@@ -342,3 +342,52 @@ def test_a_reminder_the_mail_server_refused_goes_out_on_the_outbox_retry(
     assert (queued, queued_again, resent) == (1, 0, 1)
     assert [message.to for message in mail.outbox] == [["lea@exemple.fr"]]
     assert mail.outbox[0].subject.startswith("Rappel")
+
+
+def test_signing_up_again_after_the_hold_expired_takes_a_new_place(volunteer_edition):
+    shift = ShiftFactory(edition=volunteer_edition, capacity=1)
+    first = sign(volunteer_edition, [shift]).signups[0]
+    later = first.created_at + datetime.timedelta(hours=49)
+
+    again = sign(volunteer_edition, [shift], now=later)
+
+    assert Signup.objects.get(pk=first.pk).status == SignupStatus.EXPIRED
+    [signup] = again.signups
+    assert signup.pk != first.pk and signup.status == SignupStatus.PENDING
+    assert Signup.objects.holding().filter(shift=shift).count() == 1
+
+
+def test_confirming_a_waitlist_spot_takes_a_place_freed_meanwhile(volunteer_edition):
+    shift = ShiftFactory(edition=volunteer_edition, capacity=1)
+    holder = SignupFactory(shift=shift)
+    waiting = sign(volunteer_edition, [shift])
+    assert services.signup_cancel(signup=holder) is None  # nobody confirmed was waiting
+
+    [changed] = services.signup_confirm(volunteer=waiting.volunteer)
+
+    assert changed.email_confirmed_at is not None
+    assert Signup.objects.get(pk=changed.pk).status == SignupStatus.CONFIRMED
+
+
+def test_confirming_leaves_a_hold_that_expired_meanwhile_expired(volunteer_edition):
+    shift = ShiftFactory(edition=volunteer_edition, capacity=1)
+    result = sign(volunteer_edition, [shift])
+    Signup.objects.filter(pk=result.signups[0].pk).update(status=SignupStatus.EXPIRED)
+
+    assert services.signup_confirm(volunteer=result.volunteer) == []
+    assert Signup.objects.get().status == SignupStatus.EXPIRED
+
+
+def test_a_new_person_signs_up_and_confirms_in_a_fixed_number_of_queries(
+    volunteer_edition, django_assert_num_queries
+):
+    """The shifts' rows, which everyone signing up for the same shift waits on, are held for
+    four queries; confirming a held place does not lock them at all."""
+    shift = ShiftFactory(edition=volunteer_edition, capacity=5)
+
+    with django_assert_num_queries(9):
+        result = sign(volunteer_edition, [shift])
+    with django_assert_num_queries(4):
+        services.signup_confirm(volunteer=result.volunteer)
+
+    assert Signup.objects.get().status == SignupStatus.CONFIRMED
