@@ -74,9 +74,16 @@ autocomplete_search = analyzer(
     tokenizer="standard",
     filter=[french_elision, "lowercase", "asciifolding"],
 )
-# Words as written (no stemming) for the "did you mean" suggester.
+# Words as written (no stemming) for the "did you mean" suggester: its candidates come from
+# the words, its choice between them from the pairs and triples of words the index holds.
 spelling = analyzer(
     "spelling", tokenizer="standard", filter=[french_elision, "lowercase", "asciifolding"]
+)
+word_shingles = token_filter("word_shingles", "shingle", min_shingle_size=2, max_shingle_size=3)
+spelling_phrases = analyzer(
+    "spelling_phrases",
+    tokenizer="standard",
+    filter=[french_elision, "lowercase", "asciifolding", word_shingles],
 )
 
 

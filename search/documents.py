@@ -34,15 +34,6 @@ def live_settings() -> dict:
     }
 
 
-def french_text(**kwargs) -> Text:
-    return Text(
-        analyzer=analysis.french_index,
-        search_analyzer=analysis.french_search,
-        fields={"spell": Text(analyzer=analysis.spelling)},
-        **kwargs,
-    )
-
-
 class ContentDocument(Document):
     """Fields every searchable thing has; subclasses only fix ``doc_type``."""
 
@@ -56,11 +47,22 @@ class ContentDocument(Document):
                 analyzer=analysis.autocomplete_index,
                 search_analyzer=analysis.autocomplete_search,
             ),
-            "spell": Text(analyzer=analysis.spelling),
             "raw": Keyword(),
         },
+        copy_to="spelling",
     )
-    body = french_text()
+    body = Text(
+        analyzer=analysis.french_index,
+        search_analyzer=analysis.french_search,
+        copy_to="spelling",
+    )
+    # "Did you mean": the words of titles and texts as written, and their phrases, so that the
+    # suggester weighs « sainte barbe » (a phrase of a title) above « saint barbe » (two words
+    # the index holds apart), as the database does (``search.fallback._phrase_suggestion``).
+    spelling = Text(
+        analyzer=analysis.spelling,
+        fields={"phrases": Text(analyzer=analysis.spelling_phrases)},
+    )
     kind = Keyword()
     themes = Keyword()
     places = Keyword()

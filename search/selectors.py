@@ -75,12 +75,12 @@ def build_search(params: SearchParams) -> Search:
             "spelling",
             params.q,
             phrase={
-                "field": "body.spell",
+                "field": "spelling.phrases",
                 "size": 1,
                 "max_errors": 2,
                 "confidence": 0.0,
                 "direct_generator": [
-                    {"field": "body.spell", "suggest_mode": "always", "min_word_length": 3}
+                    {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
                 ],
             },
         )

@@ -12,7 +12,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from core.links import site_root
 from outbox.messages import message_from_template
@@ -27,77 +28,101 @@ def _contact(talk_id: int) -> TalkContact | None:
     return TalkContact.objects.filter(talk_id=talk_id).select_related("talk__evening").first()
 
 
+def _standing_contact(talk_id: int) -> TalkContact | None:
+    """Whom to mail about the talk, unless it was withdrawn (or its contact erased) since."""
+    contact = _contact(talk_id)
+    if contact is None or contact.talk.status == TalkStatus.WITHDRAWN:
+        return None
+    return contact
+
+
+def _queue(builder, *, object_id: int, key: str, site_url: str | None, **payload) -> None:
+    """Queue ``builder``'s mail once under ``key``, with the site's address for its links."""
+    mail_queue(
+        builder=builder,
+        object_id=object_id,
+        payload={"site_root": site_root(site_url), **payload},
+        key=key,
+    )
+
+
+def _to_speaker(
+    contact: TalkContact,
+    *,
+    template: str,
+    subject: Promise,
+    subject_values: dict | None = None,
+    **context,
+) -> EmailMessage:
+    """The mail ``template`` to the talk's contact, written in the site's language whatever
+    language the worker runs in: ``subject`` (lazy, with its ``subject_values``) too."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _message(
+            template=template,
+            subject=str(subject) % subject_values if subject_values else str(subject),
+            to=contact.email,
+            context={"talk": contact.talk, "contact": contact, **context},
+        )
+
+
 # The call — the proposal received, the invitation, the team's decision ------------------------
 
 
 def call_received_mail_queue(*, talk: Talk, site_url: str | None = None) -> None:
     """The « bien reçu » mail with the speaker's private link; once per talk."""
-    mail_queue(
-        builder=call_received_mail,
+    _queue(
+        call_received_mail,
         object_id=talk.pk,
-        payload={"site_root": site_root(site_url)},
         key=f"talks.call.received:{talk.pk}",
+        site_url=site_url,
     )
 
 
 @mail_builder
 def call_received_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
-    contact = _contact(object_id)
-    if contact is None or contact.talk.status == TalkStatus.WITHDRAWN:
+    contact = _standing_contact(object_id)
+    if contact is None:
         return None
-    with translation.override(settings.LANGUAGE_CODE):
-        return _message(
-            template="call_received",
-            subject=_("Ch'ti TAIDx : votre proposition d'intervention est bien reçue"),
-            to=contact.email,
-            context={
-                "talk": contact.talk,
-                "contact": contact,
-                "speaker_url": talk_speaker_url(
-                    talk=contact.talk, site_url=payload.get("site_root")
-                ),
-            },
-        )
+    return _to_speaker(
+        contact,
+        template="call_received",
+        subject=_("Ch'ti TAIDx : votre proposition d'intervention est bien reçue"),
+        speaker_url=talk_speaker_url(talk=contact.talk, site_url=payload.get("site_root")),
+    )
 
 
 def call_invitation_mail_queue(*, talk: Talk, message: str, site_url: str | None = None) -> None:
     """The town's invitation, with the team's message and the private link; once per talk."""
-    mail_queue(
-        builder=call_invitation_mail,
+    _queue(
+        call_invitation_mail,
         object_id=talk.pk,
-        payload={"site_root": site_root(site_url), "message": message},
         key=f"talks.call.invitation:{talk.pk}",
+        site_url=site_url,
+        message=message,
     )
 
 
 @mail_builder
 def call_invitation_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
-    contact = _contact(object_id)
-    if contact is None or contact.talk.status == TalkStatus.WITHDRAWN:
+    contact = _standing_contact(object_id)
+    if contact is None:
         return None
-    with translation.override(settings.LANGUAGE_CODE):
-        return _message(
-            template="call_invitation",
-            subject=_("La ville vous invite à prendre la parole au Ch'ti TAIDx"),
-            to=contact.email,
-            context={
-                "talk": contact.talk,
-                "contact": contact,
-                "message": payload.get("message", ""),
-                "speaker_url": talk_speaker_url(
-                    talk=contact.talk, site_url=payload.get("site_root")
-                ),
-            },
-        )
+    return _to_speaker(
+        contact,
+        template="call_invitation",
+        subject=_("La ville vous invite à prendre la parole au Ch'ti TAIDx"),
+        message=payload.get("message", ""),
+        speaker_url=talk_speaker_url(talk=contact.talk, site_url=payload.get("site_root")),
+    )
 
 
 def call_decision_mail_queue(*, talk: Talk, site_url: str | None = None) -> None:
     """The team's decision on a proposal, with its reason: once, whatever happens after."""
-    mail_queue(
-        builder=call_decision_mail,
+    _queue(
+        call_decision_mail,
         object_id=talk.pk,
-        payload={"site_root": site_root(site_url)},
         key=f"talks.call.decision:{talk.pk}",
+        site_url=site_url,
     )
 
 
@@ -107,19 +132,14 @@ def call_decision_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
     if contact is None or contact.talk.status not in (TalkStatus.ACCEPTED, TalkStatus.DECLINED):
         return None
     talk = contact.talk
-    with translation.override(settings.LANGUAGE_CODE):
-        return _message(
-            template="call_decision",
-            subject=_("Ch'ti TAIDx : votre intervention « %(title)s » — %(status)s")
-            % {"title": talk.title, "status": talk.get_status_display()},
-            to=contact.email,
-            context={
-                "talk": talk,
-                "contact": contact,
-                "accepted": talk.status == TalkStatus.ACCEPTED,
-                "speaker_url": talk_speaker_url(talk=talk, site_url=payload.get("site_root")),
-            },
-        )
+    return _to_speaker(
+        contact,
+        template="call_decision",
+        subject=_("Ch'ti TAIDx : votre intervention « %(title)s » — %(status)s"),
+        subject_values={"title": talk.title, "status": TalkStatus(talk.status).label},
+        accepted=talk.status == TalkStatus.ACCEPTED,
+        speaker_url=talk_speaker_url(talk=talk, site_url=payload.get("site_root")),
+    )
 
 
 # The evaluation: the town answered (eval) ---------------------------------------------------
@@ -128,11 +148,11 @@ def call_decision_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
 def town_answer_mail_queue(*, answer: TownAnswer, site_url: str | None = None) -> None:
     """Tell the speaker the town answered their evaluation, once the transaction commits; once
     per answer, so correcting the answer does not mail again."""
-    mail_queue(
-        builder=town_answer_mail,
+    _queue(
+        town_answer_mail,
         object_id=answer.pk,
-        payload={"site_root": site_root(site_url)},
         key=f"talks.evaluation.answered:{answer.pk}",
+        site_url=site_url,
     )
 
 
@@ -144,24 +164,19 @@ def town_answer_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
     if answer is None:
         return None
     talk = answer.evaluation.talk
-    contact = _contact(talk.pk)
-    if contact is None or talk.status == TalkStatus.WITHDRAWN:
+    contact = _standing_contact(talk.pk)
+    if contact is None:
         return None
-    site = payload.get("site_root")
-    with translation.override(settings.LANGUAGE_CODE):
-        return _message(
-            template="evaluation_answered",
-            subject=_("La ville a répondu à votre évaluation du Ch'ti TAIDx"),
-            to=contact.email,
-            context={
-                "talk": talk,
-                "contact": contact,
-                "answer": answer,
-                "evaluate_url": f"{site_root(site)}"
-                f"{reverse('talks:evaluate', kwargs={'token': talk_speaker_token(talk=talk)})}",
-                "changes_url": f"{site_root(site)}{reverse('talks:changes_asked')}",
-            },
-        )
+    site = site_root(payload.get("site_root"))
+    return _to_speaker(
+        contact,
+        template="evaluation_answered",
+        subject=_("La ville a répondu à votre évaluation du Ch'ti TAIDx"),
+        answer=answer,
+        evaluate_url=f"{site}"
+        f"{reverse('talks:evaluate', kwargs={'token': talk_speaker_token(talk=talk)})}",
+        changes_url=f"{site}{reverse('talks:changes_asked')}",
+    )
 
 
 # The speaker's text (remarks of the « Accompagnement » helper) -------------------------------
@@ -170,34 +185,29 @@ def town_answer_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
 def text_remarks_mail_queue(*, talk: Talk, site_url: str | None = None) -> None:
     """Tell the speaker that the helper left remarks on their text: one mail a day at most,
     listing what is still waiting for an answer when it is sent."""
-    mail_queue(
-        builder=text_remarks_mail,
+    _queue(
+        text_remarks_mail,
         object_id=talk.pk,
-        payload={"site_root": site_root(site_url)},
         key=f"talks.text.remarks:{talk.pk}:{timezone.localdate().isoformat()}",
+        site_url=site_url,
     )
 
 
 @mail_builder
 def text_remarks_mail(*, object_id: int, payload: dict) -> EmailMessage | None:
-    contact = _contact(object_id)
-    if contact is None or contact.talk.status == TalkStatus.WITHDRAWN:
+    contact = _standing_contact(object_id)
+    if contact is None:
         return None
     talk = contact.talk
     remarks = list(talk.remarks.filter(status=RemarkStatus.OPEN).order_by("created_at", "pk"))
     if not remarks:
         return None
     token = talk_speaker_token(talk=talk)
-    with translation.override(settings.LANGUAGE_CODE):
-        return _message(
-            template="text_remarks",
-            subject=_("Des remarques sur votre texte pour le Ch'ti TAIDx"),
-            to=contact.email,
-            context={
-                "talk": talk,
-                "contact": contact,
-                "remarks": remarks,
-                "text_url": f"{site_root(payload.get('site_root'))}"
-                f"{reverse('talks:text', kwargs={'token': token})}",
-            },
-        )
+    return _to_speaker(
+        contact,
+        template="text_remarks",
+        subject=_("Des remarques sur votre texte pour le Ch'ti TAIDx"),
+        remarks=remarks,
+        text_url=f"{site_root(payload.get('site_root'))}"
+        f"{reverse('talks:text', kwargs={'token': token})}",
+    )

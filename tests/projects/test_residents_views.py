@@ -21,6 +21,7 @@ from tests.factories.projects import (
     proposal_data,
     proposal_form,
 )
+from tests.forms import error_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +95,20 @@ def test_propose_errors_are_french_next_to_fields_and_input_kept(client, home_pa
     assert 'value="Une haie pour la rue Bollaert"' in html
     assert 'value="Achat de 40 plants"' in html
     assert html.index('id="champ-longitude"') < html.index("Un point se donne")
+
+
+def test_propose_refused_shows_one_summary_linking_to_fields_and_lines(client, home_page):
+    response = client.post(
+        PROPOSE, proposal_form(email="pas-une-adresse", **{"demandes-0-amount": ""})
+    )
+
+    summary = error_summary(response.content.decode())
+    assert summary.links == {
+        "Votre adresse électronique": "champ-email",
+        "Demande 1 : Montant en euros (pour une demande d'argent)": "champ-demandes-0-amount",
+    }
+    assert summary.text.startswith("2 champs sont à corriger")
+    assert summary.focusable
 
 
 def test_propose_asks_where_when_no_place_point_nor_address(client, home_page):

@@ -14,6 +14,7 @@ from tests.factories.talks import (
     TextVersionFactory,
     talk_proposal_form,
 )
+from tests.forms import error_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +99,17 @@ def test_propose_errors_are_french_next_to_fields_and_input_kept(client, home_pa
     assert "l&#x27;un ou l&#x27;autre, pas les deux" in html
     assert 'value="Six mois pour une clé"' in html
     assert "les six mois pour obtenir la clé du local" in html
+
+
+def test_propose_refused_shows_one_summary_linking_to_the_field(client, home_page):
+    response = client.post(
+        PROPOSE, talk_proposal_form(evening=EveningFactory(), email="pas-une-adresse")
+    )
+
+    summary = error_summary(response.content.decode())
+    assert summary.links == {"Votre adresse e-mail": "champ-email"}
+    assert summary.text.startswith("Un champ est à corriger")
+    assert summary.focusable
 
 
 def test_propose_honeypot_looks_accepted_and_stores_nothing(client, home_page):

@@ -15,6 +15,7 @@ from tests.factories.talks import (
     TalkFactory,
     TownAnswerFactory,
 )
+from tests.forms import error_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,15 @@ def test_errors_next_to_the_fields_and_nothing_typed_is_lost(client, home_page):
     assert 'id="id_town_rating_error"' in html
     assert "Un référent par projet." in html
     assert Evaluation.objects.count() == 0
+
+
+def test_refused_evaluation_shows_one_summary_linking_to_the_field(client, home_page):
+    response = client.post(evaluate_url(TalkFactory()), {**WORDS, "what_did_not": ""})
+
+    summary = error_summary(response.content.decode())
+    assert summary.links == {"Ce qui n'a pas marché": "champ-what_did_not"}
+    assert summary.text.startswith("Un champ est à corriger")
+    assert summary.focusable
 
 
 def test_ratings_posted_without_an_agreement_are_not_stored(client, home_page):

@@ -18,6 +18,7 @@ from tests.factories.archive import (
     contribution_data,
 )
 from tests.factories.media import jpeg_with_gps_bytes, upload
+from tests.forms import error_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,15 @@ def test_contribute_errors_are_french_next_to_fields_and_input_kept(client, arch
     assert "choisissez à nouveau vos photos" in html
     # each message sits inside its field's block
     assert html.index('id="champ-pseudonym"') < html.index("Indiquez le pseudonyme")
+
+
+def test_contribute_refused_shows_one_summary_linking_to_the_field(client, archive_index):
+    response = client.post("/contribuer/", _form(email="pas-une-adresse"))
+
+    summary = error_summary(response.content.decode())
+    assert summary.links == {"Votre adresse électronique": "champ-email"}
+    assert summary.text.startswith("Un champ est à corriger : le message se trouve à côté.")
+    assert summary.focusable
 
 
 def test_contribute_refuses_more_than_twenty_photos(client, archive_index):
