@@ -26,12 +26,20 @@ from archive.selectors import (
 ITEMS_PER_PAGE = 24
 
 
-def _item_list(request, *, index, title, intro, items, **extra):
+def _item_list(request, *, index, title, intro, items, title_is_content=True, **extra):
+    """``title_is_content``: the title is a name editors wrote (a theme's, a place's), said in
+    the content's language, not one of the interface's."""
     page_obj = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
     return index.render(
         request,
         template="archive/browse_items.html",
-        context_overrides={"list_title": title, "list_intro": intro, "page_obj": page_obj, **extra},
+        context_overrides={
+            "list_title": title,
+            "list_title_is_content": title_is_content,
+            "list_intro": intro,
+            "page_obj": page_obj,
+            **extra,
+        },
     )
 
 
@@ -89,6 +97,7 @@ def browse_decade(request, *, index, decade: int):
         request,
         index=index,
         title=_("Les années %(decade)s") % {"decade": decade},
+        title_is_content=False,
         intro="",
         items=items_for_decade(decade=decade),
     )

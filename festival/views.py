@@ -33,6 +33,8 @@ def edition_overview(request, *, edition: EditionPage):
     other_editions = selectors.published_editions().exclude(pk=edition.pk)
     context.update(
         running=running,
+        # The now / next cards carry the programme's star, as on the home page.
+        stars=running,
         days=selectors.edition_days(edition=edition),
         venues=venues,
         pins=selectors.venue_pins(venues),

@@ -1,7 +1,7 @@
 """« Mon programme » in a real browser: a visitor stars two events without an account, finds
-them on their own page and takes them away as an iCal file; while the festival runs, the home
-page's « en ce moment / à suivre » cards star into the same list; the programme a day at a time
-still works without JavaScript."""
+them on their own page and takes them away as an iCal file; while the festival runs, the « en ce
+moment / à suivre » cards of the home page and of the edition page star into the same list; the
+programme a day at a time still works without JavaScript."""
 
 import datetime
 import re
@@ -145,6 +145,22 @@ def test_visitor_stars_an_event_from_the_home_pages_now_next_cards(
     ).to_have_attribute("aria-pressed", "true")
     page.get_by_role("link", name=re.compile(r"^Mon programme\s*1$")).click()
     expect(page.locator(".programme-item__title")).to_have_text(["Balade sur les terrils"])
+    page_problems.assert_none()
+
+
+def test_visitor_stars_an_event_from_the_edition_pages_now_next_cards(
+    page, page_problems, festival_today
+):
+    page.goto(festival_today.url)
+    now_next = page.get_by_role("region", name="Pendant le festival")
+    expect(now_next.get_by_role("link", name="Le grand récit")).to_be_visible()
+
+    star = now_next.get_by_role("button", name="Dans mon programme : Le grand récit")
+    star.click()
+
+    expect(star).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("link", name=re.compile(r"^Mon programme\s*1$")).click()
+    expect(page.locator(".programme-item__title")).to_have_text(["Le grand récit"])
     page_problems.assert_none()
 
 

@@ -1,12 +1,15 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from festival.models import EventOccurrence
 from tests.factories.festival import EditionPageFactory, VenueFactory, event_at, paris
 from tests.factories.media import CustomImageFactory
 
 pytestmark = pytest.mark.django_db
+
+HOUR = datetime.timedelta(hours=1)
 
 
 def _fill(edition, n: int) -> None:
@@ -103,6 +106,31 @@ def test_edition_page_queries_do_not_grow(client, edition, django_assert_num_que
         response = client.get(edition.url)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_running_edition_page_with_stars_queries_do_not_grow(
+    client, festival_index, django_assert_num_queries, n
+):
+    today = timezone.localdate()
+    edition = EditionPageFactory(
+        parent=festival_index,
+        year=2030,
+        start_date=today - datetime.timedelta(days=1),
+        end_date=today + datetime.timedelta(days=1),
+    )
+    now = timezone.now()
+    for minutes in range(n):
+        delta = datetime.timedelta(minutes=minutes)
+        event_at(edition=edition, start=now - HOUR + delta, duration=2 * HOUR)
+        event_at(edition=edition, start=now + HOUR + delta)
+    client.get(edition.url)
+
+    with django_assert_num_queries(22):
+        response = client.get(edition.url)
+
+    # Everything on now, and the next five, each with its star.
+    assert response.content.decode().count('class="star-button"') == n + min(n, 5)
 
 
 @pytest.mark.parametrize("n", [1, 30])

@@ -231,6 +231,20 @@ def test_edition_page_shows_now_and_next_during_the_festival(client, festival_in
     next_section = html.split("À suivre")[1]
     assert "En cours" in now_section and "Plus tard" not in now_section
     assert "Plus tard" in next_section
+    # Each card stars into « Mon programme », as on the home page and the programme.
+    for event in running.get_children().specific():
+        assert f'data-star="{event.pk}"' in html
+    assert html.count('class="star-button"') == 2
+    assert f'data-my-programme-link="{running.url}mon-programme/"' in html
+    assert "festival/my-programme.js" in html
+
+
+def test_edition_page_has_no_stars_outside_the_festival(client, edition, programme):
+    html = client.get(edition.url).content.decode()
+
+    assert "En ce moment" not in html
+    assert "data-star" not in html and "data-my-programme" not in html
+    assert "my-programme.js" not in html
 
 
 def test_edition_page_lists_venues_as_text_and_map_pins(client, edition, programme):
