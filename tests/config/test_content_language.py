@@ -192,13 +192,6 @@ def test_content_chosen_in_english_is_marked_french(db, client, site, name):
     assert marked_interface == [], 'interface dans lang="fr" :\n' + "\n".join(marked_interface)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="base.html, includes/main_menu.html and includes/footer.html: the lead adds "
-    "{% content_lang %} to the menu's page titles and the footer's organisation, address and "
-    "page titles (with their caching); then this mark goes",
-)
 def test_menu_and_footer_chosen_in_english_are_marked_french(db, client, site):
     pages, contents, phrases = site
     client.get("/langue/en/", {"next": "/"})
