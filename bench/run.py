@@ -111,13 +111,16 @@ def _site_env(database_url: str, folder: Path) -> dict:
     return env
 
 
-def _through_front_cache(url: str, *, seconds: float) -> dict:
-    """Anonymous GETs through the front cache, once a first one has let it keep the page."""
+def _through_front_cache(url: str, *, file_url: str, seconds: float) -> dict:
+    """Anonymous GETs through the front cache, once a first one has let it keep the page,
+    then the same nginx serving the page's HTML as a file over the same TLS (``file_url``)."""
     first = servers.https_get(url)
     second = servers.https_get(url)
     cached = load_measure(url, seconds=seconds)
+    file = load_measure(file_url, seconds=seconds)
     return {
         **cached.as_dict(),
+        "file": file.as_dict(),
         "first": first.getheader("X-Cache-Status"),
         "cache_status": second.getheader("X-Cache-Status"),
         "hit": second.getheader("X-Cache-Status") == "HIT",
@@ -151,7 +154,13 @@ def measure_pages(
         ours = load_measure(site + path, seconds=seconds)
         reference = load_measure(floor + "/", seconds=seconds)
         files = load_measure(f"{static}/{name}.html", seconds=seconds) if static else None
-        cached = _through_front_cache(front + path, seconds=seconds) if front else None
+        cached = (
+            _through_front_cache(
+                front + path, file_url=f"{front}/static/{name}.html", seconds=seconds
+            )
+            if front
+            else None
+        )
         pages[name] = {
             "path": path,
             "status": status,
@@ -258,6 +267,7 @@ def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: 
                         upstream=f"127.0.0.1:{ports['site']}",
                         https_port=ports["front"],
                         log=work / "nginx-front-cache.log",
+                        static=folder / "nginx" / "html",
                     )
                 )
             say("Pages sous charge, chacune à côté de ses références…")

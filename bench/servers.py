@@ -164,11 +164,20 @@ def _nginx_version(nginx_path: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.search(r"nginx/([\d.]+)", banner).group(1).split("."))
 
 
-def front_cache_render(folder: Path, *, upstream: str, https_port: int, http_port: int) -> Path:
+def front_cache_render(
+    folder: Path,
+    *,
+    upstream: str,
+    https_port: int,
+    http_port: int,
+    static: Path | None = None,
+) -> Path:
     """The production template, filled in as the image's envsubst would, for this machine:
     local ports, ``upstream`` for the site, a throw-away certificate, cache and include paths
     in ``folder``, no object store, HTTP/2 switched on the old way when the local nginx
-    predates ``http2 on``. Returns the main configuration file to give ``nginx -c``."""
+    predates ``http2 on``; ``/static/`` served from ``static`` when given (the bench puts the
+    pages' HTML there: the same nginx serving the same bytes as a file, over the same TLS).
+    Returns the main configuration file to give ``nginx -c``."""
     text = NGINX_TEMPLATES.joinpath("default.conf.template").read_text()
     for name, value in {
         "NGINX_SERVER_NAME": "localhost",
@@ -189,6 +198,8 @@ def front_cache_render(folder: Path, *, upstream: str, https_port: int, http_por
         "listen [::]:80 default_server;": "",
         "listen [::]:443 ssl default_server;": "",
     }
+    if static is not None:
+        replacements["/srv/static/current/"] = f"{static}/"
     if _nginx_version(nginx_available()) < (1, 25, 1):
         replacements["http2 on;"] = ""
         replacements["ssl default_server;"] = "ssl http2 default_server;"
@@ -229,11 +240,15 @@ def front_cache_available() -> bool:
     return bool(nginx_available() and shutil.which("openssl"))
 
 
-def front_cache(*, folder: Path, upstream: str, https_port: int, log: Path):
+def front_cache(
+    *, folder: Path, upstream: str, https_port: int, log: Path, static: Path | None = None
+):
     """nginx with the production rules in front of ``upstream``, answering HTTPS on
     ``https_port`` as it does anonymous visitors (its port 80 only redirects there)."""
     http_port = free_port()
-    main = front_cache_render(folder, upstream=upstream, https_port=https_port, http_port=http_port)
+    main = front_cache_render(
+        folder, upstream=upstream, https_port=https_port, http_port=http_port, static=static
+    )
     command = [
         *(nginx_available(), "-p", str(folder), "-c", str(main)),
         *("-e", str(folder / "error.log"), "-g", "daemon off;"),

@@ -176,3 +176,16 @@ def test_report_rows_hold_each_page_through_the_front_cache_to_half_nginx_and_a_
     event = rows["événement (1000) : cache frontal"]
     assert event.met is False and "HIT vu : non (MISS)" in event.measured
     assert "programme d'une édition (1000) : cache frontal" not in rows
+
+
+def test_the_front_cache_is_compared_with_the_same_nginx_serving_the_file_over_tls():
+    # The plain-HTTP file server is faster than any TLS answer: with the same nginx serving the
+    # page's file over the same TLS measured, that is the reference.
+    cached = {**_through_front_cache(6_000, hit=True), "file": _load(8_000)}
+    pages = {"home": {**_page(50, 20), "nginx": _load(20_000), "front_cache": cached}}
+    result = {**RESULT, "sizes": {"1000": {"pages": pages}}}
+
+    home = {row.figure: row for row in report_rows(result)}["accueil (1000) : cache frontal"]
+
+    assert (home.ratio, home.met) == (0.75, True)
+    assert home.reference == "le même nginx, fichier en HTTPS 8000 req/s"
