@@ -230,9 +230,9 @@ def _rebuild_rows(size: str, rebuild: dict) -> list[Row]:
     if ours is None or raw is None:
         return [Row(f"reconstruction ({size})", json.dumps(rebuild)[:120], "—", None, "—", None)]
     slower = rebuild.get("ratio", _ratio(raw, ours))
-    return [
+    rows = [
         Row(
-            figure=f"reconstruction ({size}) : documents/s",
+            figure=f"reconstruction ({size}) : index du moteur en service",
             measured=f"{ours:.0f} doc/s ({rebuild.get('documents', '?')} documents)",
             reference=f"_bulk brut {raw:.0f} doc/s",
             ratio=slower,
@@ -240,6 +240,21 @@ def _rebuild_rows(size: str, rebuild: dict) -> list[Row]:
             met=slower <= REBUILD_RATIO,
         )
     ]
+    # The database's index, filled at the same time, may be committed a little after.
+    total = rebuild["rebuild"].get("total_seconds")
+    raw_seconds = rebuild["raw_bulk"].get("seconds")
+    if total and raw_seconds:
+        rows.append(
+            Row(
+                figure=f"reconstruction ({size}) : index de la base validé aussi",
+                measured=f"{total:.1f} s",
+                reference=f"_bulk brut {raw_seconds:.1f} s",
+                ratio=total / raw_seconds,
+                goal="— (index de repli)",
+                met=None,
+            )
+        )
+    return rows
 
 
 def _upload_rows(uploads: dict) -> list[Row]:

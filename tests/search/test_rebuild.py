@@ -6,19 +6,24 @@ feeds: exact counts above 10,000, one request to the engine per page of results.
 
 import io
 import json
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from projects.models import ProjectStatus
 from search import engine, selectors, services
 from search.models import SearchEntry
 from search.query import SearchParams
+from search.sources import SOURCES
 from tests.factories.archive import ArchiveCollectionFactory, ThemeFactory
 from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory, event_at, paris
+from tests.factories.home import site_with_home
 from tests.factories.media import CustomImageFactory
 from tests.factories.projects import ProjectFactory, ProjectPhotoFactory
 from tests.factories.transcripts import IndexSegmentFactory, InterviewFactory, segments
+from tests.migrated_rows import migrated_rows_restore
 from tests.search.factories import archive_index, item, item_at, place
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +36,11 @@ pytestmark = pytest.mark.django_db
 # - interview passages: the passages, their items (as above, without covers here: four), their
 #   chapters;
 # - fifty-fifty projects: the projects, their photos and the photos' thumbnails;
-# - per document type, the entries and their facet values, in two inserts.
+# - per document type, the entries and their facet values, in two inserts (on PostgreSQL
+#   their ids in one query, then two ``COPY``).
 # The view restrictions come from the cache (core.page_privacy), read by the first rebuild.
-REBUILD_QUERIES = 2 + 2 + 5 + 4 + 6 + 3 + 4 * 2
+REBUILD_QUERIES = 2 + 2 + 5 + 4 + 6 + 3
+WRITES_PER_TYPE = {"postgresql": 3}
 # With an engine, the changes waiting for it are forgotten once the alias has switched.
 ENGINE_REBUILD_QUERIES = 1
 DOCUMENTS_PER_N = 6  # an item, an interview and its two passages, an event, a project
@@ -70,7 +77,8 @@ def test_rebuild_queries_do_not_grow_with_the_archive(
 ):
     documents = varied_content(home_page, n)
     services.index_rebuild()  # the first one makes the thumbnails
-    expected = REBUILD_QUERIES + (ENGINE_REBUILD_QUERIES if backend != "database" else 0)
+    expected = REBUILD_QUERIES + 4 * WRITES_PER_TYPE.get(connection.vendor, 2)
+    expected += ENGINE_REBUILD_QUERIES if backend != "database" else 0
 
     with django_assert_num_queries(expected):
         report = services.index_rebuild()
@@ -195,3 +203,77 @@ def test_a_page_of_results_is_one_engine_request(search_engine, home_page, clien
     assert page.status_code == api.status_code == 200
     assert api.json()["engine"] == "elasticsearch"
     assert sent == [("POST", f"/{engine.alias_name()}/_search")] * 2
+
+
+@pytest.fixture
+def committed(migrated_rows, django_db_blocker, request):
+    """Rows committed for real, as a second connection needs to see them; the rows migrations
+    made are there, and put back once the test has emptied the tables (after the flush: the
+    database fixture is set up after this one, so torn down before)."""
+    request.getfixturevalue("migrated_db")
+    yield
+    with django_db_blocker.unblock():
+        migrated_rows_restore(migrated_rows)
+
+
+def _wait_for_copy_done() -> None:
+    """Until the filler's own connection has written its chunk and waits, its transaction
+    still open."""
+    with connection.cursor() as cursor:
+        for _attempt in range(600):
+            cursor.execute(
+                "SELECT state, query FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()"
+            )
+            others = cursor.fetchall()
+            if ("idle in transaction", "COPY search_searchfacetvalue") in {
+                (state, query[:28]) for state, query in others
+            }:
+                return
+            time.sleep(0.05)
+    pytest.fail(f"Le remplissage de l'index de la base n'a pas écrit ses entrées : {others}")
+
+
+def _titles() -> list[str]:
+    return sorted(SearchEntry.objects.values_list("title", flat=True))
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("decision", ["commit", "abort"])
+def test_the_database_filled_in_parallel_shows_the_old_entries_until_commit(committed, decision):
+    index = archive_index(site_with_home())
+    item(index, title="Le terril")
+    services.index_rebuild()
+    SearchEntry.objects.update(title="Le terril d'avant")
+    filler = services.DatabaseFiller(list(SOURCES))
+
+    try:
+        for source in SOURCES.values():
+            for chunk in source.chunks():
+                filler.add(chunk)
+        _wait_for_copy_done()
+        during = _titles()
+    finally:
+        getattr(filler, decision)()
+
+    assert during == ["Le terril d'avant"]
+    assert _titles() == (["Le terril"] if decision == "commit" else ["Le terril d'avant"])
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_fills_the_database_in_parallel(committed):
+    assert services.DatabaseFiller.in_parallel()
+    index = archive_index(site_with_home())
+    for number in range(3):
+        item(index, title=f"Le chevalement {number}", kind="photo")
+    SearchEntry.objects.all().delete()
+
+    report = services.index_rebuild()
+
+    assert report.documents == 3
+    assert _titles() == [f"Le chevalement {number}" for number in range(3)]
+    results = selectors.search_content(SearchParams(q="chevalements"))  # the stemmed vectors
+    assert (results.engine, results.count) == ("database", 3)
+    assert results.facets["kind"][0]["count"] == 3
