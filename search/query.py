@@ -125,7 +125,7 @@ def facet_label(facet: str, value: str) -> str:
     if facet == "kind":
         return kind_label(value, value)
     if facet == "decades":
-        return f"années {value}"
+        return str(_("années %(decade)s") % {"decade": value})
     return value
 
 

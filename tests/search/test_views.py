@@ -106,3 +106,17 @@ def test_a_database_that_cannot_answer_gives_the_unavailable_page(
     assert page.status_code == 503
     assert "momentanément indisponible" in page.content.decode()
     assert api.status_code == 503
+
+
+def test_the_decade_filter_speaks_the_interface_s_language(backend, home_page, client):
+    index = archive_index(home_page)
+    item(index, title="Le carreau de la fosse", year_start=1962, year_end=1962)
+    services.index_rebuild()
+
+    french = client.get("/recherche/", {"q": "carreau", "decade": "1960"}).content.decode()
+    client.get("/langue/en/", {"next": "/"})
+    english = client.get("/recherche/", {"q": "carreau", "decade": "1960"}).content.decode()
+
+    assert "années 1960" in french
+    assert "1960s" in english
+    assert "années 1960" not in english
