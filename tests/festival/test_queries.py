@@ -126,7 +126,7 @@ def test_running_edition_page_with_stars_queries_do_not_grow(
         event_at(edition=edition, start=now + HOUR + delta)
     client.get(edition.url)
 
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(17):
         response = client.get(edition.url)
 
     # Everything on now, and the next five, each with its star.
