@@ -18,6 +18,9 @@ FACETS = {
     "collection": "collections",
     "edition": "edition",
 }
+# The facets whose values are what editors wrote (names of places, themes, collections,
+# editions), not labels of the interface: said in French in another interface.
+CONTENT_FACETS = frozenset({"theme", "place", "collection", "edition"})
 # The archive's kinds, and the ones the search gives festival events and fifty-fifty projects
 # (search.sources).
 EVENT_KIND = "event"

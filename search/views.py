@@ -9,7 +9,14 @@ from django.views.decorators.http import require_GET
 
 from search import engine, selectors
 from search.forms import SearchForm
-from search.query import FACETS, NEAR_DISTANCES, SearchParams, SearchResults, facet_label
+from search.query import (
+    CONTENT_FACETS,
+    FACETS,
+    NEAR_DISTANCES,
+    SearchParams,
+    SearchResults,
+    facet_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +74,11 @@ def _km_label(km: float) -> str:
 def _removable_filters(request: HttpRequest, params: SearchParams) -> list[dict]:
     """Every filter in force, each with the query that removes it."""
     removable = [
-        {"label": facet_label(FACETS[param], value), "query": _query_without(request, param)}
+        {
+            "label": facet_label(FACETS[param], value),
+            "content": param in CONTENT_FACETS,
+            "query": _query_without(request, param),
+        }
         for param, value in params.filters.items()
     ]
     if params.near:

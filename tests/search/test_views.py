@@ -6,7 +6,7 @@ import pytest
 from django.db import OperationalError, connection
 
 from search import engine, fallback, selectors, services
-from tests.search.factories import MINER, archive_index, item, mapped_archive
+from tests.search.factories import MINER, archive_index, item, item_at, mapped_archive, place
 
 # The page's own reads: the places of the « near » control, the site, and its menu and footer
 # (the footer's settings, the menu's pages): read again here because the first visit created the
@@ -108,15 +108,20 @@ def test_a_database_that_cannot_answer_gives_the_unavailable_page(
     assert api.status_code == 503
 
 
-def test_the_decade_filter_speaks_the_interface_s_language(backend, home_page, client):
+def test_active_filters_speak_the_interface_s_language_and_places_stay_french(
+    backend, home_page, client
+):
     index = archive_index(home_page)
-    item(index, title="Le carreau de la fosse", year_start=1962, year_end=1962)
+    pit = place(name="Cité des Provinces", slug="cite-des-provinces")
+    item_at(index, [pit], title="Le carreau de la fosse", year_start=1962, year_end=1962)
     services.index_rebuild()
+    filters = {"q": "carreau", "decade": "1960", "place": pit.name}
 
-    french = client.get("/recherche/", {"q": "carreau", "decade": "1960"}).content.decode()
+    french = client.get("/recherche/", filters).content.decode()
     client.get("/langue/en/", {"next": "/"})
-    english = client.get("/recherche/", {"q": "carreau", "decade": "1960"}).content.decode()
+    english = client.get("/recherche/", filters).content.decode()
 
-    assert "années 1960" in french
-    assert "1960s" in english
-    assert "années 1960" not in english
+    assert "<li>années 1960 <a" in french
+    assert '<span lang="fr">Cité des Provinces</span>' not in french
+    assert "<li>1960s <a" in english
+    assert '<li><span lang="fr">Cité des Provinces</span> <a' in english
