@@ -165,6 +165,16 @@ def migrated_rows(django_db_setup, django_db_blocker) -> Iterator[str]:
 
 
 @pytest.fixture
+def keep_migrated_rows(migrated_rows, django_db_blocker):
+    """Put back the rows migrations made once a transactional test has emptied the tables.
+
+    Requested before ``transactional_db`` so that its teardown (the flush) runs first."""
+    yield
+    with django_db_blocker.unblock():
+        migrated_rows_restore(migrated_rows)
+
+
+@pytest.fixture
 def migrated_db(transactional_db, migrated_rows: str) -> None:
     """A transactional database holding what migrations made, as a fresh install has."""
     migrated_rows_restore(migrated_rows)

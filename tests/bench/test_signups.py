@@ -8,22 +8,11 @@ from django.utils import timezone
 from bench.signups import signups_race
 from tests.factories.festival import EditionPageFactory
 from tests.factories.volunteers import VolunteerRoleFactory
-from tests.migrated_rows import migrated_rows_restore
 
 # Committed rows the forked processes can see, and PostgreSQL's row locks.
 pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
 
 YEAR = timezone.localdate().year + 1
-
-
-@pytest.fixture
-def keep_migrated_rows(migrated_rows, django_db_blocker):
-    """Put back the rows migrations made once the transactional test has emptied the tables.
-
-    Requested before ``transactional_db`` so that its teardown (the flush) runs first."""
-    yield
-    with django_db_blocker.unblock():
-        migrated_rows_restore(migrated_rows)
 
 
 def test_signups_race_holds_exactly_the_capacity_and_queues_one_mail_each(

@@ -18,22 +18,11 @@ from festival.volunteers import services
 from festival.volunteers.models import HOLDING_STATUSES
 from tests.factories.festival import paris
 from tests.factories.volunteers import ShiftFactory, SignupFactory, VolunteerRoleFactory
-from tests.migrated_rows import migrated_rows_restore
 
 # They need real row locks: the marker skips them on SQLite (tests/conftest.py).
 pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
 
 YEAR = timezone.localdate().year + 1
-
-
-@pytest.fixture
-def keep_migrated_rows(migrated_rows, django_db_blocker):
-    """Put back the rows migrations made once the transactional test has emptied the tables.
-
-    Requested before ``transactional_db`` so that its teardown (the flush) runs first."""
-    yield
-    with django_db_blocker.unblock():
-        migrated_rows_restore(migrated_rows)
 
 
 @pytest.fixture
