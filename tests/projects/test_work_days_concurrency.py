@@ -12,15 +12,10 @@ from festival.volunteers import services
 from festival.volunteers.models import HOLDING_STATUSES
 from tests.factories.projects import WorkDayFactory
 from tests.factories.volunteers import WorkDayShiftFactory, WorkDaySignupFactory
-from tests.festival.volunteers import test_concurrency
 from tests.festival.volunteers.test_concurrency import run_at_once
 
 # They need real row locks: the marker skips them on SQLite (tests/conftest.py).
 pytestmark = [pytest.mark.integration, pytest.mark.postgresql]
-
-
-# The festival's fixture, shared: pytest finds fixtures among a module's names.
-keep_migrated_rows = test_concurrency.keep_migrated_rows
 
 
 @pytest.fixture
