@@ -76,11 +76,8 @@ def _site_chrome_cached(request: HttpRequest) -> SiteChrome | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    version = cache.get(_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(_VERSION_KEY, version, timeout=None)
-        version = cache.get(_VERSION_KEY, version)
+    # Whichever process sets the first version, every one then reads that one.
+    version = cache.get_or_set(_VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
     key = f"site-chrome:{version}:{site.pk}:{request.get_host()}"
     chrome = cache.get(key)
     if chrome is None:
