@@ -13,17 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-import matplotlib
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from matplotlib.figure import Figure
 
 from projects.models import AgreementLine, Project, ProjectStatus, Side
 from projects.selectors import public_projects_with_agreements
-
-# Rendered on the server, never on a screen; a bare ``Figure`` (no pyplot) is thread-safe.
-matplotlib.use("Agg")
 
 CENT = Decimal("0.01")
 
@@ -130,6 +125,13 @@ def tally_chart_svg(*, tally: Tally) -> str:
     years = [str(row.year) for row in tally.years]
     town = [float(row.town_value) for row in tally.years]
     residents = [float(row.residents_value) for row in tally.years]
+    # Imported here: matplotlib takes a second to load, which every web process and command
+    # would pay at start for a page few open. Rendered on the server, never on a screen; a bare
+    # ``Figure`` (no pyplot) is thread-safe.
+    import matplotlib  # noqa: PLC0415 -- a second to load, for one page
+    from matplotlib.figure import Figure  # noqa: PLC0415
+
+    matplotlib.use("Agg")
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "fifty-fifty"}):
         figure = Figure(figsize=(7, 3.6))
         axes = figure.add_subplot()

@@ -11,19 +11,21 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import F, Model, Prefetch, QuerySet
+from django.db.models import F, JSONField, Model, Prefetch, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from archive.models import ArchiveItemPage, IndexSegment, Segment
+from archive.models import ArchiveItemImage, ArchiveItemPage, IndexSegment, Segment
 from archive.selectors import public_items
 from archive.transcripts.selectors import public_segment_queryset
 from core.page_privacy import public_pages
+from core.page_urls import PageUrls
 from festival.models import EditionPage, EventPage
 from media.timecodes import short_timecode
 from projects.models import Project, ProjectPhoto
@@ -133,18 +135,29 @@ def thumbnail_url(image) -> str:
         return ""
 
 
-def thumbnails(relation: str) -> Prefetch:
-    """The thumbnails of the images behind ``relation``, read with the objects: a thumbnail
-    otherwise costs a lookup per document (database or cache)."""
+def thumbnails(relation: str = "") -> Prefetch:
+    """The thumbnails of the images behind ``relation`` (the images themselves when empty),
+    read with the objects: a thumbnail otherwise costs a lookup per document."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=THUMBNAIL_SPEC)
-    return Prefetch(f"{relation}__renditions", queryset=renditions)
+    return Prefetch(f"{relation}__renditions" if relation else "renditions", queryset=renditions)
 
 
-def page_url(page, root_paths=None) -> str:
-    if root_paths is not None:
-        # Wagtail reads the sites' root paths from the object it is given, else per page.
-        page._wagtail_cached_site_root_paths = root_paths
-    return page.get_url() or page.url_path
+def thumbnail_urls(image_ids: Iterable[int | None]) -> dict[int, str]:
+    """Each image's thumbnail address, for images named by id: one read of the images and
+    their thumbnails for all of them."""
+    ids = {image_id for image_id in image_ids if image_id is not None}
+    if not ids:
+        return {}
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_related(thumbnails())
+    return {image.pk: thumbnail_url(image) for image in images}
+
+
+def story_text(story) -> str:
+    """What a reader finds in a story's blocks (Wagtail's own searchable content), as text."""
+    parts = []
+    for child in story:
+        parts.extend(str(text) for text in child.block.get_searchable_content(child.value))
+    return plain_text(" ".join(parts))
 
 
 class Source:
@@ -160,46 +173,85 @@ class Source:
     def queryset(self) -> QuerySet:
         raise NotImplementedError
 
-    def context(self, objects: list) -> dict:
-        """What these objects' documents share, read once for all of them."""
+    def rows(self, queryset: QuerySet) -> list:
+        """What ``build`` reads for these objects: the objects themselves, unless the source
+        reads plain rows (cheaper by far when there are many)."""
+        return list(queryset)
+
+    @staticmethod
+    def row_id(row) -> int:
+        return row.pk
+
+    def context(self, rows: list) -> dict:
+        """What these rows' documents share, read once for all of them."""
         return {}
 
-    def build(self, obj, context: dict) -> SearchData:
+    def build(self, row, context: dict) -> SearchData:
         raise NotImplementedError
 
-    def iter_data(self, objects: Iterable | None = None) -> Iterator[SearchData]:
-        if objects is None:
+    def iter_data(self, queryset: QuerySet | None = None) -> Iterator[SearchData]:
+        """The documents of ``queryset`` (a part of ``queryset()``), or of everything."""
+        if queryset is None:
             for chunk in self.chunks():
                 yield from chunk
             return
-        objects = list(objects)
-        if not objects:
+        rows = self.rows(queryset)
+        if not rows:
             return
-        context = self.context(objects)
-        for obj in objects:
-            yield self.build(obj, context)
+        context = self.context(rows)
+        for row in rows:
+            # A source leaves out what it finds no longer public (``None``).
+            if (data := self.build(row, context)) is not None:
+                yield data
 
     def chunks(self, *, size: int = CHUNK_SIZE) -> Iterator[list[SearchData]]:
         """Everything the public may find, ``size`` objects at a time in id order: each chunk
-        costs the same queries (the objects, their prefetched rows, their context), never one
-        per document, and memory stays flat however large the archive."""
+        costs the same queries (the rows, their related rows, their context), never one per
+        document, and memory stays flat however large the archive."""
         after = None
         while True:
             queryset = self.queryset().order_by("pk")
             if after is not None:
                 queryset = queryset.filter(pk__gt=after)
-            objects = list(queryset[:size])
-            if objects:
-                yield list(self.iter_data(objects))
-            if len(objects) < size:
+            rows = self.rows(queryset[:size])
+            if rows:
+                context = self.context(rows)
+                yield [data for row in rows if (data := self.build(row, context)) is not None]
+            if len(rows) < size:
                 return
-            after = objects[-1].pk
+            after = self.row_id(rows[-1])
 
     def for_parent(self, parent_id: int) -> QuerySet:
         raise NotImplementedError
 
 
+# An item's own columns its document reads (``ArchiveItemSource.rows``).
+ITEM_COLUMNS = (
+    "pk",
+    "title",
+    "summary",
+    "kind",
+    "date_start",
+    "date_end",
+    "year_start",
+    "year_end",
+    "date_label",
+    "people_named",
+    "url_path",
+    "collection__name",
+    "cover_image_id",
+    "cover_image__description",
+)
+
+
+STORY_BLOCK = ArchiveItemPage._meta.get_field("story").stream_block
+
+
 class ArchiveItemSource(Source):
+    """Items are read as plain rows, their places, themes and captions as rows too, and their
+    addresses made from the site's root (``PageUrls``): building a page object per item was
+    most of a rebuild's time."""
+
     doc_type = "archive_item"
     label = "Éléments d'archive"
 
@@ -207,57 +259,88 @@ class ArchiveItemSource(Source):
         return ArchiveItemPage
 
     def queryset(self):
-        return (
-            public_items()
-            .order_by("pk")
-            .select_related("collection")
-            # Read as plain lists (``to_attr``): a prefetched relation read through its manager
-            # costs more than the query did, for each item.
-            .prefetch_related(
-                Prefetch("places", to_attr="search_places"),
-                Prefetch("themes", to_attr="search_themes"),
-                Prefetch("gallery_images", to_attr="search_gallery"),
-                thumbnails("cover_image"),
-            )
+        return public_items().order_by("pk")
+
+    def rows(self, queryset) -> list[dict]:
+        # The story as its JSON: Wagtail's StreamField makes a field object per value read.
+        rows = list(queryset.values(*ITEM_COLUMNS, story_data=Cast("story", JSONField())))
+        ids = [row["pk"] for row in rows]
+        for row in rows:
+            row["places"], row["themes"], row["captions"] = [], [], []
+        by_id = {row["pk"]: row for row in rows}
+        if not ids:
+            return rows
+        places = (
+            ArchiveItemPage.places.through.objects.filter(archiveitempage_id__in=ids)
+            .order_by("place__name", "place_id")
+            .values_list("archiveitempage_id", "place__name", "place__latitude", "place__longitude")
         )
+        for item_id, *place in places:
+            by_id[item_id]["places"].append(place)
+        themes = (
+            ArchiveItemPage.themes.through.objects.filter(archiveitempage_id__in=ids)
+            .order_by("theme__name", "theme_id")
+            .values_list("archiveitempage_id", "theme__name")
+        )
+        for item_id, name in themes:
+            by_id[item_id]["themes"].append(name)
+        captions = (
+            ArchiveItemImage.objects.filter(page_id__in=ids)
+            .order_by("sort_order", "pk")
+            .values_list("page_id", "caption")
+        )
+        for item_id, caption in captions:
+            by_id[item_id]["captions"].append(caption)
+        return rows
 
-    def context(self, objects):
-        return {"root_paths": Site.get_site_root_paths()}
+    @staticmethod
+    def row_id(row) -> int:
+        return row["pk"]
 
-    def build(self, item, context) -> SearchData:
-        story = []
-        for child in item.story:
-            story.extend(str(text) for text in child.block.get_searchable_content(child.value))
-        captions = [item.cover_image.description if item.cover_image else ""]
-        captions += [image.caption for image in item.search_gallery]
+    def context(self, rows):
+        return {
+            "urls": PageUrls(),
+            "thumbnails": thumbnail_urls(row["cover_image_id"] for row in rows),
+        }
+
+    def build(self, item: dict, context) -> SearchData:
         # Names of people who agreed to be named are part of the published item.
         body = " ".join(
-            filter(None, [item.summary, plain_text(" ".join(story)), *captions, item.people_named])
+            filter(
+                None,
+                [
+                    item["summary"],
+                    story_text(STORY_BLOCK.to_python(item["story_data"])),
+                    item["cover_image__description"],
+                    *item["captions"],
+                    item["people_named"],
+                ],
+            )
         )
-        start, end = item.date_start, item.date_end
-        if start is None and item.year_start:
-            start = datetime.date(item.year_start, 1, 1)
-        first_year = start.year if start else item.year_start
-        last_year = end.year if end else item.year_end
-        collection = item.collection
-        places = item.search_places
-        located = next((p for p in places if p.latitude is not None), None)
+        start, end = item["date_start"], item["date_end"]
+        if start is None and item["year_start"]:
+            start = datetime.date(item["year_start"], 1, 1)
+        first_year = start.year if start else item["year_start"]
+        last_year = end.year if end else item["year_end"]
+        collection = item["collection__name"]
+        places = item["places"]
+        located = next((place for place in places if place[1] is not None), None)
         return SearchData(
             doc_type=self.doc_type,
-            object_id=item.pk,
-            title=item.title,
+            object_id=item["pk"],
+            title=item["title"],
             body=body,
-            kind=item.kind,
-            themes=[theme.name for theme in item.search_themes],
-            places=[place.name for place in places],
-            collections=[collection.name] if collection else [],
+            kind=item["kind"],
+            themes=item["themes"],
+            places=[name for name, _latitude, _longitude in places],
+            collections=[collection] if collection else [],
             decades=decades_between(first_year, last_year),
             date=start,
-            date_label=item.date_label,
-            url=page_url(item, context.get("root_paths")),
-            thumbnail=thumbnail_url(item.cover_image),
-            latitude=float(located.latitude) if located else None,
-            longitude=float(located.longitude) if located and located.longitude else None,
+            date_label=item["date_label"],
+            url=context["urls"](item["url_path"]),
+            thumbnail=context["thumbnails"].get(item["cover_image_id"], ""),
+            latitude=float(located[1]) if located else None,
+            longitude=float(located[2]) if located and located[2] else None,
         )
 
 
@@ -276,10 +359,10 @@ class EventSource(Source):
             .order_by("pk")
         )
 
-    def context(self, objects):
-        parents = {event.path[: -Page.steplen] for event in objects if event.depth > 1}
+    def context(self, rows):
+        parents = {event.path[: -Page.steplen] for event in rows if event.depth > 1}
         return {
-            "root_paths": Site.get_site_root_paths(),
+            "urls": PageUrls(),
             "editions": {
                 edition.path: edition for edition in EditionPage.objects.filter(path__in=parents)
             },
@@ -303,7 +386,7 @@ class EventSource(Source):
             decades=decades_between(year, year),
             date=first,
             date_label=first.strftime("%d/%m/%Y") if first else "",
-            url=page_url(event, context["root_paths"]),
+            url=context["urls"](event.url_path),
             thumbnail=thumbnail_url(event.image),
             latitude=float(venue.latitude) if venue and venue.latitude is not None else None,
             longitude=float(venue.longitude) if venue and venue.longitude is not None else None,
@@ -329,13 +412,20 @@ class SegmentSource(Source):
             public_segment_queryset().select_related(None).annotate(item_id=F("interview__page_id"))
         )
 
+    def rows(self, queryset) -> list[dict]:
+        return list(queryset.values("pk", "item_id", "interview_id", "start", "speaker", "text"))
+
+    @staticmethod
+    def row_id(row) -> int:
+        return row["pk"]
+
     def for_parent(self, parent_id: int):
         return self.queryset().filter(interview__page_id=parent_id)
 
-    def context(self, objects):
+    def context(self, rows):
         """Each interview's item as the archive indexes it, and its chapters: a passage
         carries its item's facets and is titled by its chapter when no speaker is named."""
-        page_ids = {segment.item_id for segment in objects}
+        page_ids = {segment["item_id"] for segment in rows}
         item_source = SOURCES["archive_item"]
         items = {
             item.object_id: item
@@ -343,7 +433,7 @@ class SegmentSource(Source):
         }
         chapters: dict[int, list] = {}
         rows = (
-            IndexSegment.objects.filter(interview_id__in={s.interview_id for s in objects})
+            IndexSegment.objects.filter(interview_id__in={s["interview_id"] for s in rows})
             .order_by("start", "pk")
             .values_list("interview_id", "start", "end", "title")
         )
@@ -351,32 +441,30 @@ class SegmentSource(Source):
             chapters.setdefault(interview_id, []).append((start, end, title))
         return {"items": items, "chapters": chapters}
 
-    def iter_data(self, objects: Iterable | None = None) -> Iterator[SearchData]:
-        # Passages of items the public may no longer see are left out.
-        return (data for data in super().iter_data(objects) if data is not None)
-
     def build(self, segment, context) -> SearchData | None:
-        item = context["items"].get(segment.item_id)
+        # Passages of items the public may no longer see are left out.
+        item = context["items"].get(segment["item_id"])
         if item is None:
             return None
-        return self._build(segment, item, context["chapters"].get(segment.interview_id, []))
+        return self._build(segment, item, context["chapters"].get(segment["interview_id"], []))
 
-    def _build(self, segment, item: SearchData, chapters: list) -> SearchData:
-        at = short_timecode(segment.start)
+    def _build(self, segment: dict, item: SearchData, chapters: list) -> SearchData:
+        start = segment["start"]
+        at = short_timecode(start)
         chapter = next(
             (
                 title
-                for start, end, title in reversed(chapters)
-                if start <= segment.start and (end is None or segment.start < end)
+                for begins, end, title in reversed(chapters)
+                if begins <= start and (end is None or start < end)
             ),
             "",
         )
-        who = segment.speaker or chapter
+        who = segment["speaker"] or chapter
         return SearchData(
             doc_type=self.doc_type,
-            object_id=segment.pk,
+            object_id=segment["pk"],
             title=f"{who}, {at}" if who else gettext("Passage à %(time)s") % {"time": at},
-            body=segment.text,
+            body=segment["text"],
             kind=item.kind,
             themes=item.themes,
             places=item.places,
@@ -388,7 +476,7 @@ class SegmentSource(Source):
             thumbnail=item.thumbnail,
             latitude=item.latitude,
             longitude=item.longitude,
-            timecode=segment.start / 1000,
+            timecode=start / 1000,
             parent_title=item.title,
             parent_id=item.object_id,
         )

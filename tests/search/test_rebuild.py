@@ -31,7 +31,8 @@ pytestmark = pytest.mark.django_db
 # A rebuild's reads and writes, whatever the number of documents (all fit in one chunk):
 # - its transaction (a savepoint in the test's), clearing the database's index (facet values,
 #   entries);
-# - archive items: the items, their places, themes, gallery and cover thumbnails;
+# - archive items: the items (plain rows), their places, themes, gallery captions, cover
+#   images and their thumbnails;
 # - festival events: the events, their dates, thumbnails and editions;
 # - interview passages: the passages, their items (as above, without covers here: four), their
 #   chapters;
@@ -39,7 +40,7 @@ pytestmark = pytest.mark.django_db
 # - per document type, the entries and their facet values, in two inserts (on PostgreSQL
 #   their ids in one query, then two ``COPY``).
 # The view restrictions come from the cache (core.page_privacy), read by the first rebuild.
-REBUILD_QUERIES = 2 + 2 + 5 + 4 + 6 + 3
+REBUILD_QUERIES = 2 + 2 + 6 + 4 + 6 + 3
 WRITES_PER_TYPE = {"postgresql": 3}
 # With an engine, the changes waiting for it are forgotten once the alias has switched.
 ENGINE_REBUILD_QUERIES = 1
