@@ -34,6 +34,18 @@ def public_pages(pages: PageQuerySet) -> PageQuerySet:
     return pages.exclude(hidden) if hidden else pages
 
 
+class CachedViewRestrictions:
+    """Mixin of our page models: Wagtail asks each page it serves for its view restrictions
+    (two queries: its ancestors, then their restrictions). While no page has one, the cached
+    list says so and nothing is asked; once one exists, Wagtail's own method answers (aliases
+    and ancestors included)."""
+
+    def get_view_restrictions(self):
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
 def page_privacy_forget(**kwargs) -> None:
     cache.delete(_KEY)
     transaction.on_commit(lambda: cache.delete(_KEY))

@@ -9,11 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.page_privacy import CachedViewRestrictions
 from home.accessibility import accessibility_statement
 from home.selectors import home_page_highlights
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictions, Page):
     """The town's front door: this year's festival, memories worth a look, two calls to act."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
@@ -63,7 +64,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictions, Page):
     """A page of prose: about, legal notice, privacy policy, accessibility statement."""
 
     intro = models.TextField(_("chapô"), blank=True)

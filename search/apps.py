@@ -7,6 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
+        from core.indexing import indexing_hold_register  # noqa: PLC0415 -- after the models
         from search import signals  # noqa: PLC0415 -- connected once the apps are loaded
 
         signals.connect()
+        indexing_hold_register(signals.syncs_held)

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from archive.contributions.models import Withdrawal
+from core.page_privacy import CachedViewRestrictions
 
 
 def _views():
@@ -34,7 +35,7 @@ def _selectors():
     return selectors
 
 
-class ArchiveIndexPage(RoutablePageMixin, Page):
+class ArchiveIndexPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """The entrance to the archive: featured items, recent additions, and the ways to browse
     (themes, places on a map, decades, collections, the timeline)."""
 

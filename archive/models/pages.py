@@ -29,7 +29,7 @@ from archive.contributions.selectors import items_not_for_the_web
 from archive.dates import parse_fuzzy_date, year_range
 from archive.publication import item_publication_problems
 from core.blocks import BodyBlock
-from core.page_privacy import public_pages
+from core.page_privacy import CachedViewRestrictions, public_pages
 from media.models import Licence
 
 
@@ -190,7 +190,7 @@ class ArchiveItemQuerySet(PageQuerySet):
         return pages_for_the_public(self)
 
 
-class ArchiveItemPage(Page):
+class ArchiveItemPage(CachedViewRestrictions, Page):
     """One memory, photo, interview or object, with what is known of its date and origin.
 
     Never holds personal data beyond the display name the contributor chose (``credit``)

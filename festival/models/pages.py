@@ -22,7 +22,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.page_privacy import public_pages
+from core.page_privacy import CachedViewRestrictions, public_pages
 
 
 def _views():
@@ -37,7 +37,7 @@ class EditionQuerySet(PageQuerySet):
         return public_pages(self.live()).select_related("image").order_by("-year")
 
 
-class FestivalIndexPage(Page):
+class FestivalIndexPage(CachedViewRestrictions, Page):
     """Every edition of the festival, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -56,7 +56,7 @@ class FestivalIndexPage(Page):
         return context
 
 
-class EditionPage(RoutablePageMixin, Page):
+class EditionPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """One year of the festival: its dates, its theme, its programme.
 
     Editors add one event page per show, walk or workshop under it; the programme, the map
@@ -173,7 +173,7 @@ class PerformerKind(models.TextChoices):
     ARTIST = "artist", _("Artiste")
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(CachedViewRestrictions, RoutablePageMixin, Page):
     """A show, walk, workshop or talk of one edition, held once or on several dates."""
 
     category = models.CharField(_("catégorie"), max_length=20, choices=EventCategory.choices)

@@ -7,13 +7,14 @@ publication requires alt text (``archive.publication``): the report says which."
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -30,6 +31,7 @@ from archive.models import (
     ItemSource,
 )
 from archive.models.pages import PublicationRefused
+from core.indexing import indexing_deferred
 from media.collections import PENDING, PUBLIC, photo_collection
 from media.models import CustomImage
 from media.services import image_create, media_file_create
@@ -225,48 +227,66 @@ def collection_import(
     vocabulary = Vocabulary.load()
     known = set(ImportedItem.objects.values_list("key", flat=True))
     lines_by_key: dict[str, int] = {}
-    for line, values in enumerate(rows, start=2):
-        identifier = (values.get("identifier") or "").strip()[:255]
-        if identifier and identifier in known:
-            report.skipped += 1  # imported before: not even its files are read again
-        else:
-            row, errors = row_check(line=line, values=values, folder=folder, vocabulary=vocabulary)
-            if row is not None and row.key in lines_by_key:
-                errors = [
-                    RowError(
-                        line,
-                        "identifier",
-                        _(
-                            "Même élément que la ligne %(line)s (même identifiant ou mêmes "
-                            "fichiers) : supprimez l'une des deux."
+    with contextlib.closing(_lines_indexed_in_batches(rows)) as lines:
+        for line, values in lines:
+            identifier = (values.get("identifier") or "").strip()[:255]
+            if identifier and identifier in known:
+                report.skipped += 1  # imported before: not even its files are read again
+            else:
+                row, errors = row_check(
+                    line=line, values=values, folder=folder, vocabulary=vocabulary
+                )
+                if row is not None and row.key in lines_by_key:
+                    errors = [
+                        RowError(
+                            line,
+                            "identifier",
+                            _(
+                                "Même élément que la ligne %(line)s (même identifiant ou mêmes "
+                                "fichiers) : supprimez l'une des deux."
+                            )
+                            % {"line": lines_by_key[row.key]},
                         )
-                        % {"line": lines_by_key[row.key]},
-                    )
-                ]
-                row = None
-            report.errors.extend(errors)
-            if row is not None:
-                lines_by_key[row.key] = line
-                if row.key in known:
-                    report.skipped += 1
-                elif dry_run:
-                    report.created += 1
-                    report.drafts += 0 if publish and row.fully_described else 1
-                else:
-                    made = item_create_from_row(
-                        row=row, index=index, user=user, run=run, publish=publish
-                    )
-                    if made is None:
+                    ]
+                    row = None
+                report.errors.extend(errors)
+                if row is not None:
+                    lines_by_key[row.key] = line
+                    if row.key in known:
                         report.skipped += 1
-                    else:
+                    elif dry_run:
                         report.created += 1
-                        report.drafts += 0 if made[1] else 1
-        report.processed += 1
-        if run is not None:
-            _progress_save(run=run, report=report)
-        if on_row is not None:
-            on_row(report)
+                        report.drafts += 0 if publish and row.fully_described else 1
+                    else:
+                        made = item_create_from_row(
+                            row=row, index=index, user=user, run=run, publish=publish
+                        )
+                        if made is None:
+                            report.skipped += 1
+                        else:
+                            report.created += 1
+                            report.drafts += 0 if made[1] else 1
+            report.processed += 1
+            if run is not None:
+                _progress_save(run=run, report=report)
+            if on_row is not None:
+                on_row(report)
     return report
+
+
+# Rows whose items are indexed together (search, admin search, « where used ») once their
+# batch is done, instead of after each save: a hard stop leaves at most this many imported
+# items to find by a rebuild (an exception still indexes them).
+INDEX_BATCH_ROWS = 20
+
+
+def _lines_indexed_in_batches(rows: list[dict]) -> Iterator[tuple[int, dict]]:
+    """The rows with their line numbers in the CSV, ``INDEX_BATCH_ROWS`` at a time inside
+    ``indexing_deferred``; close it (``contextlib.closing``) so that a failure indexes the
+    current batch at once."""
+    for first in range(0, len(rows), INDEX_BATCH_ROWS):
+        with indexing_deferred():
+            yield from enumerate(rows[first : first + INDEX_BATCH_ROWS], start=first + 2)
 
 
 def _progress_save(*, run: ImportRun, report: ImportReport) -> None:

@@ -78,7 +78,7 @@ def test_theme_page_queries_do_not_grow(client, archive_index, django_assert_num
     image = CustomImageFactory()
     for item in _items(archive_index, n, cover_image=image):
         item.themes.set([theme])
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         response = client.get(f"{archive_index.url}themes/{theme.slug}/")
     assert response.status_code == 200
 
@@ -87,14 +87,14 @@ def test_theme_page_queries_do_not_grow(client, archive_index, django_assert_num
 def test_places_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
     for _ in range(n):
         PlaceFactory()
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         assert client.get(f"{archive_index.url}lieux/").status_code == 200
 
 
 @pytest.mark.parametrize("n", [1, 30])
 def test_decades_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
     _items(archive_index, n)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         assert client.get(f"{archive_index.url}decennies/").status_code == 200
 
 
@@ -126,7 +126,7 @@ def test_themes_page_queries_do_not_grow(client, archive_index, django_assert_nu
     for item in _items(archive_index, n):
         item.themes.set([ThemeFactory()])
         item.save()
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         assert client.get(f"{archive_index.url}themes/").status_code == 200
 
 
@@ -137,14 +137,14 @@ def test_place_page_queries_do_not_grow(client, archive_index, django_assert_num
     for item in _items(archive_index, n, cover_image=image):
         item.places.set([place])
         item.save()  # a parental many-to-many is written with its page
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(21):
         assert client.get(f"{archive_index.url}lieux/{place.slug}/").status_code == 200
 
 
 @pytest.mark.parametrize("n", [1, 30])
 def test_decade_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
     _items(archive_index, n, date_label="1955", year_start=1955, year_end=1955)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         assert client.get(f"{archive_index.url}decennies/1950/").status_code == 200
 
 
@@ -152,7 +152,7 @@ def test_decade_page_queries_do_not_grow(client, archive_index, django_assert_nu
 def test_collections_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
     for _ in range(n):
         _items(archive_index, 1, collection=ArchiveCollectionFactory())
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         assert client.get(f"{archive_index.url}collections/").status_code == 200
 
 
@@ -160,5 +160,5 @@ def test_collections_page_queries_do_not_grow(client, archive_index, django_asse
 def test_collection_page_queries_do_not_grow(client, archive_index, django_assert_num_queries, n):
     collection = ArchiveCollectionFactory()
     _items(archive_index, n, collection=collection, cover_image=CustomImageFactory())
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(22):
         assert client.get(f"{archive_index.url}collections/{collection.slug}/").status_code == 200

@@ -136,7 +136,7 @@ def test_kind_list_queries_do_not_grow(client, archive_index, django_assert_num_
         ArchiveItemPageFactory(parent=archive_index, kind=ItemKind.ORAL_HISTORY, cover_image=image)
     client.get(f"{archive_index.url}natures/temoignages-oraux/")  # renditions made once
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = client.get(f"{archive_index.url}natures/temoignages-oraux/")
 
     assert response.status_code == 200
@@ -148,7 +148,7 @@ def test_taidx_kind_queries_do_not_grow(client, archive_index, django_assert_num
     for _ in range(n):
         TalkFactory(recording=item, evening=EveningFactory(starts_at=in_days(-10)))
 
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         response = client.get(f"{archive_index.url}natures/chti-taidx/")
 
     assert response.status_code == 200
@@ -160,5 +160,5 @@ def test_kinds_page_queries_do_not_grow(client, archive_index, django_assert_num
     for _ in range(n):
         ArchiveItemPageFactory(parent=archive_index, kind=ItemKind.PHOTO)
 
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         assert client.get(f"{archive_index.url}natures/").status_code == 200

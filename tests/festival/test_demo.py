@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from config.indexing import indexing_deferred
+from core.indexing import indexing_deferred
 from festival.demo import (
     FIRST_YEAR,
     ensure_editions,

@@ -99,7 +99,7 @@ def test_home_page_calls_queries_do_not_grow(
         ShiftFactory(edition=edition)
     client.get("/")
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get("/")
 
     html = response.content.decode()

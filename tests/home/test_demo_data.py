@@ -81,7 +81,7 @@ def test_demo_volunteers_show_on_the_coordinators_dashboard(demo, admin_client):
 
 
 def test_demo_is_searchable_and_its_images_usage_known(demo):
-    # The load indexes once at its end (config.indexing), not after every save: nothing lost.
+    # The load indexes once at its end (core.indexing), not after every save: nothing lost.
     items = ArchiveItemPage.objects.live()
     indexed = SearchEntry.objects.filter(doc_type="archive_item")
     assert set(indexed.values_list("object_id", flat=True)) == set(

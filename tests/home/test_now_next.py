@@ -66,7 +66,7 @@ def test_home_page_now_next_queries_do_not_grow(client, home_page, django_assert
         event_at(edition=edition, start=now + HOUR + delta)
     client.get("/")
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get("/")
 
     html = response.content.decode()

@@ -27,7 +27,7 @@ def test_home_page_queries_do_not_grow(
     _published_items(archive_index, n, featured=True)
     client.get("/")  # renditions are made on the first view; count what every later one costs
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = client.get("/")
 
     assert response.status_code == 200

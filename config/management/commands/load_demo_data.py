@@ -8,7 +8,7 @@ from rich.progress import Progress
 
 from archive.demo import ensure_archive_index, ensure_items
 from archive.transcripts.demo import ORAL_HISTORIES, ensure_oral_histories
-from config.indexing import indexing_deferred
+from core.indexing import indexing_deferred
 from festival.demo import (
     edition_count,
     ensure_editions,

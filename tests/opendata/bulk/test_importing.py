@@ -7,12 +7,14 @@ import io
 import pytest
 from django.core.management import call_command
 from PIL import ExifTags, Image
+from wagtail.models import ReferenceIndex
 
 from archive.models import ArchiveCollection, ArchiveItemPage, ItemKind
 from media.collections import PENDING, PUBLIC
 from media.models import CustomImage
-from opendata.bulk.importing import ImportImpossible, collection_import
+from opendata.bulk.importing import INDEX_BATCH_ROWS, ImportImpossible, collection_import
 from opendata.bulk.models import ImportedItem
+from search.models import SearchEntry
 from tests.factories.media import jpeg_with_gps_bytes
 from tests.opendata.bulk.conftest import photo_rows, write_csv
 
@@ -283,3 +285,30 @@ def test_command_dry_run_writes_nothing(tmp_path, archive_index, vocabulary):
     )
 
     assert ArchiveItemPage.objects.count() == 0
+
+
+def _findable(title: str) -> tuple[bool, bool, bool]:
+    """In the site's search, the admin's search, and the image's « where used »."""
+    item = ArchiveItemPage.objects.get(title=title)
+    return (
+        SearchEntry.objects.filter(doc_type="archive_item", object_id=item.pk).exists(),
+        item.pk in [page.pk for page in ArchiveItemPage.objects.live().search(title)],
+        ReferenceIndex.get_references_to(item.cover_image).exists(),
+    )
+
+
+def test_imported_items_are_found_everywhere_in_batches_and_after_a_stop(
+    tmp_path, archive_index, vocabulary
+):
+    """Indexed a batch at a time (``INDEX_BATCH_ROWS``), not after each save: the items of
+    a full batch, of the last partial one, and of a batch stopped half-way are all found."""
+    rows = photo_rows(tmp_path, INDEX_BATCH_ROWS + 3)
+    path = write_csv(tmp_path / "m.csv", rows)
+
+    with pytest.raises(Interrupted):
+        collection_import(folder=tmp_path, metadata=path, on_row=_stop_after(2))
+    stopped = [_findable(row["title"]) for row in rows[:2]]
+    collection_import(folder=tmp_path, metadata=path)
+
+    assert stopped == [(True, True, True)] * 2
+    assert [_findable(row["title"]) for row in rows] == [(True, True, True)] * len(rows)

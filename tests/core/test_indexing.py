@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import ReferenceIndex
 
 from archive.models import ArchiveItemPage
-from config.indexing import indexing_deferred
+from core.indexing import indexing_deferred
 from search.models import SearchEntry
 from tests.factories.archive import ArchiveIndexPageFactory, ArchiveItemPageFactory
 from tests.factories.media import CustomImageFactory

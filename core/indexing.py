@@ -1,13 +1,16 @@
-"""Indexing deferred to the end of a bulk load (the demo), instead of after every save.
+"""Indexing deferred to the end of a bulk load (the demo, a folder's import), instead of after
+every save.
 
 Each save of a page, image or snippet updates Wagtail's search index and its reference index
 (« where is this image used »), and each publication our own search index: a page made,
 revised and published is indexed three times over. Inside ``indexing_deferred()`` the saved
-objects are only noted; at the end each is indexed once, by the indices' bulk paths."""
+objects are only noted; at the end each is indexed once, by the indices' bulk paths. Our own
+indices hold their updates the same way: an app registers how (``indexing_hold_register``,
+the site search in its ``ready``), since core imports none of ours."""
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.db.models.signals import post_save
 from modelcluster.fields import ParentalKey
@@ -17,9 +20,15 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import update_reference_index_on_save
 
-from search.signals import syncs_held
+_DISPATCH_UID = "core_indexing_deferred"
+# Context managers of the apps' own indices, entered for the whole load.
+_holds: list[Callable[[], contextlib.AbstractContextManager]] = []
 
-_DISPATCH_UID = "config_indexing_deferred"
+
+def indexing_hold_register(hold: Callable[[], contextlib.AbstractContextManager]) -> None:
+    """``hold()`` gathers an app's index updates during a bulk load and makes them at its end."""
+    if hold not in _holds:
+        _holds.append(hold)
 
 
 @contextlib.contextmanager
@@ -42,7 +51,9 @@ def indexing_deferred() -> Iterator[None]:
         post_save.disconnect(update_reference_index_on_save, sender=model)
     post_save.connect(note, weak=False, dispatch_uid=_DISPATCH_UID)
     try:
-        with syncs_held():
+        with contextlib.ExitStack() as held:
+            for hold in _holds:
+                held.enter_context(hold())
             yield
     finally:
         post_save.disconnect(dispatch_uid=_DISPATCH_UID)
