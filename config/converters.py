@@ -1,8 +1,9 @@
 """Path converters shared by every URLconf (registered in ``ConfigConfig.ready``)."""
 
-# The largest id a column holds (SQLite's INTEGER, PostgreSQL's bigint). Larger digits reach
-# the database as a number it cannot take: SQLite raises OverflowError, a 500.
-MAX_ID = 2**63 - 1
+from core.form_fields import MAX_ID
+
+# Larger digits than ``MAX_ID`` reach the database as a number it cannot take: SQLite raises
+# OverflowError, a 500.
 
 
 class IdConverter:

@@ -5,12 +5,13 @@ kept. The rules themselves are in ``talks.call``: the forms only mirror them for
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.form_fields import RowChoiceField
 from core.form_protection import HoneypotMixin
 from projects.models import Project, ProjectStatus
 from talks.call import evenings_open_for_call, talk_told_error
 
 
-class EveningChoiceField(forms.ModelChoiceField):
+class EveningChoiceField(RowChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} — {obj.starts_at:%d/%m/%Y}"
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from archive.contributions.models import Contribution, NameDisplay, ResidentAddition
 from archive.models.snippets import Place, Theme
+from core.form_fields import RowChoiceField, RowsChoiceField
 from core.form_protection import HoneypotMixin
 from media.models import Licence
 from media.sanitise import (
@@ -137,7 +138,7 @@ class ContributionForm(HoneypotMixin, forms.Form):
             "Comme vous le diriez : « 12 mai 1968 », « été 1975 », « vers 1960 », « années 50 »."
         ),
     )
-    place = forms.ModelChoiceField(
+    place = RowChoiceField(
         label=_("Où ?"),
         queryset=Place.objects.order_by("name"),
         required=False,
@@ -148,7 +149,7 @@ class ContributionForm(HoneypotMixin, forms.Form):
         max_length=255,
         required=False,
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = RowsChoiceField(
         label=_("Thèmes"),
         queryset=Theme.objects.order_by("name"),
         required=False,
@@ -281,6 +282,7 @@ class ContributionEditForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Contribution
         fields = ["title", "story", "date_label", "place", "proposed_place", "themes"]
+        field_classes = {"place": RowChoiceField, "themes": RowsChoiceField}
         labels = {
             "title": _("Titre de votre souvenir"),
             "story": _("Racontez"),

@@ -19,6 +19,7 @@ from archive.transcripts.services import (
     timeline_duration,
     transcript_problems,
 )
+from core.form_fields import RowsChoiceField
 from core.form_protection import HoneypotMixin
 from media.sanitise import sanitise_audio_video
 from media.timecodes import TimecodeError, format_timecode, parse_timecode
@@ -102,7 +103,7 @@ class ShiftForm(forms.Form):
         return sign * millis
 
 
-class SegmentChoiceField(forms.ModelMultipleChoiceField):
+class SegmentChoiceField(RowsChoiceField):
     def label_from_instance(self, obj: Segment) -> str:
         # Who speaks matters: only one person's consecutive segments can be joined.
         voice = f"{obj.speaker} : " if obj.speaker else ""

@@ -89,11 +89,12 @@ def transcript_cache_key(name: str, *, interview_id: int, updated_at, parts=()) 
 def public_transcript_text(*, item: ArchiveItemPage) -> str:
     """The item's public transcript as one text (``public_segments``), read once per version
     of the transcript; "" without one."""
-    version = Interview.objects.filter(page=item).values_list("pk", "updated_at").first()
-    if version is None:
+    interview = interview_for_item(item=item)
+    if interview is None:
         return ""
-    interview_id, updated_at = version
-    key = transcript_cache_key("transcript-text", interview_id=interview_id, updated_at=updated_at)
+    key = transcript_cache_key(
+        "transcript-text", interview_id=interview.pk, updated_at=interview.updated_at
+    )
     text = cache.get(key)
     if text is None:
         text = " ".join(segment.text for segment in public_segments(item=item))
@@ -103,7 +104,14 @@ def public_transcript_text(*, item: ArchiveItemPage) -> str:
 
 def interview_for_item(*, item: ArchiveItemPage) -> Interview | None:
     """The interview with its tapes and index; its segments are read only when the page's
-    transcript is not in the cache (``transcript_rows``)."""
+    transcript is not in the cache (``transcript_rows``). Read once per item object: the
+    page's structured data and its player both ask."""
+    if "_interview_for_item" not in item.__dict__:
+        item._interview_for_item = _interview_read(item)
+    return item._interview_for_item
+
+
+def _interview_read(item: ArchiveItemPage) -> Interview | None:
     return (
         Interview.objects.filter(page=item)
         .prefetch_related(

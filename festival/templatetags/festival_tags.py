@@ -19,7 +19,9 @@ from festival.formats import (
 
 register = template.Library()
 
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+# Three ``replace`` calls: ``str.translate`` with a table is ten times slower on the long
+# texts (an oral history's transcript) some pages carry.
+_JSON_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
 for _filter in (fr_time, fr_day, fr_datetime, when, time_range, iso_local, spans_days):
@@ -29,7 +31,9 @@ for _filter in (fr_time, fr_day, fr_datetime, when, time_range, iso_local, spans
 @register.simple_tag
 def json_ld(data) -> str:
     """A <script type="application/ld+json"> that cannot be closed early by its content."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for character, escaped in _JSON_ESCAPES:
+        payload = payload.replace(character, escaped)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 

@@ -106,3 +106,15 @@ def test_the_honeypot_is_read_from_any_data(data):
     form = LinksResendForm(data)
 
     assert form.is_spam == bool(str(data.get("website", "")).strip())
+
+
+@pytest.mark.parametrize("form_class", [ContributionForm, ContributionEditForm])
+@pytest.mark.parametrize("number", [str(2**63), "-" + str(2**63), "9" * 30])
+def test_a_place_or_theme_beyond_any_id_is_a_french_error(form_class, number):
+    """Found by the property above: such a number reached the database, an exception (500)."""
+    ThemeFactory()
+    form = form_class(MultiValueDict({"place": [number], "themes": [number]}))
+
+    assert not form.is_valid()
+    assert "n’est pas une valeur correcte" in form.errors["themes"][0]
+    assert "Sélectionnez un choix valide" in form.errors["place"][0]
