@@ -13,7 +13,8 @@ MAX_ID = 2**63 - 1
 
 def _beyond_any_id(value) -> bool:
     text = str(value).strip().lstrip("+-")
-    return text.isdigit() and int(text) > MAX_ID
+    # ``isdecimal``: the digits ``int`` reads (``isdigit`` also takes « ፩ », which it does not).
+    return text.isdecimal() and int(text) > MAX_ID
 
 
 class RowChoiceField(forms.ModelChoiceField):

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.page_privacy import CachedViewRestrictions
+from core.page_routing import route_below
 from home.accessibility import accessibility_statement
 from home.selectors import home_page_highlights
 
@@ -57,6 +58,13 @@ class HomePage(CachedViewRestrictions, Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def route(self, request, path_components):
+        # Every page of the site is found from here: the pages on the way read in one query,
+        # not two a level (``core.page_routing``).
+        if path_components:
+            return route_below(self, request, path_components)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -10,6 +10,7 @@ import datetime
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db.models import F, JSONField, Model, Prefetch, QuerySet
 from django.db.models.functions import Cast
@@ -135,21 +136,48 @@ def thumbnail_url(image) -> str:
         return ""
 
 
-def thumbnails(relation: str = "") -> Prefetch:
-    """The thumbnails of the images behind ``relation`` (the images themselves when empty),
-    read with the objects: a thumbnail otherwise costs a lookup per document."""
+def thumbnails(relation: str) -> Prefetch:
+    """The thumbnails of the images behind ``relation``, read with the objects: a thumbnail
+    otherwise costs a lookup per document (database or cache)."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=THUMBNAIL_SPEC)
-    return Prefetch(f"{relation}__renditions" if relation else "renditions", queryset=renditions)
+    return Prefetch(f"{relation}__renditions", queryset=renditions)
+
+
+# What an image's thumbnail depends on besides its file (the crop follows the focal point).
+FOCAL_POINT_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
 
 
 def thumbnail_urls(image_ids: Iterable[int | None]) -> dict[int, str]:
-    """Each image's thumbnail address, for images named by id: one read of the images and
-    their thumbnails for all of them."""
+    """Each image's thumbnail address, for images named by id, read as rows: the images'
+    focal points, then their thumbnails, one query each. The thumbnail kept is the one made
+    for the image's focal point, as Wagtail looks it up (``Filter.get_cache_key``); one is
+    made (``thumbnail_url``) only where none exists yet."""
     ids = {image_id for image_id in image_ids if image_id is not None}
     if not ids:
         return {}
-    images = get_image_model().objects.filter(pk__in=ids).prefetch_related(thumbnails())
-    return {image.pk: thumbnail_url(image) for image in images}
+    images = get_image_model()
+    renditions = images.get_rendition_model()
+    focal_points = {
+        row["pk"]: SimpleNamespace(**row)
+        for row in images.objects.filter(pk__in=ids).values("pk", *FOCAL_POINT_FIELDS)
+    }
+    files = {
+        (image_id, key): name
+        for image_id, key, name in renditions.objects.filter(
+            image_id__in=focal_points, filter_spec=THUMBNAIL_SPEC
+        ).values_list("image_id", "focal_point_key", "file")
+    }
+    storage = renditions._meta.get_field("file").storage
+    urls, missing = {}, []
+    for pk, focal_point in focal_points.items():
+        name = files.get((pk, THUMBNAIL_FILTER.get_cache_key(focal_point)))
+        if name:
+            urls[pk] = storage.url(name)
+        else:
+            missing.append(pk)
+    if missing:
+        urls |= {image.pk: thumbnail_url(image) for image in images.objects.filter(pk__in=missing)}
+    return urls
 
 
 def story_text(story) -> str:

@@ -55,6 +55,9 @@ class ArchiveIndexPage(CachedViewRestrictions, RoutablePageMixin, Page):
         context["recent_items"] = _selectors().recent_items(limit=12)
         return context
 
+    # When the next slug names a child, it is routed to as Wagtail does (``core.page_routing``).
+    ROUTES_FOUND_CHILD_AS_WAGTAIL = True
+
     def route(self, request, path_components):
         try:
             return super().route(request, path_components)

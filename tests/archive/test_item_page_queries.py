@@ -29,7 +29,7 @@ def test_item_page_queries_do_not_grow(client, archive_index, django_assert_num_
     # project it may have become (none here).
     # and 5 for its Dublin Core in the head (JSON-LD, description): the item with its
     # collection and recording, its themes, places, contributions and festival links.
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(18):
         response = client.get(item.url)
 
     html = response.content.decode()

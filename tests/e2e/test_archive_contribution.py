@@ -99,6 +99,9 @@ def test_phone_contribution_published_without_gps_then_withdrawn(
     status_path = link[link.index("/contribuer/") :]
     page.goto(status_path)
     assert "En relecture" in page.locator("main").inner_text()
+    # Its photo loads lazily, from the same in-memory SQLite the test writes to next (« table
+    # is locked » when the two meet): wait until the page has read everything.
+    page.wait_for_load_state("networkidle")
 
     # 3. An editor approves from the dashboard: refused, the photo has no alt text yet.
     contribution = Contribution.objects.get()

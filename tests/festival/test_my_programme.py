@@ -150,7 +150,7 @@ def test_my_programme_queries_do_not_grow(client, edition, django_assert_num_que
     url = edition.url + f"mon-programme/?e={_ids(*starred)}"
     client.get(url)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get(url)
 
     assert len(_titles(response.content.decode())) == n
@@ -160,7 +160,7 @@ def test_my_programme_queries_do_not_grow(client, edition, django_assert_num_que
 def test_my_programme_calendar_queries_do_not_grow(client, edition, django_assert_num_queries, n):
     starred = [event_at(edition=edition, start=paris(2026, 6, 12 + i % 3, 10, i)) for i in range(n)]
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get(edition.url + f"mon-programme/agenda/?e={_ids(*starred)}")
 
     assert len(_summaries(response.content)) == n

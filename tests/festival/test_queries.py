@@ -42,7 +42,7 @@ def test_programme_queries_do_not_grow(client, edition, django_assert_num_querie
     _fill_other_days(edition, n)
     client.get(edition.url + "programme/")  # renditions are created on the first view
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get(edition.url + "programme/")
 
     assert response.status_code == 200
@@ -57,7 +57,7 @@ def test_programme_of_a_filtered_day_queries_do_not_grow(
     url = edition.url + "programme/?jour=2026-06-13&moment=matin&public=everyone"
     client.get(url)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get(url)
 
     assert response.content.decode().count('class="programme-item__image"') == (n - 5) // 2
@@ -81,7 +81,7 @@ def test_programme_page_weighs_the_same_whatever_the_other_days_hold(client, fes
 def test_edition_calendar_queries_do_not_grow(client, edition, django_assert_num_queries, n):
     _fill(edition, n)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get(edition.url + "calendrier/")
 
     assert response.content.decode().count("BEGIN:VEVENT") == n
@@ -102,7 +102,7 @@ def test_edition_page_queries_do_not_grow(client, edition, django_assert_num_que
     _fill(edition, n)
     client.get(edition.url)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get(edition.url)
 
     assert response.status_code == 200
@@ -126,7 +126,7 @@ def test_running_edition_page_with_stars_queries_do_not_grow(
         event_at(edition=edition, start=now + HOUR + delta)
     client.get(edition.url)
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(edition.url)
 
     # Everything on now, and the next five, each with its star.
@@ -154,7 +154,7 @@ def test_event_page_queries_do_not_grow(client, edition, django_assert_num_queri
         )
     client.get(event.url)
 
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(14):
         response = client.get(event.url)
 
     assert response.content.decode().count("<time datetime=") == n

@@ -171,7 +171,7 @@ def test_recording_page_queries_do_not_grow(client, archive_index, django_assert
     # 19 for the item, 1 for the project it became (none); its talks, then the projects they
     # tell with their reports, their agreed versions and their lines: four whatever their number.
     # and 5 for its Dublin Core in the head (JSON-LD, description).
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(20):
         response = client.get(item.url)
 
     content = response.content.decode()

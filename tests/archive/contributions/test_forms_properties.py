@@ -109,9 +109,10 @@ def test_the_honeypot_is_read_from_any_data(data):
 
 
 @pytest.mark.parametrize("form_class", [ContributionForm, ContributionEditForm])
-@pytest.mark.parametrize("number", [str(2**63), "-" + str(2**63), "9" * 30])
+@pytest.mark.parametrize("number", [str(2**63), "-" + str(2**63), "9" * 30, "፩", "²"])
 def test_a_place_or_theme_beyond_any_id_is_a_french_error(form_class, number):
-    """Found by the property above: such a number reached the database, an exception (500)."""
+    """Found by the property above: such a number reached the database, an exception (500);
+    « ፩ » and « ² » are digits to ``str.isdigit`` that ``int`` does not read."""
     ThemeFactory()
     form = form_class(MultiValueDict({"place": [number], "themes": [number]}))
 

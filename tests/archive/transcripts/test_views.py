@@ -165,7 +165,7 @@ def test_player_page_queries_do_not_grow(client, django_assert_num_queries, inte
     # The same 31 whatever the length: the transcript's passages (and the JSON-LD's text)
     # come from the cache; 1 of them for the Ch'ti TAIDx talks it may record, 1 for the
     # fifty-fifty project it may have become (none here).
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(21):
         response = client.get(interview.page.url)
     assert response.status_code == 200
     html = response.content.decode()
