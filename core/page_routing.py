@@ -15,9 +15,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 
+def _as_path(components: list[str]) -> str:
+    """``["a", "b"]`` -> ``"a/b/"``, as ``url_path`` and routable pages write paths."""
+    return "".join(f"{component}/" for component in components)
+
+
 def _resolves_a_subpage(page_class, rest: list[str]) -> bool:
     try:
-        page_class.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+        page_class.get_resolver().resolve("/" + _as_path(rest))
     except Http404:
         return False
     return True
@@ -43,8 +48,7 @@ def _hands_rest_to_child(page: Page, rest: list[str]) -> bool:
 def route_below(root: Page, request, path_components: list[str]):
     """``Page.route`` of ``root`` (which routes to its children only) for a non-empty path."""
     prefixes = [
-        root.url_path + "".join(f"{component}/" for component in path_components[: end + 1])
-        for end in range(len(path_components))
+        root.url_path + _as_path(path_components[: end + 1]) for end in range(len(path_components))
     ]
     on_the_way = {
         page.url_path: page

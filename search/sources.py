@@ -223,14 +223,15 @@ class Source:
             for chunk in self.chunks():
                 yield from chunk
             return
-        rows = self.rows(queryset)
+        yield from self._documents(self.rows(queryset))
+
+    def _documents(self, rows: list) -> list[SearchData]:
+        """The documents of these rows, their shared context read once; a source leaves out
+        what it finds no longer public (``build`` gives ``None``)."""
         if not rows:
-            return
+            return []
         context = self.context(rows)
-        for row in rows:
-            # A source leaves out what it finds no longer public (``None``).
-            if (data := self.build(row, context)) is not None:
-                yield data
+        return [data for row in rows if (data := self.build(row, context)) is not None]
 
     def chunks(self, *, size: int = CHUNK_SIZE) -> Iterator[list[SearchData]]:
         """Everything the public may find, ``size`` objects at a time in id order: each chunk
@@ -243,8 +244,7 @@ class Source:
                 queryset = queryset.filter(pk__gt=after)
             rows = self.rows(queryset[:size])
             if rows:
-                context = self.context(rows)
-                yield [data for row in rows if (data := self.build(row, context)) is not None]
+                yield self._documents(rows)
             if len(rows) < size:
                 return
             after = self.row_id(rows[-1])
