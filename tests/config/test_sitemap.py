@@ -2,6 +2,7 @@
 page, never a hidden one."""
 
 import pytest
+from django.utils import timezone
 
 from projects.models import ProjectStatus
 from tests.factories.projects import ProjectFactory
@@ -57,7 +58,9 @@ def test_sitemap_gives_each_page_its_last_change(client, home_page):
 
     sitemap = client.get("/sitemap.xml").content.decode()
 
-    assert f"<lastmod>{home_page.last_published_at.date().isoformat()}</lastmod>" in sitemap
+    # The date as the site's visitors live it (Europe/Paris): after 23:00 UTC, it is tomorrow.
+    published_on = timezone.localdate(home_page.last_published_at)
+    assert f"<lastmod>{published_on.isoformat()}</lastmod>" in sitemap
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_private_links_out(client, settings):
