@@ -207,15 +207,27 @@ def _signup_rows(size: str, signups: dict) -> list[Row]:
             goal="exactement la capacité",
             met=signups["exact"] and not signups["errors"],
         ),
-        Row(
-            figure=f"inscriptions ({size}) : latence ({signups['vendor']}{workers})",
-            measured=f"p50 {signups['p50_ms']:.0f} ms, p95 {signups['p95_ms']:.0f} ms",
-            reference=f"{SIGNUP_P95_MS} ms",
-            ratio=_ratio(signups["p95_ms"], SIGNUP_P95_MS),
-            goal=f"p95 < {SIGNUP_P95_MS} ms",
-            met=signups["p95_ms"] < SIGNUP_P95_MS,
-        ),
+        *_signup_latency_rows(size, signups, workers),
         *rows,
+    ]
+
+
+def _signup_latency_rows(size: str, signups: dict, workers: str) -> list[Row]:
+    """The sign-up form's answers and, when measured, the confirmation links' (a run before
+    the two were timed apart timed both in one)."""
+    waves = [("inscription", signups)]
+    if signups.get("confirm"):
+        waves.append(("confirmation par le lien du courriel", signups["confirm"]))
+    return [
+        Row(
+            figure=f"inscriptions ({size}) : latence, {request} ({signups['vendor']}{workers})",
+            measured=f"p50 {wave['p50_ms']:.0f} ms, p95 {wave['p95_ms']:.0f} ms",
+            reference=f"{SIGNUP_P95_MS} ms",
+            ratio=_ratio(wave["p95_ms"], SIGNUP_P95_MS),
+            goal=f"p95 < {SIGNUP_P95_MS} ms",
+            met=wave["p95_ms"] < SIGNUP_P95_MS,
+        )
+        for request, wave in waves
     ]
 
 

@@ -70,7 +70,9 @@ def volunteer_url(*, now: datetime.datetime | None = None) -> str | None:
     edition = next_edition_with_shifts(now=now)
     if edition is not None:
         return edition.volunteer_signup_url
-    festival = public_pages(FestivalIndexPage.objects.live()).first()
+    # By id, not in the tree's order: ordered by path, the database walks every page before
+    # the festival's (the archive's items come first), all of them when it is not live.
+    festival = public_pages(FestivalIndexPage.objects.live()).order_by("pk").first()
     return festival.url if festival else None
 
 

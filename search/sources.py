@@ -136,13 +136,6 @@ def thumbnail_url(image) -> str:
         return ""
 
 
-def thumbnails(relation: str) -> Prefetch:
-    """The thumbnails of the images behind ``relation``, read with the objects: a thumbnail
-    otherwise costs a lookup per document (database or cache)."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=THUMBNAIL_SPEC)
-    return Prefetch(f"{relation}__renditions", queryset=renditions)
-
-
 # What an image's thumbnail depends on besides its file (the crop follows the focal point).
 FOCAL_POINT_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
 
@@ -382,8 +375,8 @@ class EventSource(Source):
     def queryset(self):
         return (
             public_pages(EventPage.objects.live())
-            .select_related("venue", "image")
-            .prefetch_related("occurrences", thumbnails("image"))
+            .select_related("venue")
+            .prefetch_related("occurrences")
             .order_by("pk")
         )
 
@@ -394,6 +387,7 @@ class EventSource(Source):
             "editions": {
                 edition.path: edition for edition in EditionPage.objects.filter(path__in=parents)
             },
+            "thumbnails": thumbnail_urls(event.image_id for event in rows),
         }
 
     def build(self, event, context) -> SearchData:
@@ -415,7 +409,7 @@ class EventSource(Source):
             date=first,
             date_label=first.strftime("%d/%m/%Y") if first else "",
             url=context["urls"](event.url_path),
-            thumbnail=thumbnail_url(event.image),
+            thumbnail=context["thumbnails"].get(event.image_id, ""),
             latitude=float(venue.latitude) if venue and venue.latitude is not None else None,
             longitude=float(venue.longitude) if venue and venue.longitude is not None else None,
         )
@@ -529,14 +523,14 @@ class ProjectSource(Source):
         return (
             Project.objects.for_the_public()
             .select_related("place")
-            .prefetch_related(
-                Prefetch(
-                    "photos",
-                    queryset=photos.select_related("image").prefetch_related(thumbnails("image")),
-                )
-            )
+            .prefetch_related(Prefetch("photos", queryset=photos))
             .order_by("pk")
         )
+
+    def context(self, rows):
+        # A project's thumbnail is its first photo's.
+        first_photos = (next(iter(project.photos.all()), None) for project in rows)
+        return {"thumbnails": thumbnail_urls(photo.image_id for photo in first_photos if photo)}
 
     def build(self, project, context) -> SearchData:
         place = project.place
@@ -571,7 +565,7 @@ class ProjectSource(Source):
             date=start,
             date_label=f"{project.get_status_display()} · {when}"[:64],
             url=project.get_absolute_url(),
-            thumbnail=thumbnail_url(photos[0].image) if photos else "",
+            thumbnail=context["thumbnails"].get(photos[0].image_id, "") if photos else "",
             latitude=latitude,
             longitude=longitude,
         )

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -302,6 +302,12 @@ class ArchiveItemPage(CachedViewRestrictions, Page):
     class Meta:
         verbose_name = _("élément d'archive")
         verbose_name_plural = _("éléments d'archive")
+        indexes = [
+            # The home page's « à la une »: the few featured items, not a walk through all.
+            models.Index(
+                fields=["page_ptr"], condition=Q(featured=True), name="archive_item_featured"
+            ),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         """Besides the item: gallery, places, themes, related items, additions

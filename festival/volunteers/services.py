@@ -78,6 +78,7 @@ def _holding_counts(shift_ids: Iterable[int]) -> dict[int, int]:
     rows = (
         Signup.objects.holding()
         .filter(shift_id__in=list(shift_ids))
+        .order_by()  # the default ordering by shift start would join the shifts for nothing
         .values("shift_id")
         .annotate(n=Count("pk"))
     )
@@ -238,9 +239,11 @@ def signup_confirm(
         waiting = [s for s in unconfirmed if s.status == SignupStatus.WAITLISTED]
         shifts = _lock_shifts(s.shift_id for s in waiting) if waiting else []
         awaiting = Signup.objects.awaiting_confirmation().filter(pk__in=[s.pk for s in unconfirmed])
-        changed = awaiting.filter(status=SignupStatus.PENDING).update(
-            status=SignupStatus.CONFIRMED, email_confirmed_at=now
-        )
+        changed = 0
+        if len(waiting) < len(unconfirmed):  # a place held
+            changed += awaiting.filter(status=SignupStatus.PENDING).update(
+                status=SignupStatus.CONFIRMED, email_confirmed_at=now
+            )
         if waiting:
             changed += awaiting.filter(status=SignupStatus.WAITLISTED).update(
                 email_confirmed_at=now

@@ -52,7 +52,8 @@ RESULT = {
                 "exact": True,
                 "errors": [],
                 "p50_ms": 90.0,
-                "p95_ms": 250.0,
+                "p95_ms": 150.0,
+                "confirm": {"p50_ms": 120.0, "p95_ms": 250.0},
             },
             "rebuild": {"skipped": "bench/rebuild.py absent"},
         }
@@ -94,7 +95,9 @@ def test_report_rows_give_each_page_its_ratio_to_the_floor_and_goal():
 def test_report_rows_hold_single_request_signups_and_uploads_to_their_goals():
     assert _row("témoignage oral (1000) : une requête seule").met is False
     assert _row("inscriptions (1000) : 50 à la fois").met is True
-    assert _row("inscriptions (1000) : latence").met is False  # p95 250 ms ≥ 200 ms
+    assert _row("inscriptions (1000) : latence, inscription").met is True  # p95 150 ms
+    # Following the e-mail's link is a request of its own, held to the same goal.
+    assert _row("inscriptions (1000) : latence, confirmation").met is False  # 250 ms ≥ 200 ms
     assert _row("envoi d'une photo").met is True
     assert _row("envoi d'une bombe").met is False  # a bomb accepted is a failure
 

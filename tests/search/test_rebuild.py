@@ -33,14 +33,14 @@ pytestmark = pytest.mark.django_db
 #   entries);
 # - archive items: the items (plain rows), their places, themes, gallery captions, cover
 #   images and their thumbnails;
-# - festival events: the events, their dates, thumbnails and editions;
+# - festival events: the events, their dates, editions, images and thumbnails;
 # - interview passages: the passages, their items (as above, without covers here: four), their
 #   chapters;
-# - fifty-fifty projects: the projects, their photos and the photos' thumbnails;
+# - fifty-fifty projects: the projects, their photos, the first photos' images and thumbnails;
 # - per document type, the entries and their facet values, in two inserts (on PostgreSQL
 #   their ids in one query, then two ``COPY``).
 # The view restrictions come from the cache (core.page_privacy), read by the first rebuild.
-REBUILD_QUERIES = 2 + 2 + 6 + 4 + 6 + 3
+REBUILD_QUERIES = 2 + 2 + 6 + 5 + 6 + 4
 WRITES_PER_TYPE = {"postgresql": 3}
 # With an engine, the changes waiting for it are forgotten once the alias has switched.
 ENGINE_REBUILD_QUERIES = 1

@@ -1,18 +1,22 @@
 """What the sources read as plain rows gives the documents what Wagtail itself would: the
-item's address, and the thumbnail made for the image's focal point."""
+item's address, and the thumbnail made for the image's focal point — an item's cover, an
+event's image, a project's first photo alike."""
 
 import pytest
 
+from projects.models import ProjectStatus
 from search.sources import SOURCES, THUMBNAIL_FILTER
+from tests.factories.festival import EditionPageFactory, FestivalIndexPageFactory, event_at, paris
 from tests.factories.media import CustomImageFactory
+from tests.factories.projects import ProjectFactory, ProjectPhotoFactory
 from tests.search.factories import archive_index, item
 
 pytestmark = pytest.mark.django_db
 
 
-def _document(page):
-    source = SOURCES["archive_item"]
-    (data,) = source.iter_data(source.queryset().filter(pk=page.pk))
+def _document(obj, doc_type: str = "archive_item"):
+    source = SOURCES[doc_type]
+    (data,) = source.iter_data(source.queryset().filter(pk=obj.pk))
     return data
 
 
@@ -42,3 +46,20 @@ def test_addresses_are_the_pages_own(home_page):
 
     assert _document(accented).url == accented.get_url()
     assert _document(accented).url.endswith("/m%C3%A9moire-de-la-fosse/")
+
+
+def test_events_and_projects_show_their_image_s_thumbnail(home_page):
+    edition = EditionPageFactory(parent=FestivalIndexPageFactory(parent=home_page), year=2026)
+    at = paris(2026, 6, 13, 15, 30)
+    with_image = event_at(edition=edition, start=at, title="Bal", image=CustomImageFactory())
+    without = event_at(edition=edition, start=at, title="Causerie", image=None)
+    project = ProjectFactory(status=ProjectStatus.RUNNING)
+    first, second = CustomImageFactory(), CustomImageFactory()
+    ProjectPhotoFactory(project=project, image=first, position=0)
+    ProjectPhotoFactory(project=project, image=second, position=1)
+
+    assert _document(with_image, "event").thumbnail == (
+        with_image.image.get_rendition(THUMBNAIL_FILTER).url
+    )
+    assert _document(without, "event").thumbnail == ""
+    assert _document(project, "project").thumbnail == first.get_rendition(THUMBNAIL_FILTER).url
