@@ -2,7 +2,8 @@
 
 Both go through ``media.services.image_create``, as every upload does. Memory is read three
 ways: Python's own allocations in this process (tracemalloc peak), this process's resident
-peak, and the peak of the decoding children (``resource.getrusage``), where the pixels are.
+peak, and the peak of the children the decoder forked for each photo, where the pixels are
+(``media.sanitise.decoding_peak_mb``).
 
     DJANGO_SETTINGS_MODULE=bench.settings .venv/bin/python -m bench.uploads --json out.json"""
 
@@ -29,6 +30,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from media.sanitise import decoding_peak_mb
 from media.services import image_create
 
 PHONE = (6000, 4000)  # 24 megapixels, as a phone takes them
@@ -86,7 +88,7 @@ def _measured(name: str, data: bytes, content_type: str) -> dict:
         "seconds": seconds,
         "python_peak_mb": peak / 2**20,
         "process_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "children_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "children_peak_mb": decoding_peak_mb(),
     }
 
 

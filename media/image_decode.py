@@ -6,18 +6,29 @@ Two uses:
   header, refuses what is too large, then reads the whole compressed data at the smallest
   scale the format allows (JPEG at 1/8 with libjpeg's draft mode: 1/64 of the memory), so a
   truncated or corrupt photo is refused at the field instead of failing later.
-- run as a script (``python -I image_decode.py SOURCE DEST ...``), it is the process that
-  cleans one photo: a memory ceiling (``RLIMIT_DATA``) is set before anything is decoded, a
-  JPEG larger than the decoding budget is decoded directly at 1/2, 1/4 or 1/8, the picture
-  is turned upright and written without any metadata. Whatever goes wrong, only this
-  short-lived process pays for it; it answers with one line of JSON.
+- ``clean`` runs in a process of its own for each photo: a memory ceiling (``RLIMIT_DATA``)
+  is set before anything is decoded, a JPEG larger than the decoding budget is decoded
+  directly at 1/2, 1/4 or 1/8, the picture is turned upright and written without any
+  metadata. Whatever goes wrong, only that short-lived process pays for it.
+
+  Run as a script, ``python -I image_decode.py`` is the decoder a web or worker
+  process keeps (``media.sanitise``): it has Pillow loaded once, reads one request a line on
+  its standard input (JSON: the photo's path, where to write it, the limits) and forks a
+  child for each photo, killed past its time limit; it answers one line of JSON each (the
+  photo's facts or why it is refused, and the child's peak memory). Forking a process that
+  has Pillow loaded costs a few milliseconds, starting Python and importing Pillow a
+  hundred.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
+import select
+import signal
 import sys
+import time
 import warnings
 
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
@@ -156,18 +167,66 @@ def _set_memory_ceiling(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
-def main(argv: list[str]) -> int:
-    source, dest, max_pixels, decode_max_pixels, memory = argv
-    _set_memory_ceiling(int(memory))
+def _cleaned(source: str, dest: str, *, max_pixels: int, decode_max_pixels: int) -> dict:
     try:
-        facts = clean(
-            source, dest, max_pixels=int(max_pixels), decode_max_pixels=int(decode_max_pixels)
-        )
+        return clean(source, dest, max_pixels=max_pixels, decode_max_pixels=decode_max_pixels)
     except Refused as refusal:
-        facts = {"refused": refusal.code, **refusal.details}
-    sys.stdout.write(json.dumps(facts))
-    return 0
+        return {"refused": refusal.code, **refusal.details}
+
+
+def clean_in_child(
+    source: str, dest: str, *, max_pixels: int, decode_max_pixels: int, memory: int, timeout: float
+) -> dict:
+    """``clean`` in a child forked for this photo, under ``memory`` bytes and ``timeout``
+    seconds; its facts, « too_heavy » when it was killed, crashed or ran out of time, and its
+    peak resident memory (``peak_kb``)."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: decode, answer through the pipe, leave without cleanup
+        status = 1
+        try:
+            os.close(reader)
+            _set_memory_ceiling(memory)
+            facts = _cleaned(
+                source, dest, max_pixels=max_pixels, decode_max_pixels=decode_max_pixels
+            )
+            os.write(writer, json.dumps(facts).encode())
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writer)
+    answer, timed_out = _read_until_closed(reader, deadline=time.monotonic() + timeout)
+    if timed_out:
+        os.kill(pid, signal.SIGKILL)
+    _pid, status, usage = os.wait4(pid, 0)
+    peak = {"peak_kb": usage.ru_maxrss}
+    if timed_out or status != 0 or not answer:
+        return {"refused": "too_heavy", "timed_out": timed_out, **peak}
+    return {**json.loads(answer), **peak}
+
+
+def _read_until_closed(fd: int, *, deadline: float) -> tuple[bytes, bool]:
+    """What the child writes until it closes its end (by exiting); and whether time ran out."""
+    parts = []
+    try:
+        while (left := deadline - time.monotonic()) > 0:
+            if not select.select([fd], [], [], left)[0]:
+                continue
+            if not (part := os.read(fd, 65536)):
+                return b"".join(parts), False
+            parts.append(part)
+        return b"".join(parts), True
+    finally:
+        os.close(fd)
+
+
+def serve(requests, answers) -> None:
+    """One photo a line of ``requests``, each cleaned in a child; one answer a line."""
+    for line in requests:
+        request = json.loads(line)
+        answers.write(json.dumps(clean_in_child(**request)) + "\n")
+        answers.flush()
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    serve(sys.stdin, sys.stdout)

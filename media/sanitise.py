@@ -8,13 +8,16 @@ limited in size, stripped of their tags where the format allows, and named by us
 
 from __future__ import annotations
 
+import atexit
 import io
 import json
 import logging
 import os
+import select
 import subprocess
 import sys
 import tempfile
+import threading
 import uuid
 from dataclasses import dataclass
 
@@ -187,15 +190,16 @@ def sanitise_image(upload) -> CleanImage:
     """Return the upload as a clean, upright image file under a generated name.
 
     The decoding runs in a separate, short-lived process under a memory ceiling
-    (``MEDIA_IMAGE_DECODE_MEMORY``) and a time limit: one photo at a time, and a photo that
-    would cost too much fails there, not in the worker or the web process. Raises
+    (``MEDIA_IMAGE_DECODE_MEMORY``) and a time limit, forked for this photo by the process's
+    decoder (``_Decoder``): one photo at a time, and a photo that would cost too much fails
+    there, not in the worker or the web process. Raises
     ``ValidationError`` (French message) for anything that is not an allowed image, too
     heavy, damaged, or too large once decoded (decompression bombs)."""
     _check_size(upload, limit=image_max_bytes(), what=_("une photo"))
     with tempfile.TemporaryDirectory(prefix="gohelliades-photo-") as work:
         source, dest = os.path.join(work, "source"), os.path.join(work, "clean")
         _copy_upload(upload, source)
-        facts = _run_decoder(source, dest)
+        facts = _decoder.clean(source, dest)
         if "refused" in facts:
             raise _refusal(facts["refused"], facts)
         with open(dest, "rb") as clean:
@@ -231,36 +235,104 @@ def _copy_upload(upload, path: str) -> None:
         raise ValidationError(_("Ce fichier est vide."), code="empty")
 
 
-def _run_decoder(source: str, dest: str) -> dict:
-    command = [
-        sys.executable,
-        "-I",  # nothing from the environment or the current folder on its path
-        image_decode.__file__,
-        source,
-        dest,
-        str(image_max_pixels()),
-        str(image_decode_max_pixels()),
-        str(settings.MEDIA_IMAGE_DECODE_MEMORY),
-    ]
-    try:
-        result = subprocess.run(  # noqa: S603 - our own script, arguments we built
-            command,
-            capture_output=True,
-            timeout=settings.MEDIA_IMAGE_DECODE_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        logger.warning("Photo abandonnée : décodage trop long")
+class _DecoderGone(OSError):
+    """The decoder process had stopped before it could answer."""
+
+
+class _Decoder:
+    """This process's decoder (``media/image_decode.py`` run as a script): started at the
+    first photo, kept for the next ones, started again if it died. One photo at a time per
+    process, as the cleaning always was; a process forked from this one starts its own
+    rather than share these pipes."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self._owner = 0
+        self.peak_kb = 0  # the largest peak a decoding child of this process reached
+
+    def clean(self, source: str, dest: str) -> dict:
+        timeout = settings.MEDIA_IMAGE_DECODE_TIMEOUT
+        request = {
+            "source": source,
+            "dest": dest,
+            "max_pixels": image_max_pixels(),
+            "decode_max_pixels": image_decode_max_pixels(),
+            "memory": settings.MEDIA_IMAGE_DECODE_MEMORY,
+            "timeout": timeout,
+        }
+        with self._lock:
+            try:
+                answer = self._ask(request, timeout=timeout + DECODER_GRACE)
+            except _DecoderGone as gone:
+                # Stopped since the last photo (killed, machine short of memory): a new one.
+                logger.warning("Décodeur de photos relancé : %s", gone)
+                self.stop()
+                try:
+                    answer = self._ask(request, timeout=timeout + DECODER_GRACE)
+                except (OSError, ValueError) as error:
+                    return self._failed(error)
+            except (OSError, ValueError) as error:
+                return self._failed(error)
+        self.peak_kb = max(self.peak_kb, answer.pop("peak_kb", 0))
+        if answer.pop("timed_out", False):
+            logger.warning("Photo abandonnée : décodage trop long")
+        elif answer.get("refused") == "too_heavy":
+            logger.warning("Photo abandonnée : décodage tué ou sorti en erreur")
+        return answer
+
+    def _failed(self, error: Exception) -> dict:
+        """The decoder hung or answered nonsense (not the photo's child): refused, and the
+        decoder started afresh for the next photo."""
+        logger.warning("Photo abandonnée : décodeur en échec (%s)", error)
+        self.stop()
         return {"refused": "too_heavy"}
-    if result.returncode != 0:
-        # Killed or crashed under its memory ceiling: the photo is refused, the caller lives.
-        logger.warning(
-            "Photo abandonnée : décodeur sorti avec %s (%s)",
-            result.returncode,
-            result.stderr[-2000:].decode(errors="replace"),
-        )
-        return {"refused": "too_heavy"}
-    return json.loads(result.stdout)
+
+    def _ask(self, request: dict, *, timeout: float) -> dict:
+        process = self._running()
+        try:
+            process.stdin.write(json.dumps(request).encode() + b"\n")
+            process.stdin.flush()
+        except BrokenPipeError as error:
+            raise _DecoderGone(f"arrêté ({process.poll()})") from error
+        if not select.select([process.stdout], [], [], timeout)[0]:
+            raise OSError("pas de réponse du décodeur")
+        line = process.stdout.readline()
+        if not line:
+            raise _DecoderGone(f"arrêté ({process.wait()})")
+        return json.loads(line)
+
+    def _running(self) -> subprocess.Popen:
+        if self._owner != os.getpid():  # forked since: those pipes are the parent's
+            self._process, self._owner = None, os.getpid()
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(  # noqa: S603 - our own script
+                [
+                    sys.executable,
+                    "-I",  # nothing from the environment or the current folder on its path
+                    image_decode.__file__,
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+        return self._process
+
+    def stop(self) -> None:
+        if self._process is not None and self._owner == os.getpid():
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+
+
+# Beyond the photo's own time limit, which the decoder enforces on its child.
+DECODER_GRACE = 10
+_decoder = _Decoder()
+atexit.register(_decoder.stop)
+
+
+def decoding_peak_mb() -> float:
+    """The largest resident memory a photo's decoding reached in this process's decoder."""
+    return _decoder.peak_kb / 1024
 
 
 def inspect_audio_video(upload) -> str:

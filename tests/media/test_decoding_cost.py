@@ -1,8 +1,8 @@
 """What a photo may cost to decode, and damaged photos refused at the field.
 
 The memory tests run the cleaning as the worker does, in a fresh Python process, on real
-files made here, and read that process's peak resident memory (its own and its children's:
-the decoder runs in a child under its memory ceiling)."""
+files made here, and read that process's peak resident memory (its own and that of the child
+its decoder forked for the photo, under its memory ceiling)."""
 
 import io
 import json
@@ -16,6 +16,7 @@ from PIL import ExifTags, Image
 from wagtail.models import Collection, UploadedFile
 
 from archive.models import Contribution
+from media import sanitise
 from media.models import CustomImage
 from media.sanitise import inspect_image, sanitise_image
 from media.services import image_create
@@ -28,13 +29,13 @@ WORKER_PEAK_LIMIT_MB = 300
 # Cleans one photo as the background task does, then prints the outcome and the peak
 # resident memory of this process and of every process it waited for.
 WORKER = """
-import json, os, resource, sys
+import json, os, sys
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 import django
 django.setup()
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from media.sanitise import sanitise_image
+from media.sanitise import decoding_peak_mb, sanitise_image
 with open(sys.argv[1], "rb") as fp:
     try:
         clean = sanitise_image(File(fp, name="photo"))
@@ -42,11 +43,11 @@ with open(sys.argv[1], "rb") as fp:
     except ValidationError as error:
         outcome = {"refused": error.code, "message": error.messages[0]}
 # This process's own high-water mark (VmHWM: ru_maxrss would include the test runner's,
-# inherited at its start), and the decoder's, which ran as a child.
+# inherited at its start), and that of the child its decoder forked for the photo.
 with open("/proc/self/status") as status:
     own_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-peak_kb = max(own_kb, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({**outcome, "peak_mb": peak_kb // 1024}))
+peak_mb = max(own_kb / 1024, decoding_peak_mb())
+print(json.dumps({**outcome, "peak_mb": int(peak_mb), "decoding_mb": int(decoding_peak_mb())}))
 """
 
 
@@ -103,6 +104,8 @@ def test_worker_peak_memory_under_300_mb_for_the_largest_jpeg_accepted(worst_jpe
     # Above the full-size budget, libjpeg decodes it directly at half size.
     assert outcome["size"] == [width // 2, height // 2]
     assert outcome["peak_mb"] < WORKER_PEAK_LIMIT_MB
+    # The pixels were counted where they are: the decoding child held the half-size picture.
+    assert outcome["decoding_mb"] >= width // 2 * height // 2 * 3 / 2**20
 
 
 def test_worker_peak_memory_under_300_mb_for_the_largest_png_accepted(worst_png):
@@ -135,6 +138,33 @@ def test_decoder_memory_ceiling_refuses_what_would_exceed_it(tmp_path, settings)
         sanitise_image(upload(data, "lourde.jpg", "image/jpeg"))
     assert raised.value.code == "too_heavy"
     assert "trop de mémoire" in raised.value.messages[0]
+    settings.MEDIA_IMAGE_DECODE_MEMORY = 260 * 1024 * 1024
+    assert sanitise_image(upload(_real_jpeg(), "legere.jpg", "image/jpeg")).width == 800
+
+
+def test_a_photo_too_long_to_decode_is_refused_and_the_next_one_is_cleaned(settings):
+    settings.MEDIA_IMAGE_DECODE_TIMEOUT = 0.05  # a 12-megapixel photo takes longer
+    with pytest.raises(ValidationError) as raised:
+        sanitise_image(upload(_real_jpeg(size=(4000, 3000)), "longue.jpg", "image/jpeg"))
+    settings.MEDIA_IMAGE_DECODE_TIMEOUT = 60
+
+    clean = sanitise_image(upload(_real_jpeg(), "suivante.jpg", "image/jpeg"))
+
+    assert raised.value.code == "too_heavy"
+    assert "trop de mémoire ou de temps" in raised.value.messages[0]
+    assert (clean.width, clean.height) == (800, 600)
+
+
+def test_photos_are_cleaned_even_if_the_decoder_was_stopped_in_between():
+    sanitise_image(upload(_real_jpeg(), "premiere.jpg", "image/jpeg"))
+    process = sanitise._decoder._process
+    process.kill()  # as the machine's memory killer would
+    process.wait()
+
+    clean = sanitise_image(upload(_real_jpeg(), "deuxieme.jpg", "image/jpeg"))
+
+    assert (clean.format, clean.width, clean.height) == ("JPEG", 800, 600)
+    assert sanitise._decoder._process.pid != process.pid  # a new decoder answered
 
 
 def test_field_refuses_a_bomb_in_french_at_the_header(settings):
