@@ -121,16 +121,11 @@ def decades_between(start: int | None, end: int | None) -> list[str]:
     return [str(decade) for decade in range(first, last + 1, 10)]
 
 
-def thumbnail_url(image) -> str:
-    """The thumbnail's address: found among the image's prefetched renditions (``thumbnails``)
-    without touching the renditions' cache, made only when missing."""
-    if image is None:
-        return ""
+def _thumbnail_made(image) -> str:
+    """The thumbnail's address for an image ``thumbnail_urls`` found none for: Wagtail's own
+    lookup, which makes it when missing."""
     try:
-        try:
-            return image.find_existing_rendition(THUMBNAIL_FILTER).url
-        except image.get_rendition_model().DoesNotExist:
-            return image.get_rendition(THUMBNAIL_FILTER).url
+        return image.get_rendition(THUMBNAIL_FILTER).url
     except Exception:  # noqa: BLE001 - a missing or broken file must not stop indexing
         logger.warning("Vignette impossible pour l'image %s", image.pk)
         return ""
@@ -144,7 +139,7 @@ def thumbnail_urls(image_ids: Iterable[int | None]) -> dict[int, str]:
     """Each image's thumbnail address, for images named by id, read as rows: the images'
     focal points, then their thumbnails, one query each. The thumbnail kept is the one made
     for the image's focal point, as Wagtail looks it up (``Filter.get_cache_key``); one is
-    made (``thumbnail_url``) only where none exists yet."""
+    made (``_thumbnail_made``) only where none exists yet."""
     ids = {image_id for image_id in image_ids if image_id is not None}
     if not ids:
         return {}
@@ -169,7 +164,8 @@ def thumbnail_urls(image_ids: Iterable[int | None]) -> dict[int, str]:
         else:
             missing.append(pk)
     if missing:
-        urls |= {image.pk: thumbnail_url(image) for image in images.objects.filter(pk__in=missing)}
+        made = images.objects.filter(pk__in=missing)
+        urls |= {image.pk: _thumbnail_made(image) for image in made}
     return urls
 
 
