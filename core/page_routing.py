@@ -52,14 +52,10 @@ def route_below(root: Page, request, path_components: list[str]):
     ]
     on_the_way = {
         page.url_path: page
-        # ``url_path`` has no index: the slugs (each page's is the last part of its path),
-        # which have one, find the few candidates; otherwise every page below the root is read.
-        for page in Page.objects.filter(
-            slug__in=set(path_components),
-            url_path__in=prefixes,
-            path__startswith=root.path,
-            depth__gt=root.depth,
-        )
+        # A ``url_path`` under the root's is a page below it. ``url_path`` has no index: the
+        # slugs (each page's is the last part of its path), which have one, find the few
+        # candidates; otherwise every page would be read.
+        for page in Page.objects.filter(slug__in=set(path_components), url_path__in=prefixes)
     }
     current, rest = root, path_components  # ``current`` hands ``rest`` to its child
     for index, prefix in enumerate(prefixes):

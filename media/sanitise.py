@@ -235,6 +235,10 @@ def _copy_upload(upload, path: str) -> None:
         raise ValidationError(_("Ce fichier est vide."), code="empty")
 
 
+# Beyond the photo's own time limit, which the decoder enforces on its child.
+DECODER_GRACE = 10
+
+
 class _DecoderGone(OSError):
     """The decoder process had stopped before it could answer."""
 
@@ -263,15 +267,13 @@ class _Decoder:
         }
         with self._lock:
             try:
-                answer = self._ask(request, timeout=timeout + DECODER_GRACE)
-            except _DecoderGone as gone:
-                # Stopped since the last photo (killed, machine short of memory): a new one.
-                logger.warning("Décodeur de photos relancé : %s", gone)
-                self.stop()
                 try:
                     answer = self._ask(request, timeout=timeout + DECODER_GRACE)
-                except (OSError, ValueError) as error:
-                    return self._failed(error)
+                except _DecoderGone as gone:
+                    # Stopped since the last photo (killed, machine short of memory): a new one.
+                    logger.warning("Décodeur de photos relancé : %s", gone)
+                    self.stop()
+                    answer = self._ask(request, timeout=timeout + DECODER_GRACE)
             except (OSError, ValueError) as error:
                 return self._failed(error)
         self.peak_kb = max(self.peak_kb, answer.pop("peak_kb", 0))
@@ -324,8 +326,6 @@ class _Decoder:
         self._process = None
 
 
-# Beyond the photo's own time limit, which the decoder enforces on its child.
-DECODER_GRACE = 10
 _decoder = _Decoder()
 atexit.register(_decoder.stop)
 

@@ -523,9 +523,13 @@ class ProjectSource(Source):
             .order_by("pk")
         )
 
+    @staticmethod
+    def _first_photo(project) -> ProjectPhoto | None:
+        """The photo a project's result shows (its proposal's first)."""
+        return next(iter(project.photos.all()), None)
+
     def context(self, rows):
-        # A project's thumbnail is its first photo's.
-        first_photos = (next(iter(project.photos.all()), None) for project in rows)
+        first_photos = (self._first_photo(project) for project in rows)
         return {"thumbnails": thumbnail_urls(photo.image_id for photo in first_photos if photo)}
 
     def build(self, project, context) -> SearchData:
@@ -536,7 +540,7 @@ class ProjectSource(Source):
         when = start.strftime("%d/%m/%Y")
         if end is not None and end != start:
             when = f"{when} – {end:%d/%m/%Y}"
-        photos = list(project.photos.all())
+        photo = self._first_photo(project)
         return SearchData(
             doc_type=self.doc_type,
             object_id=project.pk,
@@ -561,7 +565,7 @@ class ProjectSource(Source):
             date=start,
             date_label=f"{project.get_status_display()} · {when}"[:64],
             url=project.get_absolute_url(),
-            thumbnail=context["thumbnails"].get(photos[0].image_id, "") if photos else "",
+            thumbnail=context["thumbnails"].get(photo.image_id, "") if photo else "",
             latitude=latitude,
             longitude=longitude,
         )
