@@ -67,8 +67,8 @@ check-deploy: install ## Django's deployment checks on production settings with 
 	set -a; source deploy/check.env; set +a; \
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
-bench: install ## Measure each figure of issue 16 beside its reference (QUICK=1: 1,000 items, minutes)
-	$(BIN)/python -m bench.run $(if $(QUICK),--quick,)
+bench: install ## Measure each figure of issue 16 beside its reference (QUICK=1: 1,000 items, minutes; BAKERYDEMO=<clone>: beside bakerydemo too)
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick,) $(if $(BAKERYDEMO),--bakerydemo $(BAKERYDEMO),)
 
 clean: ## Remove the runtime files of the embedded default
 	rm -rf var

@@ -9,6 +9,9 @@ and dropped here; a temporary file on SQLite) and a temporary uploads folder. Th
 by gunicorn (2 sync workers, DEBUG off) on 127.0.0.1, beside the framework's floor (the site
 ``wagtail start`` generates, served the same way) and nginx serving the same HTML as files;
 each page is loaded in turn with its references, so the machine's load weighs on all alike.
+With ``--bakerydemo <clone>`` (``make bench BAKERYDEMO=…``), issue 16's own reference is
+served beside them too (``servers.bakerydemo_site``) and each page is compared with its
+counterpart there (``BAKERYDEMO_PAGES``): the goals are then read against it.
 Each page is loaded through the front cache too: nginx with the production configuration
 (``deploy/nginx/templates``, over HTTPS as anonymous visitors get it) in front of the same
 gunicorn, once a first request has let it keep the page (its ``X-Cache-Status`` is noted).
@@ -19,6 +22,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import subprocess
@@ -49,6 +53,15 @@ PAGES = (
     "event",
     "search",
 )
+# Issue 16's pairs: each page beside the bakerydemo page it was compared with. ``None``: its
+# first blog post, found on its blog's index.
+BAKERYDEMO_PAGES = {
+    "home": "/",
+    "archive_item": None,
+    "oral_history": None,
+    "archive_index": "/breads/",
+    "search": "/search/?q=bread",
+}
 
 
 def say(text: str) -> None:
@@ -84,6 +97,18 @@ def throwaway_database(size: int, folder: Path):
         if not os.environ.get("BENCH_KEEP"):
             with psycopg.connect(maintenance, autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _settle(database_url: str, vendor: str) -> None:
+    """``VACUUM (ANALYZE)`` once the dataset, its tasks and the search index are written: the
+    hundreds of thousands of rows just inserted would otherwise set autovacuum working on two
+    cores during the measures (what a database in service has long done)."""
+    if vendor != "postgresql":
+        return
+    import psycopg  # noqa: PLC0415 -- only when the bench runs on PostgreSQL
+
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        connection.execute("VACUUM (ANALYZE)")
 
 
 def _drop_engine_indexes(engine: str, prefix: str) -> None:
@@ -138,9 +163,11 @@ def measure_pages(
     front: str | None,
     html: Path,
     seconds: float,
+    bakerydemo: dict | None = None,
 ) -> dict:
-    """Each page under load, then the floor's home, then nginx serving the page's HTML, then
-    the page through the front cache."""
+    """Each page under load, then the floor's home, then its counterpart on bakerydemo
+    (``bakerydemo``: page name → full address, when it is served), then nginx serving the
+    page's HTML, then the page through the front cache."""
     pages = {}
     for name in PAGES:
         path = urls.get(name)
@@ -153,6 +180,7 @@ def measure_pages(
         single = sorted(get(site + path)[2] for _ in range(5))
         ours = load_measure(site + path, seconds=seconds)
         reference = load_measure(floor + "/", seconds=seconds)
+        counterpart = _bakerydemo_measure((bakerydemo or {}).get(name), seconds=seconds)
         files = load_measure(f"{static}/{name}.html", seconds=seconds) if static else None
         cached = (
             _through_front_cache(
@@ -168,6 +196,7 @@ def measure_pages(
             "single_ms": single[len(single) // 2],
             "site": ours.as_dict(),
             "floor": reference.as_dict(),
+            "bakerydemo": counterpart or "absent",
             "nginx": files.as_dict() if files else "absent",
             "front_cache": cached or "absent",
         }
@@ -175,12 +204,43 @@ def measure_pages(
             f"{name:14} {ours.rps:7.1f} req/s (plancher {reference.rps:7.1f}"
             + (f", nginx {files.rps:8.0f}" if files else "")
             + (f", cache {cached['rps']:8.0f} {cached['cache_status']}" if cached else "")
+            + (f", bakerydemo {counterpart['rps']:7.1f}" if counterpart else "")
             + f")  p50 {ours.p50_ms:6.1f} ms  p95 {ours.p95_ms:6.1f} ms"
         )
     return pages
 
 
-def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: bool) -> dict:
+def _bakerydemo_measure(url: str | None, *, seconds: float) -> dict | None:
+    """bakerydemo's page under the same load, warmed the same way (its renditions made)."""
+    if not url:
+        return None
+    for _ in range(4):
+        get(url, timeout=120)
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return {"path": path, **load_measure(url, seconds=seconds).as_dict()}
+
+
+def bakerydemo_paths(base: str) -> dict:
+    """``BAKERYDEMO_PAGES`` as full addresses on ``base``, its first blog post found."""
+    status, body, _ms = get(base + "/blog/", timeout=120)
+    post = re.search(rb'href="(/blog/[^/"]+/)"', body) if status == 200 else None
+    if post is None:
+        raise SystemExit("bakerydemo : aucun article sur /blog/ à comparer aux éléments.")
+    return {
+        name: base + (path or post.group(1).decode()) for name, path in BAKERYDEMO_PAGES.items()
+    }
+
+
+def run_size(
+    size: int,
+    *,
+    args,
+    work: Path,
+    floor: tuple[Path, dict],
+    uploads: bool,
+    bakerydemo: tuple[Path, dict] | None = None,
+) -> dict:
     folder = work / f"size-{size}"
     folder.mkdir()
     result: dict = {"items": size}
@@ -214,6 +274,8 @@ def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: 
                 say("Moteur injoignable : la recherche est mesurée sur la base.")
                 env["ELASTICSEARCH_URL"] = ""
                 result["engine"] = "injoignable"
+        say("Base au repos : ce qu'autovacuum ferait dans les minutes qui suivent…")
+        _settle(database_url, vendor)
         urls = result["dataset"]["urls"]
         (folder / "urls.json").write_text(json.dumps(urls))
         say("Requêtes par page…")
@@ -228,7 +290,9 @@ def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: 
         )
         result["queries"] = json.loads((folder / "queries.json").read_text())
 
-        ports = {name: servers.free_port() for name in ("site", "floor", "nginx", "front")}
+        ports = {
+            name: servers.free_port() for name in ("site", "floor", "bakerydemo", "nginx", "front")
+        }
         site, floor_url = (f"http://127.0.0.1:{ports[n]}" for n in ("site", "floor"))
         with ExitStack() as stack:
             stack.enter_context(
@@ -250,6 +314,19 @@ def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: 
                     port=ports["floor"],
                 )
             )
+            counterparts = None
+            if bakerydemo is not None:
+                stack.enter_context(
+                    servers.gunicorn(
+                        app="bakerydemo.wsgi:application",
+                        env=bakerydemo[1],
+                        cwd=bakerydemo[0],
+                        log=work / "gunicorn-bakerydemo.log",
+                        port=ports["bakerydemo"],
+                        bin_dir=bakerydemo[0].parent / "venv" / "bin",
+                    )
+                )
+                counterparts = bakerydemo_paths(f"http://127.0.0.1:{ports['bakerydemo']}")
             static = None
             if servers.nginx_available():
                 static = f"http://127.0.0.1:{ports['nginx']}"
@@ -279,6 +356,7 @@ def run_size(size: int, *, args, work: Path, floor: tuple[Path, dict], uploads: 
                 front=front,
                 html=folder / "nginx" / "html",
                 seconds=args.seconds,
+                bakerydemo=counterparts,
             )
             say("Recherche : API et page sur des requêtes variées…")
             result["search_http"] = searches.http_timings(site, rounds=args.search_rounds)
@@ -331,6 +409,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--seconds", type=float, help="durée de charge par page et référence")
     parser.add_argument("--search-rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--bakerydemo",
+        type=Path,
+        default=os.environ.get("BAKERYDEMO") or None,
+        help="un clone de bakerydemo : la référence de l'issue 16, servie à côté",
+    )
     args = parser.parse_args(argv)
     # Stopped from outside: still stop the servers, drop the databases, remove the folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -346,6 +430,7 @@ def main(argv: list[str] | None = None) -> dict:
             "load_tool": "wrk" if shutil.which("wrk") else "python",
             "nginx": "present" if servers.nginx_available() else "absent",
             "front_cache": "present" if servers.front_cache_available() else "absent",
+            "bakerydemo": "present" if args.bakerydemo else "absent",
         },
         "sizes": {},
     }
@@ -353,8 +438,19 @@ def main(argv: list[str] | None = None) -> dict:
         work = Path(tmp)
         say("Plancher du framework : le site que génère « wagtail start »…")
         floor = servers.floor_site(work / "floor")
+        bakerydemo = None
+        if args.bakerydemo:
+            say("bakerydemo, la référence de l'issue 16 : installé, migré, ses données chargées…")
+            bakerydemo = servers.bakerydemo_site(args.bakerydemo, work / "bakerydemo")
         for number, size in enumerate(sizes):
-            measured = run_size(size, args=args, work=work, floor=floor, uploads=number == 0)
+            measured = run_size(
+                size,
+                args=args,
+                work=work,
+                floor=floor,
+                uploads=number == 0,
+                bakerydemo=bakerydemo,
+            )
             if "uploads" in measured:
                 result["uploads"] = measured.pop("uploads")
             result["sizes"][str(size)] = measured

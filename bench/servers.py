@@ -3,6 +3,8 @@
 - ``gunicorn``: our site, or the framework's floor, with 2 sync workers and DEBUG off;
 - ``floor_site``: the minimal site ``wagtail start`` generates from the installed Wagtail,
   migrated on SQLite in a temporary folder: what any Wagtail page costs on this machine;
+- ``bakerydemo_site``: Wagtail's demo site from a clone given to the bench, on the installed
+  Django and Wagtail, its demo data loaded on SQLite: issue 16's own reference;
 - ``nginx``: the same pages' HTML saved as files, served by nginx (when it is installed);
 - ``front_cache``: nginx with the production configuration (``front_cache_render``: the
   template of ``deploy/nginx/templates`` filled in for this machine, also what
@@ -10,6 +12,7 @@
 
 import getpass
 import http.client
+import importlib.metadata
 import os
 import re
 import shutil
@@ -35,6 +38,12 @@ DEBUG = False
 SECRET_KEY = "floor-bench-only"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 """
+# What bakerydemo's settings read from the environment (a database, a cache, a policy): none
+# of ours may reach it.
+BAKERYDEMO_ENV_KEPT = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+# Our own interpreter's versions: issue 16 measured bakerydemo on the Django and Wagtail the
+# site runs, whatever its clone asks for.
+BAKERYDEMO_PINNED = ("Django", "wagtail", "gunicorn")
 NGINX_CONF = """\
 worker_processes {workers};
 daemon off;
@@ -98,9 +107,18 @@ def running(command: list[str], *, url: str, env: dict, cwd: Path, log: Path):
                 process.wait()
 
 
-def gunicorn(*, app: str, env: dict, cwd: Path, log: Path, port: int, check_path: str = "/"):
+def gunicorn(
+    *,
+    app: str,
+    env: dict,
+    cwd: Path,
+    log: Path,
+    port: int,
+    check_path: str = "/",
+    bin_dir: Path = BIN,
+):
     command = [
-        str(BIN / "gunicorn"),
+        str(bin_dir / "gunicorn"),
         app,
         "--workers",
         str(WORKERS),
@@ -137,6 +155,64 @@ def floor_site(folder: Path) -> tuple[Path, dict]:
         capture_output=True,
     )
     return folder, env
+
+
+def bakerydemo_requirements(text: str) -> list[str]:
+    """bakerydemo's own requirements (``requirements/base.txt``), Django, Wagtail and gunicorn
+    pinned to ours: the other lines as written, comments and includes left out."""
+    pinned = {name.lower() for name in BAKERYDEMO_PINNED}
+    kept = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        name = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", line)
+        if not name or line.startswith("-") or name.group(0).lower() in pinned:
+            continue
+        kept.append(line)
+    return [
+        *(f"{name}=={importlib.metadata.version(name)}" for name in BAKERYDEMO_PINNED),
+        *kept,
+    ]
+
+
+def bakerydemo_site(clone: Path, folder: Path) -> tuple[Path, dict]:
+    """bakerydemo copied from ``clone`` into ``folder``, with an environment of its own (its
+    requirements installed beside ours, ``bakerydemo_requirements``), DEBUG off, migrated on
+    SQLite, its demo data loaded and its static files collected. Returns the folder and the
+    environment that serves it (``gunicorn(..., bin_dir=folder / "venv" / "bin")``)."""
+    if not (clone / "bakerydemo" / "settings" / "base.py").exists():
+        raise SystemExit(f"{clone} n'est pas un clone de bakerydemo (bakerydemo/settings absent).")
+    site = folder / "site"
+    shutil.copytree(
+        clone,
+        site,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "venv", "node_modules", "bakerydemodb", "*.sqlite3"
+        ),
+    )
+    (site / "bakerydemo" / "settings" / "bench.py").write_text(
+        FLOOR_SETTINGS.replace("floor-bench-only", "bakerydemo-bench-only")
+    )
+    env = {key: os.environ[key] for key in BAKERYDEMO_ENV_KEPT if key in os.environ}
+    # The package index the machine is configured with, if any, for its requirements.
+    env.update({key: value for key, value in os.environ.items() if key.startswith("PIP_")})
+    env["DJANGO_SETTINGS_MODULE"] = "bakerydemo.settings.bench"
+    venv = folder / "venv"
+    steps = [
+        [sys.executable, "-m", "venv", str(venv)],
+        [
+            str(venv / "bin" / "pip"),
+            *("install", "--quiet", "--disable-pip-version-check"),
+            *bakerydemo_requirements((site / "requirements" / "base.txt").read_text()),
+        ],
+        [str(venv / "bin" / "python"), "manage.py", "migrate", "--no-input", "-v0"],
+        [str(venv / "bin" / "python"), "manage.py", "load_initial_data"],
+        [str(venv / "bin" / "python"), "manage.py", "collectstatic", "--no-input", "-v0"],
+    ]
+    for step in steps:
+        done = subprocess.run(step, cwd=site, env=env, capture_output=True, text=True)  # noqa: S603 -- fixed commands, bakerydemo's own manage.py
+        if done.returncode:
+            raise SystemExit(f"bakerydemo : « {' '.join(step[:3])} » a échoué :\n{done.stderr}")
+    return site, env
 
 
 def nginx_available() -> str | None:

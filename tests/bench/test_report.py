@@ -92,6 +92,35 @@ def test_report_rows_give_each_page_its_ratio_to_the_floor_and_goal():
     assert (event.goal, event.met) == ("—", None)  # issue 16 sets no goal for an event
 
 
+def test_report_rows_hold_pages_to_bakerydemo_when_it_was_served_beside_them():
+    served = {
+        **RESULT,
+        "machine": {**RESULT["machine"], "bakerydemo": "present"},
+        "sizes": {
+            "1000": {
+                "pages": {
+                    "home": {**_page(90, 300), "bakerydemo": {**_load(40), "path": "/"}},
+                    "archive_item": {
+                        **_page(70, 300),
+                        "bakerydemo": {**_load(70, p95=120), "path": "/blog/a/"},
+                    },
+                }
+            }
+        },
+    }
+    rows = {row.figure: row for row in report_rows(served)}
+
+    home = rows["accueil (1000) : face à bakerydemo"]
+    item = rows["élément d'archive (1000) : face à bakerydemo"]
+    assert (home.ratio, home.goal, home.met) == (2.25, "≥ 2× bakerydemo", True)
+    assert (item.ratio, item.met) == (1.0, False)
+    assert item.reference == "bakerydemo, un article de son blog (/blog/a/) 70.0 req/s, p95 120 ms"
+    # The floor is still shown, no longer the goal's reference.
+    assert (rows["accueil (1000) : req/s"].goal, rows["accueil (1000) : req/s"].met) == ("—", None)
+    assert "les objectifs des pages se lisent face à lui" in report_markdown(served)
+    assert "face au plancher" in report_markdown(RESULT)
+
+
 def test_report_rows_hold_single_request_signups_and_uploads_to_their_goals():
     assert _row("témoignage oral (1000) : une requête seule").met is False
     assert _row("inscriptions (1000) : 50 à la fois").met is True
