@@ -121,6 +121,38 @@ def test_report_rows_hold_pages_to_bakerydemo_when_it_was_served_beside_them():
     assert "face au plancher" in report_markdown(RESULT)
 
 
+def test_report_rows_hold_the_engine_and_the_database_fallback_each_to_its_own_limit():
+    def timed(p50: float, p95: float) -> dict:
+        return {"p50_ms": p50, "p95_ms": p95}
+
+    searched = {
+        **RESULT,
+        "sizes": {
+            "1000": {
+                "search_engine": {
+                    "mode": "engine",
+                    "application": timed(6.0, 9.0),
+                    "reference": {**timed(3.0, 6.0), "what": "took du moteur"},
+                    "database": {
+                        "mode": "database",
+                        "vendor": "postgresql",
+                        "application": timed(30.0, 50.0),
+                        "reference": {**timed(20.0, 20.0), "what": "requête plein texte brute"},
+                    },
+                }
+            }
+        },
+    }
+    rows = {row.figure: row for row in report_rows(searched)}
+
+    took = rows["recherche (1000) : application / took du moteur (p50)"]
+    assert (took.ratio, took.goal, took.met) == (2.0, "≤ 1.5×", False)
+    fallback = "recherche (1000, repli sur la base (postgresql)) : application / requête plein"
+    p50, p95 = rows[f"{fallback} texte brute (p50)"], rows[f"{fallback} texte brute (p95)"]
+    assert (p50.ratio, p50.goal, p50.met) == (1.5, "≤ 2×", True)
+    assert (p95.ratio, p95.met) == (2.5, False)
+
+
 def test_report_rows_hold_single_request_signups_and_uploads_to_their_goals():
     assert _row("témoignage oral (1000) : une requête seule").met is False
     assert _row("inscriptions (1000) : 50 à la fois").met is True
