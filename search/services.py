@@ -17,7 +17,7 @@ import orjson
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import ApiError, Elasticsearch, helpers
 from wagtail.models import Page
 
 from search import documents, engine
@@ -546,9 +546,14 @@ def _rebuild_fill(
 class BulkSender:
     """Documents to one index in ``_bulk`` requests of about ``SEARCH_BULK_BYTES`` each, sent
     from one background thread so that reading the database and indexing overlap; at most
-    two requests wait, so memory stays bounded. Any document refused stops the build."""
+    two requests wait, so memory stays bounded. Any document refused stops the build, except
+    those the engine asks to send again later (``BULK_RETRY_DELAYS``)."""
 
     IN_FLIGHT = 2
+    # The engine answers 429 when it cannot take more for a moment (its memory breaker on a
+    # small heap, a full write queue, a disk past its flood stage): what it refused is sent
+    # again after each of these waits, half a minute in all, before the build gives up.
+    BULK_RETRY_DELAYS = (0.5, 1, 2, 4, 8, 16)
 
     def __init__(self, *, client: Elasticsearch, index: str, max_bytes: int | None = None):
         self.client = client.options(request_timeout=120)
@@ -581,15 +586,43 @@ class BulkSender:
         self._pending.append(self._executor.submit(self._send, body))
 
     def _send(self, body: bytes) -> None:
-        answer = self.client.bulk(index=self.index, operations=body)
-        if answer["errors"]:
-            failed = [
-                result
-                for entry in answer["items"]
+        for delay in (*self.BULK_RETRY_DELAYS, None):
+            try:
+                answer = self.client.bulk(index=self.index, operations=body)
+            except ApiError as error:
+                if error.meta.status != TOO_MANY_REQUESTS or delay is None:
+                    raise
+                logger.warning("Le moteur demande d'attendre : requête renvoyée dans %s s", delay)
+                time.sleep(delay)
+                continue
+            if not answer["errors"]:
+                return
+            refused = {
+                number: result
+                for number, entry in enumerate(answer["items"])
                 for result in entry.values()
                 if result.get("status", 200) >= 300
-            ]
-            raise helpers.BulkIndexError(f"{len(failed)} document(s) refusé(s)", failed)
+            }
+            if delay is None or any(r["status"] != TOO_MANY_REQUESTS for r in refused.values()):
+                failed = list(refused.values())
+                raise helpers.BulkIndexError(f"{len(failed)} document(s) refusé(s)", failed)
+            logger.warning(
+                "Le moteur demande d'attendre : %d document(s) renvoyé(s) dans %s s",
+                len(refused),
+                delay,
+            )
+            body = _bulk_subset(body, refused)
+            time.sleep(delay)
+
+
+TOO_MANY_REQUESTS = 429
+
+
+def _bulk_subset(body: bytes, numbers: Iterable[int]) -> bytes:
+    """The documents of a ``_bulk`` body at these positions (two lines each: the action,
+    then the source; JSON escapes any newline inside them)."""
+    lines = body.split(b"\n")
+    return b"".join(b"%b\n%b\n" % (lines[2 * number], lines[2 * number + 1]) for number in numbers)
 
 
 def _bulk_lines(item: SearchData) -> bytes:

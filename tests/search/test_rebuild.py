@@ -6,6 +6,7 @@ feeds: exact counts above 10,000, one request to the engine per page of results.
 
 import io
 import json
+import threading
 import time
 
 import pytest
@@ -124,6 +125,46 @@ def test_rebuild_fills_a_new_index_in_bulk_and_restores_its_settings(
     assert building.meta.status == 404
     assert client.count(index=engine.alias_name())["count"] == report.documents
     assert selectors.search_content(SearchParams(q="terril")).count == 13
+
+
+def test_documents_the_engine_asks_to_send_later_are_sent_again(
+    search_engine, home_page, settings, caplog
+):
+    """A node short of memory, or whose disk passed its flood stage, answers 429 for a while:
+    the rebuild waits, sends again what was refused, and completes."""
+    settings.SEARCH_BULK_BYTES = 2_000  # several bulk requests for a handful of documents
+    index = archive_index(home_page)
+    for number in range(12):
+        item(index, title=f"Le terril {number}")
+    segments(InterviewFactory(page__parent=index, page__title="Entretien au terril"), 5)
+    client = engine.get_client()
+    lifted = []
+
+    def block_after_first_chunk(count: int) -> None:
+        if lifted:
+            return
+        [name] = client.indices.get_alias(name=engine.building_alias_name()).body
+        # The engine's own refusal: the block a full disk puts on an index (429 per document),
+        # lifted a moment later as the node does once the disk has room again.
+        client.indices.put_settings(
+            index=name, settings={"index.blocks.read_only_allow_delete": True}
+        )
+        lift = threading.Timer(
+            1.5,
+            client.indices.put_settings,
+            kwargs={"index": name, "settings": {"index.blocks.read_only_allow_delete": None}},
+        )
+        lift.start()
+        lifted.append(lift)
+
+    with caplog.at_level("WARNING", logger="search.services"):
+        report = services.index_rebuild(progress=block_after_first_chunk)
+    lifted[0].join()
+
+    assert report.documents == 12 + 1 + 5
+    assert client.count(index=engine.alias_name())["count"] == report.documents
+    assert selectors.search_content(SearchParams(q="terril")).count == 13
+    assert "Le moteur demande d'attendre" in caplog.text
 
 
 def test_a_refused_document_stops_the_rebuild_and_keeps_the_live_index(search_engine, home_page):
