@@ -239,7 +239,7 @@ def run_size(
     work: Path,
     floor: tuple[Path, dict],
     uploads: bool,
-    bakerydemo: tuple[Path, dict] | None = None,
+    bakerydemo: tuple[Path, dict, Path] | None = None,
 ) -> dict:
     folder = work / f"size-{size}"
     folder.mkdir()
@@ -323,7 +323,7 @@ def run_size(
                         cwd=bakerydemo[0],
                         log=work / "gunicorn-bakerydemo.log",
                         port=ports["bakerydemo"],
-                        bin_dir=bakerydemo[0].parent / "venv" / "bin",
+                        bin_dir=bakerydemo[2],
                     )
                 )
                 counterparts = bakerydemo_paths(f"http://127.0.0.1:{ports['bakerydemo']}")

@@ -174,11 +174,11 @@ def bakerydemo_requirements(text: str) -> list[str]:
     ]
 
 
-def bakerydemo_site(clone: Path, folder: Path) -> tuple[Path, dict]:
-    """bakerydemo copied from ``clone`` into ``folder``, with an environment of its own (its
-    requirements installed beside ours, ``bakerydemo_requirements``), DEBUG off, migrated on
-    SQLite, its demo data loaded and its static files collected. Returns the folder and the
-    environment that serves it (``gunicorn(..., bin_dir=folder / "venv" / "bin")``)."""
+def bakerydemo_site(clone: Path, folder: Path) -> tuple[Path, dict, Path]:
+    """bakerydemo copied from ``clone`` into ``folder``, with a virtual environment of its own
+    (its requirements, Django and Wagtail pinned to ours: ``bakerydemo_requirements``), DEBUG
+    off, migrated on SQLite, its demo data loaded and its static files collected. Returns
+    what ``gunicorn`` serves it with: its folder, its environment and its ``bin`` folder."""
     if not (clone / "bakerydemo" / "settings" / "base.py").exists():
         raise SystemExit(f"{clone} n'est pas un clone de bakerydemo (bakerydemo/settings absent).")
     site = folder / "site"
@@ -212,7 +212,7 @@ def bakerydemo_site(clone: Path, folder: Path) -> tuple[Path, dict]:
         done = subprocess.run(step, cwd=site, env=env, capture_output=True, text=True)  # noqa: S603 -- fixed commands, bakerydemo's own manage.py
         if done.returncode:
             raise SystemExit(f"bakerydemo : « {' '.join(step[:3])} » a échoué :\n{done.stderr}")
-    return site, env
+    return site, env, venv / "bin"
 
 
 def nginx_available() -> str | None:
