@@ -162,6 +162,18 @@ def _front_cache_rows(size: str, label: str, page: dict) -> list[Row]:
 
 def _search_rows(size: str, measured: dict) -> list[Row]:
     rows = []
+    if measured.get("engine") == "injoignable":
+        # The size's rebuild failed: its search figures are the database's, not the engine's.
+        rows.append(
+            Row(
+                figure=f"recherche ({size}) : moteur de recherche",
+                measured="injoignable à la reconstruction : recherche mesurée sur la base",
+                reference="—",
+                ratio=None,
+                goal="le moteur en service",
+                met=False,
+            )
+        )
     http = measured.get("search_http") or {}
     if "api" in http:
         api = http["api"]

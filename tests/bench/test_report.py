@@ -153,6 +153,18 @@ def test_report_rows_hold_the_engine_and_the_database_fallback_each_to_its_own_l
     assert (p95.ratio, p95.met) == (2.5, False)
 
 
+def test_report_says_when_a_sizes_search_was_measured_without_its_engine():
+    failed = {**RESULT, "sizes": {"100000": {"engine": "injoignable", "pages": {}}}}
+
+    [row] = [row for row in report_rows(failed) if row.figure.startswith("recherche")]
+
+    assert row.figure == "recherche (100000) : moteur de recherche"
+    assert (row.measured, row.met) == (
+        "injoignable à la reconstruction : recherche mesurée sur la base",
+        False,
+    )
+
+
 def test_report_rows_hold_single_request_signups_and_uploads_to_their_goals():
     assert _row("témoignage oral (1000) : une requête seule").met is False
     assert _row("inscriptions (1000) : 50 à la fois").met is True
