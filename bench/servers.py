@@ -31,11 +31,12 @@ ROOT = Path(__file__).resolve().parents[1]
 NGINX_TEMPLATES = ROOT / "deploy" / "nginx" / "templates"
 BIN = Path(sys.executable).parent
 WORKERS = 2
-FLOOR_SETTINGS = """\
+# The settings module the floor and bakerydemo are served with (both have a ``base``).
+BENCH_SETTINGS = """\
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "floor-bench-only"
+SECRET_KEY = "reference-bench-only"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 """
 # What bakerydemo's settings read from the environment (a database, a cache, a policy): none
@@ -140,7 +141,7 @@ def floor_site(folder: Path) -> tuple[Path, dict]:
         check=True,
         capture_output=True,
     )
-    (folder / "floor" / "settings" / "bench.py").write_text(FLOOR_SETTINGS)
+    (folder / "floor" / "settings" / "bench.py").write_text(BENCH_SETTINGS)
     env = {
         key: value
         for key, value in os.environ.items()
@@ -189,9 +190,7 @@ def bakerydemo_site(clone: Path, folder: Path) -> tuple[Path, dict, Path]:
             ".git", ".venv", "venv", "node_modules", "bakerydemodb", "*.sqlite3"
         ),
     )
-    (site / "bakerydemo" / "settings" / "bench.py").write_text(
-        FLOOR_SETTINGS.replace("floor-bench-only", "bakerydemo-bench-only")
-    )
+    (site / "bakerydemo" / "settings" / "bench.py").write_text(BENCH_SETTINGS)
     env = {key: os.environ[key] for key in BAKERYDEMO_ENV_KEPT if key in os.environ}
     # The package index the machine is configured with, if any, for its requirements.
     env.update({key: value for key, value in os.environ.items() if key.startswith("PIP_")})

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from http import HTTPStatus
 
 import orjson
 from django.conf import settings
@@ -586,36 +587,40 @@ class BulkSender:
         self._pending.append(self._executor.submit(self._send, body))
 
     def _send(self, body: bytes) -> None:
-        for delay in (*self.BULK_RETRY_DELAYS, None):
-            try:
-                answer = self.client.bulk(index=self.index, operations=body)
-            except ApiError as error:
-                if error.meta.status != TOO_MANY_REQUESTS or delay is None:
-                    raise
-                logger.warning("Le moteur demande d'attendre : requête renvoyée dans %s s", delay)
-                time.sleep(delay)
-                continue
-            if not answer["errors"]:
+        for delay in self.BULK_RETRY_DELAYS:
+            body = self._send_once(body, retry=True)
+            if not body:
                 return
-            refused = {
-                number: result
-                for number, entry in enumerate(answer["items"])
-                for result in entry.values()
-                if result.get("status", 200) >= 300
-            }
-            if delay is None or any(r["status"] != TOO_MANY_REQUESTS for r in refused.values()):
-                failed = list(refused.values())
-                raise helpers.BulkIndexError(f"{len(failed)} document(s) refusé(s)", failed)
             logger.warning(
                 "Le moteur demande d'attendre : %d document(s) renvoyé(s) dans %s s",
-                len(refused),
+                body.count(b"\n") // 2,
                 delay,
             )
-            body = _bulk_subset(body, refused)
             time.sleep(delay)
+        self._send_once(body, retry=False)
 
-
-TOO_MANY_REQUESTS = 429
+    def _send_once(self, body: bytes, *, retry: bool) -> bytes:
+        """One ``_bulk`` request. Returns what the engine asks to be sent again later (with
+        ``retry``: a 429 for the request or for some documents), empty when all were taken;
+        raises for anything else."""
+        try:
+            answer = self.client.bulk(index=self.index, operations=body)
+        except ApiError as error:
+            if retry and error.meta.status == HTTPStatus.TOO_MANY_REQUESTS:
+                return body
+            raise
+        refused = {
+            number: result
+            for number, entry in enumerate(answer["items"])
+            for result in entry.values()
+            if result.get("status", 200) >= 300
+        }
+        if refused and not (
+            retry and all(r["status"] == HTTPStatus.TOO_MANY_REQUESTS for r in refused.values())
+        ):
+            failed = list(refused.values())
+            raise helpers.BulkIndexError(f"{len(failed)} document(s) refusé(s)", failed)
+        return _bulk_subset(body, refused)
 
 
 def _bulk_subset(body: bytes, numbers: Iterable[int]) -> bytes:
